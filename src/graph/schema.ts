@@ -1,0 +1,95 @@
+/**
+ * The graph's schema (constraints and indexes), as docs/graph-model.md declares it.
+ * Every statement is `IF NOT EXISTS`, so applying it again is a no-op.
+ */
+import type { Driver } from 'neo4j-driver';
+
+/** Labels whose `id` is unique. Fixed list: these names are interpolated into DDL. */
+export const ENTITY_KIND_LABELS = [
+  'Country',
+  'Person',
+  'Office',
+  'Organization',
+  'Place',
+  'Event',
+  'Meeting',
+  'InfrastructureProject',
+  'Topic',
+] as const;
+
+export const PROVENANCE_LABELS = ['Article', 'Sentence'] as const;
+export const FACT_NODE_LABELS = ['Quote', 'Claim', 'NumericFact'] as const;
+
+export const ID_UNIQUE_LABELS = [
+  'Entity',
+  ...ENTITY_KIND_LABELS,
+  ...PROVENANCE_LABELS,
+  ...FACT_NODE_LABELS,
+] as const;
+
+/** Relationship types annotated as facts: they carry factId/articleId (indexed for clean-up). */
+export const FACT_RELATIONSHIP_TYPES = [
+  'HOLDS_OFFICE',
+  'OFFICE_IN',
+  'GOVERNMENT_OF',
+  'PART_OF',
+  'LOCATED_IN',
+  'HELD_IN',
+  'SESSION_OF',
+  'ON_SIDELINES_OF',
+  'PARTICIPATED_IN',
+  'REPORTED_BY',
+  'DISCUSSED',
+  'SAID',
+  'SAID_AT',
+  'MADE_CLAIM',
+  'MADE_AT',
+  'CONTAINS',
+  'ABOUT',
+  'STATED',
+] as const;
+export type FactRelationshipType = (typeof FACT_RELATIONSHIP_TYPES)[number];
+
+export const ENTITY_NAMES_INDEX = 'entity_names';
+
+function snake(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
+/** The DDL statements, in order. Pure: unit-testable and printable by the CLI. */
+export function graphSchemaStatements(): string[] {
+  const statements: string[] = [];
+  for (const label of ID_UNIQUE_LABELS) {
+    statements.push(
+      `CREATE CONSTRAINT ${snake(label)}_id_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.id IS UNIQUE`,
+    );
+  }
+  statements.push(
+    'CREATE INDEX sentence_article_id IF NOT EXISTS FOR (n:Sentence) ON (n.articleId)',
+    'CREATE INDEX meeting_date IF NOT EXISTS FOR (n:Meeting) ON (n.date)',
+    'CREATE INDEX article_published_at IF NOT EXISTS FOR (n:Article) ON (n.publishedAt)',
+    'CREATE INDEX quote_article_id IF NOT EXISTS FOR (n:Quote) ON (n.articleId)',
+    'CREATE INDEX claim_article_id IF NOT EXISTS FOR (n:Claim) ON (n.articleId)',
+    'CREATE INDEX numeric_fact_article_id IF NOT EXISTS FOR (n:NumericFact) ON (n.articleId)',
+  );
+  for (const type of FACT_RELATIONSHIP_TYPES) {
+    statements.push(
+      `CREATE INDEX rel_${type.toLowerCase()}_article_id IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.articleId)`,
+    );
+  }
+  // A full-text index reads STRING properties only (a LIST<STRING> is skipped silently in 5.26),
+  // hence the joined `searchText`.
+  statements.push(
+    `CREATE FULLTEXT INDEX ${ENTITY_NAMES_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchText] ` +
+      "OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-no-stop-words' } }",
+  );
+  return statements;
+}
+
+/** Creates every constraint and index (idempotent) and waits until they are online. */
+export async function applyGraphSchema(driver: Driver, database: string): Promise<void> {
+  for (const statement of graphSchemaStatements()) {
+    await driver.executeQuery(statement, {}, { database });
+  }
+  await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
+}
