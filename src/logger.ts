@@ -1,0 +1,30 @@
+/**
+ * Structured logs: one JSON line per event (what log collectors read), or
+ * human-readable lines through pino-pretty when a developer watches a terminal.
+ */
+import { pino, type Logger } from 'pino';
+import type { AppConfig } from './config.js';
+
+export type { Logger } from 'pino';
+
+export function createLogger(
+  config: Pick<AppConfig, 'logLevel' | 'nodeEnv'>,
+  options: { pretty?: boolean } = {},
+): Logger {
+  // pino-pretty is a dev dependency: only asked for in development, on a terminal.
+  const pretty = options.pretty ?? (config.nodeEnv === 'development' && process.stdout.isTTY);
+  return pino({
+    name: 'togys',
+    level: config.logLevel,
+    // Never log credentials, even if an object carrying them is logged by mistake.
+    redact: { paths: ['password', '*.password', 'neo4j.password'], censor: '[redacted]' },
+    ...(pretty
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' },
+          },
+        }
+      : {}),
+  });
+}
