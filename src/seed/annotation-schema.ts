@@ -1,0 +1,327 @@
+/**
+ * The annotation format (one YAML file per article), as a zod schema: the single source of
+ * truth. The TypeScript types below are inferred from it, and `seeds/annotation.schema.json`
+ * (for editors) is generated from it by `npm run seed:schema`.
+ *
+ * This schema checks shape only. Cross-references, relationship endpoint kinds and evidence
+ * are checked against the text by verify.ts.
+ */
+import { z } from 'zod';
+
+// ---- building blocks ----
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+/** `<kind>/<slug>`: lowercase ASCII words joined by dashes, e.g. `person/alikhan-smailov`. */
+export const ENTITY_ID_PATTERN = /^[a-z][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/;
+/** A local id of a quote, claim, numeric fact or fact: a slug, e.g. `trade-record-2021`. */
+export const LOCAL_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+const entityId = z
+  .string()
+  .regex(ENTITY_ID_PATTERN, 'must look like kind/slug, e.g. person/alikhan-smailov')
+  .describe('A stable readable id: <kind>/<slug>.');
+const localId = z
+  .string()
+  .regex(LOCAL_ID_PATTERN, 'must be a lowercase slug, e.g. trade-record-2021')
+  .describe('An id unique within this file: lowercase letters, digits and dashes.');
+/** A reference to an entity id or to a quote / claim / numeric fact of this file. */
+const ref = z
+  .string()
+  .min(1)
+  .describe('An entity id (kind/slug) or the id of a quote, claim or numeric fact in this file.');
+
+const isoDate = z.iso.date().describe('A calendar date, YYYY-MM-DD.');
+
+const names = z
+  .object({
+    kk: nonEmpty.describe('Kazakh, nominative, as the article writes it.'),
+    ru: nonEmpty.describe('Russian.'),
+    en: nonEmpty.describe('English.'),
+  })
+  .strict()
+  .describe('The name in Kazakh, Russian and English: all three required.');
+
+/**
+ * One verbatim excerpt of the article. A plain string must occur exactly once in the text;
+ * when it occurs several times, say which one with `occurrence` (1-based) or `start`.
+ */
+export const evidenceItemSchema = z.union([
+  nonEmpty.describe('A verbatim excerpt that occurs exactly once in the text.'),
+  z
+    .object({
+      text: nonEmpty.describe('A verbatim excerpt of the article.'),
+      occurrence: z
+        .number()
+        .int()
+        .min(1)
+        .optional()
+        .describe('Which occurrence of the excerpt (1 = first), when it occurs several times.'),
+      start: z
+        .number()
+        .int()
+        .min(0)
+        .optional()
+        .describe('Code point offset where the excerpt starts in the text.'),
+    })
+    .strict(),
+]);
+const evidence = z
+  .array(evidenceItemSchema)
+  .min(1, 'a fact needs at least one evidence excerpt')
+  .describe('Verbatim excerpts of the article that state this fact.');
+
+// ---- entities ----
+
+const entityBase = {
+  id: entityId,
+  names,
+  aliases: z
+    .array(nonEmpty)
+    .default([])
+    .describe('Other names in any language (ҚР, РФ, Republic of Kazakhstan).'),
+  forms: z
+    .array(nonEmpty)
+    .default([])
+    .describe(
+      'Inflected forms the article uses (Қазақстанның, Мишустинмен). Used to find mentions.',
+    ),
+  description: nonEmpty.optional().describe('A one-line English description.'),
+  wikidataId: z
+    .string()
+    .regex(/^Q[1-9][0-9]*$/, 'must be a Wikidata item id such as Q232')
+    .optional()
+    .describe('Only where verified, never guessed.'),
+};
+
+export const ORGANIZATION_TYPES = [
+  'GOVERNMENT',
+  'GOVERNMENT_AGENCY',
+  'INTERGOVERNMENTAL_BODY',
+  'PRESS_SERVICE',
+  'CONSORTIUM',
+  'OTHER',
+] as const;
+export const PLACE_TYPES = ['SETTLEMENT', 'REGION', 'OTHER'] as const;
+export const MEETING_TYPES = ['BILATERAL', 'MULTILATERAL'] as const;
+export const PROJECT_TYPES = [
+  'OIL_PIPELINE',
+  'GAS_PIPELINE',
+  'WATER_PIPELINE',
+  'RAILWAY',
+  'ROAD',
+  'POWER_PLANT',
+  'OTHER',
+] as const;
+export const TOPIC_TYPES = ['SECTOR', 'ISSUE', 'POLICY', 'COOPERATION_AREA'] as const;
+
+export const entitySchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('Country'),
+      ...entityBase,
+      iso3166Alpha2: z.string().regex(/^[A-Z]{2}$/, 'must be two capital letters, e.g. KZ'),
+      iso3166Alpha3: z.string().regex(/^[A-Z]{3}$/, 'must be three capital letters, e.g. KAZ'),
+    })
+    .strict(),
+  z.object({ kind: z.literal('Person'), ...entityBase }).strict(),
+  z.object({ kind: z.literal('Office'), ...entityBase }).strict(),
+  z
+    .object({
+      kind: z.literal('Organization'),
+      ...entityBase,
+      organizationType: z.enum(ORGANIZATION_TYPES),
+    })
+    .strict(),
+  z.object({ kind: z.literal('Place'), ...entityBase, placeType: z.enum(PLACE_TYPES) }).strict(),
+  z
+    .object({
+      kind: z.literal('Event'),
+      ...entityBase,
+      eventType: nonEmpty.describe('e.g. INTERGOVERNMENTAL_COUNCIL_SESSION'),
+      startDate: isoDate.optional(),
+      endDate: isoDate.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('Meeting'),
+      ...entityBase,
+      date: isoDate,
+      meetingType: z.enum(MEETING_TYPES),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('InfrastructureProject'),
+      ...entityBase,
+      projectType: z.enum(PROJECT_TYPES),
+    })
+    .strict(),
+  z.object({ kind: z.literal('Topic'), ...entityBase, topicType: z.enum(TOPIC_TYPES) }).strict(),
+]);
+
+// ---- fact nodes: quotes, claims, numeric facts ----
+
+const factNodeBase = {
+  id: localId,
+  about: z
+    .array(ref)
+    .default([])
+    .describe('Subjects: entity ids (countries, topics, places) → ABOUT.'),
+};
+
+export const quoteSchema = z
+  .object({
+    ...factNodeBase,
+    text: nonEmpty.describe(
+      'The quotation verbatim, without the «» marks: it is its own evidence.',
+    ),
+    occurrence: z.number().int().min(1).optional().describe('When the text occurs several times.'),
+    speaker: ref.describe('The person who said it → SAID.'),
+    saidAt: ref.optional().describe('The meeting where it was said → SAID_AT.'),
+    translation: z
+      .object({
+        en: nonEmpty.describe('English translation.'),
+        note: nonEmpty.describe('Who translated it: marks the English as a translation.'),
+      })
+      .strict(),
+    contains: z
+      .array(ref)
+      .default([])
+      .describe('Claims and numeric facts stated inside this quote → CONTAINS.'),
+  })
+  .strict();
+
+export const CLAIM_TYPES = ['ASSESSMENT', 'POSITION', 'EXPECTATION', 'PROSPECT', 'AGENDA'] as const;
+
+export const claimSchema = z
+  .object({
+    ...factNodeBase,
+    claimType: z.enum(CLAIM_TYPES),
+    summaryEn: nonEmpty.describe('An English paraphrase of the claim.'),
+    by: ref.describe('The person who made the claim → MADE_CLAIM.'),
+    madeAt: ref.optional().describe('The meeting → MADE_AT.'),
+    evidence,
+  })
+  .strict();
+
+export const NUMERIC_UNITS = ['CURRENCY', 'PERCENT', 'FRACTION', 'YEARS', 'COUNT'] as const;
+export const CHANGE_DIRECTIONS = ['INCREASE', 'DECREASE', 'NONE'] as const;
+
+export const numericFactSchema = z
+  .object({
+    ...factNodeBase,
+    metric: nonEmpty.describe('What is measured, in English, e.g. trade turnover.'),
+    value: z.number().describe('The number, in full units (24.2 billion → 24200000000).'),
+    unit: z.enum(NUMERIC_UNITS),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as USD')
+      .optional(),
+    periodStart: isoDate.optional(),
+    periodEnd: isoDate.optional(),
+    periodLabel: nonEmpty.optional().describe('e.g. 2021, H1 2022'),
+    change: z.enum(CHANGE_DIRECTIONS),
+    isChange: z.boolean().describe('true: the value is the size of a change; false: a level.'),
+    qualifiers: z.array(nonEmpty).default([]).describe('e.g. record'),
+    surfaceText: nonEmpty.describe('The figure as written, verbatim: $24,2 млрд.'),
+    statedBy: ref.optional().describe('The person who gave the figure → STATED.'),
+    evidence,
+  })
+  .strict();
+
+// ---- fact relationships between entities ----
+
+const factRelBase = {
+  id: localId,
+  from: ref,
+  to: ref,
+  evidence,
+};
+
+export const factSchema = z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('HOLDS_OFFICE'),
+      ...factRelBase,
+      asOf: isoDate.optional().describe('The date the article says the office was held.'),
+    })
+    .strict(),
+  z.object({ type: z.literal('OFFICE_IN'), ...factRelBase }).strict(),
+  z.object({ type: z.literal('GOVERNMENT_OF'), ...factRelBase }).strict(),
+  z.object({ type: z.literal('PART_OF'), ...factRelBase }).strict(),
+  z.object({ type: z.literal('LOCATED_IN'), ...factRelBase }).strict(),
+  z.object({ type: z.literal('HELD_IN'), ...factRelBase }).strict(),
+  z.object({ type: z.literal('SESSION_OF'), ...factRelBase }).strict(),
+  z.object({ type: z.literal('ON_SIDELINES_OF'), ...factRelBase }).strict(),
+  z
+    .object({
+      type: z.literal('PARTICIPATED_IN'),
+      ...factRelBase,
+      officeId: ref.optional().describe('The office held there (an Office id).'),
+      countryId: ref.optional().describe('The side represented (a Country id).'),
+    })
+    .strict(),
+  z.object({ type: z.literal('REPORTED_BY'), ...factRelBase }).strict(),
+  z
+    .object({
+      type: z.literal('DISCUSSED'),
+      ...factRelBase,
+      framing: z.enum(['DISCUSSED', 'CONSIDERED', 'PROSPECT']),
+      raisedById: ref.optional().describe('The person who named it (a Person id).'),
+    })
+    .strict(),
+  z.object({ type: z.literal('ABOUT'), ...factRelBase }).strict(),
+]);
+
+// ---- the file ----
+
+export const articleMetaSchema = z
+  .object({
+    slug: z
+      .string()
+      .regex(LOCAL_ID_PATTERN, 'must be a lowercase slug, e.g. 2022-08-25-smailov-mishustin')
+      .describe('The article id is article/<slug>; per-article ids start with it.'),
+    textFile: nonEmpty.describe('The article text, relative to this file. Never edit it.'),
+    title: nonEmpty,
+    language: z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as kk'),
+    publishedAt: z.iso
+      .datetime({ offset: true, local: false })
+      .describe('With the offset of the place of publication, e.g. 2022-08-25T23:33:00+06:00.'),
+    sourceName: nonEmpty.describe('The source as the article names it, verbatim.'),
+    source: ref.optional().describe('The Organization entity of that source → SOURCED_FROM.'),
+    url: z.url().optional().describe('Only if the article has one; never invented.'),
+  })
+  .strict();
+
+export const annotationSchema = z
+  .object({
+    article: articleMetaSchema,
+    entities: z.array(entitySchema).min(1),
+    quotes: z.array(quoteSchema).default([]),
+    claims: z.array(claimSchema).default([]),
+    numericFacts: z.array(numericFactSchema).default([]),
+    facts: z.array(factSchema).default([]),
+  })
+  .strict()
+  .describe('One annotated article of the togys corpus (see seeds/README.md).');
+
+export type Annotation = z.infer<typeof annotationSchema>;
+export type ArticleMeta = Annotation['article'];
+export type EntityAnnotation = z.infer<typeof entitySchema>;
+export type EntityKind = EntityAnnotation['kind'];
+export type QuoteAnnotation = z.infer<typeof quoteSchema>;
+export type ClaimAnnotation = z.infer<typeof claimSchema>;
+export type NumericFactAnnotation = z.infer<typeof numericFactSchema>;
+export type FactAnnotation = z.infer<typeof factSchema>;
+export type FactType = FactAnnotation['type'];
+export type EvidenceItem = z.infer<typeof evidenceItemSchema>;
+
+/** The JSON Schema editors use to validate annotation files (input side: defaults optional). */
+export function annotationJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(annotationSchema, { io: 'input', target: 'draft-2020-12' }) as Record<
+    string,
+    unknown
+  >;
+}

@@ -1,0 +1,149 @@
+/**
+ * Loading: finds annotation files, parses YAML (keeping positions so any path can be mapped
+ * to a line), checks the shape against the zod schema, and reads the article text.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { isCollection, isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { annotationSchema, type Annotation } from './annotation-schema.js';
+import { formatPath, type PathSegment, type SeedIssue } from './errors.js';
+import { ArticleText } from './text.js';
+
+export interface LoadedArticle {
+  /** The annotation file, as given (relative paths stay relative: they read well in errors). */
+  file: string;
+  annotationSource: string;
+  annotation: Annotation;
+  textFile: string;
+  text: ArticleText;
+  /** Line/column of a path in the annotation file (the nearest existing ancestor). */
+  locate(path: readonly PathSegment[]): { line: number; column: number } | undefined;
+}
+
+export type LoadResult = { ok: true; article: LoadedArticle } | { ok: false; issues: SeedIssue[] };
+
+const ANNOTATION_EXTENSIONS = ['.yaml', '.yml'];
+
+/** Annotation files under the given files/folders (folders: *.yaml / *.yml, recursively, sorted). */
+export function findAnnotationFiles(paths: readonly string[]): {
+  files: string[];
+  issues: SeedIssue[];
+} {
+  const files: string[] = [];
+  const issues: SeedIssue[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (ANNOTATION_EXTENSIONS.includes(path.extname(entry.name))) files.push(full);
+    }
+  };
+  for (const p of paths) {
+    if (!existsSync(p)) {
+      issues.push({ file: p, path: '', message: 'no such file or folder' });
+    } else if (statSync(p).isDirectory()) {
+      walk(p);
+    } else {
+      files.push(p);
+    }
+  }
+  if (files.length === 0 && issues.length === 0) {
+    issues.push({
+      file: paths.join(', '),
+      path: '',
+      message: 'no annotation files (*.yaml, *.yml) found',
+    });
+  }
+  return { files: [...new Set(files)], issues };
+}
+
+function locator(doc: Document, lines: LineCounter) {
+  return (p: readonly PathSegment[]) => {
+    for (let n = p.length; n >= 0; n -= 1) {
+      const node = n === 0 ? doc.contents : doc.getIn(p.slice(0, n), true);
+      if (isNode(node) && node.range) {
+        const pos = lines.linePos(node.range[0]);
+        return { line: pos.line, column: pos.col };
+      }
+    }
+    return undefined;
+  };
+}
+
+/** Zod's wording for a missing field is "expected string, received undefined": say "missing". */
+const readableErrors: z.core.$ZodErrorMap = (issue) =>
+  issue.code === 'invalid_type' && issue.input === undefined
+    ? `required but missing (expected ${issue.expected})`
+    : undefined;
+
+export function loadArticle(file: string): LoadResult {
+  let source: string;
+  try {
+    source = readFileSync(file, 'utf8');
+  } catch (err) {
+    return { ok: false, issues: [{ file, path: '', message: `cannot read: ${String(err)}` }] };
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      issues: doc.errors.map((e) => ({
+        file,
+        path: '',
+        line: e.linePos?.[0].line,
+        column: e.linePos?.[0].col,
+        message: `malformed YAML: ${e.message.split('\n')[0]}`,
+      })),
+    };
+  }
+  const locate = locator(doc, lines);
+  if (!isCollection(doc.contents)) {
+    return { ok: false, issues: [{ file, path: '', line: 1, message: 'expected a YAML mapping' }] };
+  }
+  const parsed = annotationSchema.safeParse(doc.toJS(), { error: readableErrors });
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((issue) => {
+        const p = issue.path.filter(
+          (s): s is string | number => typeof s === 'string' || typeof s === 'number',
+        );
+        return { file, path: formatPath(p), ...locate(p), message: issue.message };
+      }),
+    };
+  }
+  const annotation = parsed.data;
+  const textFile = path.resolve(path.dirname(file), annotation.article.textFile);
+  let text: string;
+  try {
+    text = readFileSync(textFile, 'utf8');
+  } catch {
+    const p = ['article', 'textFile'];
+    return {
+      ok: false,
+      issues: [
+        {
+          file,
+          path: formatPath(p),
+          ...locate(p),
+          message: `cannot read the text file ${textFile}`,
+        },
+      ],
+    };
+  }
+  return {
+    ok: true,
+    article: {
+      file,
+      annotationSource: source,
+      annotation,
+      textFile,
+      text: new ArticleText(text),
+      locate,
+    },
+  };
+}
