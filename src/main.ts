@@ -1,0 +1,132 @@
+/**
+ * `npm start`: configuration → Neo4j (NEO4J_URI, or the local one started or
+ * reused here) → seed → HTTP. SIGINT/SIGTERM stop it cleanly: no new requests,
+ * in-flight ones finish, the driver closes, a local Neo4j we started stops, exit 0.
+ */
+import type { Driver } from 'neo4j-driver';
+import { ConfigError, loadConfig, type AppConfig } from './config.js';
+import { createDriver, waitForNeo4j } from './graph/driver.js';
+import { createLogger, type Logger } from './logger.js';
+import { DEFAULT_LOCAL_HOME, startLocalNeo4j, type LocalNeo4j } from './neo4j-local/server.js';
+import { seedCorpus } from './seed/index.js';
+import { createApp, type App } from './server/app.js';
+
+/** What is running, so shutdown can stop exactly that, in reverse order. */
+interface Running {
+  localNeo4j?: LocalNeo4j;
+  driver?: Driver;
+  app?: App;
+}
+
+function readConfig(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      // A plain message, not a stack: the user has a variable to fix.
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function start(config: AppConfig, logger: Logger, running: Running): Promise<void> {
+  let boltUri = config.neo4j.uri;
+  if (boltUri === null) {
+    running.localNeo4j = await startLocalNeo4j({
+      home: DEFAULT_LOCAL_HOME,
+      boltPort: config.neo4j.local.boltPort,
+      httpPort: config.neo4j.local.httpPort,
+      password: config.neo4j.password,
+      log: (line) => logger.info({ component: 'neo4j-local' }, line),
+    });
+    boltUri = running.localNeo4j.boltUri;
+  }
+
+  const driver = createDriver(config, { uri: boltUri, logger });
+  running.driver = driver;
+  await waitForNeo4j(driver, { database: config.neo4j.database, logger });
+  logger.info({ neo4j: boltUri, database: config.neo4j.database }, 'Neo4j answers');
+
+  // Seed before serving, so the first request already sees the whole graph.
+  let seeded = !config.seedOnStart;
+  if (config.seedOnStart) {
+    const report = await seedCorpus(driver, {
+      database: config.neo4j.database,
+      log: (line) => logger.info({ component: 'seed' }, line),
+    });
+    for (const article of report.articles) {
+      logger.info(
+        { component: 'seed', articleId: article.articleId, status: article.status },
+        `seeded ${article.articleId}: ${article.status}`,
+      );
+    }
+    seeded = true;
+  }
+
+  running.app = await createApp({ config, driver, logger, isSeeded: () => seeded });
+  const { port } = await running.app.start();
+  announce(config, logger, port, running.localNeo4j);
+}
+
+/** The lines a developer needs: where GraphQL is, where Neo4j Browser is, how to log in. */
+function announce(config: AppConfig, logger: Logger, port: number, local?: LocalNeo4j): void {
+  const host = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.http.host)
+    ? 'localhost'
+    : config.http.host;
+  const graphqlUrl = `http://${host}:${port}/graphql`;
+  logger.info({ graphqlUrl, port }, `GraphQL: ${graphqlUrl}`);
+  if (local) {
+    logger.info(
+      { neo4jBrowserUrl: local.browserUrl, boltUri: local.boltUri },
+      `Neo4j Browser: ${local.browserUrl} (connect URL ${local.boltUri}, ` +
+        `user "${local.username}", password "${local.password}")`,
+    );
+  } else {
+    logger.info(
+      { neo4jUri: config.neo4j.uri },
+      `Neo4j: ${config.neo4j.uri} (user "${config.neo4j.username}", password from NEO4J_PASSWORD)`,
+    );
+  }
+}
+
+async function shutdown(running: Running, logger: Logger): Promise<void> {
+  await running.app?.stop();
+  await running.driver?.close();
+  await running.localNeo4j?.stop();
+  logger.info('stopped');
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger(config);
+  const running: Running = {};
+
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, `received ${signal}: stopping`);
+    shutdown(running, logger).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  try {
+    await start(config, logger, running);
+  } catch (error) {
+    if (stopping) return;
+    logger.fatal({ err: error }, `start-up failed: ${(error as Error).message}`);
+    await shutdown(running, logger).catch(() => {});
+    process.exit(1);
+  }
+}
+
+await main();

@@ -1,0 +1,156 @@
+/**
+ * `src/main.ts` as a real child process (what `npm start` runs) against the
+ * test Neo4j: it starts, seeds, serves, and on SIGTERM finishes a request in
+ * flight before exiting 0.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import http from 'node:http';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../src/neo4j-local/provision.js';
+import { clearGraph, createTestDriver, testNeo4j } from '../helpers/neo4j.js';
+
+interface LogLine {
+  msg?: string;
+  graphqlUrl?: string;
+  port?: number;
+  level?: number;
+}
+
+/** Spawns main.ts with the test Neo4j in its environment; JSON log lines go to `lines`. */
+function spawnMain(env: Record<string, string>) {
+  const neo4j = testNeo4j();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join('src', 'main.ts')], {
+    cwd: PROJECT_ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      NEO4J_URI: neo4j.uri,
+      NEO4J_USERNAME: neo4j.username,
+      NEO4J_PASSWORD: neo4j.password,
+      NEO4J_DATABASE: neo4j.database,
+      ...env,
+    },
+  });
+  const lines: LogLine[] = [];
+  const waiters: Array<{ test: (l: LogLine) => boolean; resolve: (l: LogLine) => void }> = [];
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  createInterface({ input: child.stdout }).on('line', (text) => {
+    let line: LogLine;
+    try {
+      line = JSON.parse(text) as LogLine;
+    } catch {
+      line = { msg: text };
+    }
+    lines.push(line);
+    for (const w of [...waiters]) {
+      if (w.test(line)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(line);
+      }
+    }
+  });
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
+  /** Resolves with the first log line (past or future) that passes `test`; rejects if the process exits first. */
+  const waitForLine = (test: (l: LogLine) => boolean): Promise<LogLine> => {
+    const seen = lines.find(test);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      waiters.push({ test, resolve });
+      void exited.then((code) =>
+        reject(
+          new Error(
+            `main.ts exited (${code}) before the expected log line.\nstdout: ${JSON.stringify(lines)}\nstderr: ${stderr}`,
+          ),
+        ),
+      );
+    });
+  };
+  return { child, lines, exited, waitForLine, stderr: () => stderr };
+}
+
+describe('npm start (src/main.ts) as a process', () => {
+  let driver: Driver;
+  let child: ChildProcessWithoutNullStreams | undefined;
+  beforeAll(async () => {
+    driver = createTestDriver();
+    await clearGraph(driver);
+  });
+  afterAll(async () => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    await driver.close();
+  });
+
+  it('seeds, serves, and on SIGTERM finishes the request in flight, then exits 0', async () => {
+    const main = spawnMain({ SEED_ON_START: 'true' });
+    child = main.child;
+    const serving = await main.waitForLine((l) => typeof l.graphqlUrl === 'string');
+    const port = serving.port!;
+    const base = `http://127.0.0.1:${port}`;
+
+    // Serving only after seeding: ready at once, and the graph holds the corpus.
+    const ready = await fetch(`${base}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', neo4j: 'up', seeded: true });
+    const { records } = await driver.executeQuery(
+      'MATCH (a:Article) RETURN count(a) AS n',
+      {},
+      { database: testNeo4j().database },
+    );
+    expect(Number(records[0]!.get('n'))).toBeGreaterThan(0);
+
+    // In flight: headers sent with Expect: 100-continue, so the server's
+    // "continue" proves it has taken the request; the body follows only once
+    // the process has logged that it is stopping.
+    const body = JSON.stringify({ query: '{ __typename }' });
+    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/graphql',
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            expect: '100-continue',
+          },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
+      req.on('error', reject);
+      req.on('continue', () => {
+        main.child.kill('SIGTERM');
+        main
+          .waitForLine((l) => l.msg?.startsWith('received SIGTERM') === true)
+          .then(() => req.end(body), reject);
+      });
+      req.flushHeaders();
+    });
+
+    const answered = await answer;
+    expect(answered.status).toBe(200);
+    expect(JSON.parse(answered.text)).toEqual({ data: { __typename: 'Query' } });
+    expect(await main.exited).toBe(0);
+    expect(main.lines.some((l) => l.msg === 'stopped')).toBe(true);
+  });
+
+  it('refuses to start on a bad variable, naming it, with exit code 1', async () => {
+    const main = spawnMain({ PORT: 'eighty', GRAPHQL_MAX_DEPTH: '0' });
+    expect(await main.exited).toBe(1);
+    expect(main.stderr()).toMatch(/PORT: expected a TCP port/);
+    expect(main.stderr()).toMatch(/GRAPHQL_MAX_DEPTH: expected an integer 1–100, got "0"/);
+  });
+});
