@@ -2,6 +2,7 @@
  * Structured logs: one JSON line per event (what log collectors read), or
  * human-readable lines through pino-pretty when a developer watches a terminal.
  */
+import { createRequire } from 'node:module';
 import { pino, type Logger } from 'pino';
 import type { AppConfig } from './config.js';
 
@@ -11,8 +12,11 @@ export function createLogger(
   config: Pick<AppConfig, 'logLevel' | 'nodeEnv'>,
   options: { pretty?: boolean } = {},
 ): Logger {
-  // pino-pretty is a dev dependency: only asked for in development, on a terminal.
-  const pretty = options.pretty ?? (config.nodeEnv === 'development' && process.stdout.isTTY);
+  // pino-pretty is a dev dependency: only asked for in development, on a terminal,
+  // and only if installed (a production image omits it).
+  const pretty =
+    options.pretty ??
+    (config.nodeEnv === 'development' && process.stdout.isTTY && isInstalled('pino-pretty'));
   return pino({
     name: 'togys',
     level: config.logLevel,
@@ -27,4 +31,13 @@ export function createLogger(
         }
       : {}),
   });
+}
+
+function isInstalled(name: string): boolean {
+  try {
+    createRequire(import.meta.url).resolve(name);
+    return true;
+  } catch {
+    return false;
+  }
 }

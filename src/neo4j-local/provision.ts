@@ -15,7 +15,8 @@ export const NEO4J_VERSION = '5.26.30';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const PROJECT_ROOT = path.resolve(here, '..', '..');
 export const LOCAL_NEO4J_ROOT = path.join(PROJECT_ROOT, '.neo4j');
-const POM = path.join(here, 'pom.xml');
+// From the source tree, so it is found from dist/ too (tsc does not copy the POM).
+const POM = path.join(PROJECT_ROOT, 'src', 'neo4j-local', 'pom.xml');
 
 /** Thrown when the machine lacks what the local Neo4j needs; the message says what to install. */
 export class MissingToolError extends Error {
