@@ -1,0 +1,46 @@
+/**
+ * Arm B — togys: the real app (src/server/app.ts: express, Apollo, the API's resolvers and
+ * loaders) against the bench Neo4j, with no seeding. The only addition is the round-trip counter
+ * around its driver, read on a side port so the app's own routes stay untouched.
+ *
+ * Settings: NODE_ENV=production and LOG_LEVEL=warn unless the runner says otherwise (the other
+ * arms log nothing per request either).
+ */
+import http from 'node:http';
+import { loadConfig } from '../../src/config.js';
+import { createDriver } from '../../src/graph/driver.js';
+import { createLogger } from '../../src/logger.js';
+import { createApp } from '../../src/server/app.js';
+import { countingDriver, type RoundTripCounter } from './counting-driver.js';
+import { announceReady, readArmEnv, ROUND_TRIPS_PATH } from './env.js';
+
+const env = readArmEnv();
+const config = loadConfig({
+  ...process.env,
+  NEO4J_URI: env.uri,
+  NEO4J_USERNAME: env.username,
+  NEO4J_PASSWORD: env.password,
+  NEO4J_DATABASE: env.database,
+  PORT: String(env.port),
+  HOST: '127.0.0.1',
+  SEED_ON_START: 'false',
+  NODE_ENV: process.env.NODE_ENV ?? 'production',
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+});
+const logger = createLogger(config, { pretty: false });
+const counter: RoundTripCounter = { count: 0 };
+const driver = countingDriver(createDriver(config, { logger }), counter);
+const app = await createApp({ config, driver, logger, isSeeded: () => true });
+await app.start();
+
+const controlPort = env.port + 1;
+const control = http.createServer((req, res) => {
+  if (req.url === ROUND_TRIPS_PATH) {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ count: counter.count }));
+    return;
+  }
+  res.writeHead(404).end();
+});
+await new Promise<void>((resolve) => control.listen(controlPort, '127.0.0.1', resolve));
+announceReady(env.port, controlPort);
