@@ -1,11 +1,21 @@
 /**
  * The seeder: annotated articles (seeds/*.yaml + their text) → the graph of docs/graph-model.md.
- * Stages: load (parse + schema) → verify (refs, patterns, evidence) → plan (pure) → write.
- * The whole corpus is validated before the first write, so bad input writes nothing.
+ * Stages: load (parse + shape) → verify (refs, kinds, evidence, sentences, mentions) →
+ * plan (pure) → write (one transaction per article). The whole corpus is validated before
+ * the first write, so bad input writes nothing.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Driver } from 'neo4j-driver';
+import { applyGraphSchema } from '../graph/schema.js';
+import { SeedValidationError, type SeedIssue } from './errors.js';
+import { findAnnotationFiles, loadArticle } from './load.js';
+import { planArticle, planSummary, type ArticlePlan } from './plan.js';
+import { verifyArticle, type VerifiedArticle } from './verify.js';
+import { addCounters, writeArticle, zeroCounters, type WriteCounters } from './write.js';
+
+export { SeedValidationError, formatIssue, type SeedIssue } from './errors.js';
+export type { WriteCounters } from './write.js';
 
 /** The repo's seeds/ folder, found from this module (works from src/ under tsx and from dist/). */
 export const DEFAULT_SEEDS_DIR = path.resolve(
@@ -19,8 +29,10 @@ export interface SeedOptions {
   database: string;
   /** Annotation files or folders holding them (default: the repo's seeds/). */
   paths?: string[];
-  /** Validate and plan only; write nothing. */
+  /** Validate and plan only; touch no database. */
   dryRun?: boolean;
+  /** Rewrite articles whose content hash is unchanged (normally skipped). */
+  force?: boolean;
   log?: (line: string) => void;
 }
 
@@ -33,22 +45,152 @@ export interface ArticleSeedResult {
   articleId: string;
   /** The annotation file. */
   file: string;
-  /** skipped: content hash unchanged; planned: dry run. */
+  /** created: new article; updated: content changed (or forced); skipped: hash unchanged; planned: dry run. */
   status: 'created' | 'updated' | 'skipped' | 'planned';
   contentHash: string;
   created: SeedCounts;
   removed: SeedCounts;
-  /** Properties written (an update shows here when nothing is created or removed). */
+  /** Properties written: updates show here (SET counts even a value written unchanged). */
   propertiesSet: number;
-  /** What the article's graph holds: nodes and relationships it writes. */
-  planned: SeedCounts;
+  /** What the article's graph holds, by label and relationship type. */
+  planned: { nodes: Record<string, number>; relationships: Record<string, number> };
 }
 
 export interface SeedReport {
   articles: ArticleSeedResult[];
   dryRun: boolean;
+  /** Everything the database reported changed in this run, schema statements included. */
+  counters: WriteCounters;
 }
 
-export async function seedCorpus(_driver: Driver, _options: SeedOptions): Promise<SeedReport> {
-  throw new Error('seedCorpus: not implemented yet');
+/** Loads, verifies and plans every article; throws SeedValidationError listing every problem. */
+export function planCorpus(paths: readonly string[]): ArticlePlan[] {
+  const { files, issues } = findAnnotationFiles(paths);
+  const verified: VerifiedArticle[] = [];
+  for (const file of files) {
+    const loaded = loadArticle(file);
+    if (!loaded.ok) {
+      issues.push(...loaded.issues);
+      continue;
+    }
+    const checked = verifyArticle(loaded.article);
+    if (checked.ok) verified.push(checked.article);
+    else issues.push(...checked.issues);
+  }
+  issues.push(...crossArticleIssues(verified));
+  if (issues.length > 0) throw new SeedValidationError(issues);
+  return verified.map(planArticle);
 }
+
+/** Two files must not claim the same article, nor one entity id with two kinds. */
+function crossArticleIssues(articles: readonly VerifiedArticle[]): SeedIssue[] {
+  const issues: SeedIssue[] = [];
+  const slugs = new Map<string, string>();
+  const kinds = new Map<string, { kind: string; file: string }>();
+  for (const a of articles) {
+    const slug = a.annotation.article.slug;
+    const other = slugs.get(slug);
+    if (other !== undefined) {
+      const p = ['article', 'slug'];
+      issues.push({
+        file: a.file,
+        path: 'article.slug',
+        ...a.locate(p),
+        message: `duplicate article slug "${slug}" (also in ${other})`,
+      });
+    } else slugs.set(slug, a.file);
+    a.annotation.entities.forEach((e, i) => {
+      const seen = kinds.get(e.id);
+      if (seen === undefined) kinds.set(e.id, { kind: e.kind, file: a.file });
+      else if (seen.kind !== e.kind) {
+        const p = ['entities', i, 'kind'];
+        issues.push({
+          file: a.file,
+          path: `entities[${i}].kind`,
+          ...a.locate(p),
+          message: `wrong type: "${e.id}" is a ${e.kind} here but a ${seen.kind} in ${seen.file}`,
+        });
+      }
+    });
+  }
+  return issues;
+}
+
+export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<SeedReport> {
+  const log = options.log ?? (() => {});
+  const plans = planCorpus(options.paths ?? [DEFAULT_SEEDS_DIR]);
+  const total = zeroCounters();
+  const articles: ArticleSeedResult[] = [];
+
+  if (options.dryRun) {
+    for (const plan of plans) {
+      const summary = planSummary(plan);
+      log(`${plan.articleId} (${plan.file}): valid; would write ${describePlan(summary)}`);
+      articles.push(result(plan, 'planned', zeroCounters(), summary));
+    }
+    return { articles, dryRun: true, counters: total };
+  }
+
+  const { database } = options;
+  await applyGraphSchema(driver, database);
+  const session = driver.session({ database });
+  try {
+    for (const plan of plans) {
+      const summary = planSummary(plan);
+      const existing = await session.executeRead((tx) =>
+        tx.run('MATCH (a:Article {id: $id}) RETURN a.contentHash AS hash', { id: plan.articleId }),
+      );
+      const record = existing.records[0];
+      const previousHash: unknown = record?.get('hash');
+      if (record && previousHash === plan.contentHash && !options.force) {
+        log(
+          `${plan.articleId}: unchanged (content hash ${plan.contentHash.slice(0, 12)}), skipped`,
+        );
+        articles.push(result(plan, 'skipped', zeroCounters(), summary));
+        continue;
+      }
+      const counters = await session.executeWrite((tx) => writeArticle(tx, plan));
+      for (const key of Object.keys(total) as Array<keyof WriteCounters>)
+        total[key] += counters[key];
+      const status = record ? 'updated' : 'created';
+      const r = result(plan, status, counters, summary);
+      log(
+        `${plan.articleId}: ${status}; created ${r.created.nodes} nodes, ${r.created.relationships} relationships; ` +
+          `removed ${r.removed.nodes} nodes, ${r.removed.relationships} relationships; ${r.propertiesSet} properties set`,
+      );
+      articles.push(r);
+    }
+  } finally {
+    await session.close();
+  }
+  return { articles, dryRun: false, counters: total };
+}
+
+function result(
+  plan: ArticlePlan,
+  status: ArticleSeedResult['status'],
+  c: WriteCounters,
+  planned: ArticleSeedResult['planned'],
+): ArticleSeedResult {
+  return {
+    articleId: plan.articleId,
+    file: plan.file,
+    status,
+    contentHash: plan.contentHash,
+    created: { nodes: c.nodesCreated, relationships: c.relationshipsCreated },
+    removed: { nodes: c.nodesDeleted, relationships: c.relationshipsDeleted },
+    propertiesSet: c.propertiesSet,
+    planned,
+  };
+}
+
+function describePlan(summary: ArticleSeedResult['planned']): string {
+  const list = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ');
+  return `nodes: ${list(summary.nodes)}; relationships: ${list(summary.relationships)}`;
+}
+
+// Used by tests that compare runs: the counters of schema statements count too.
+export { addCounters };

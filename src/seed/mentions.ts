@@ -1,8 +1,9 @@
 /**
  * Finds which sentences mention which entity, from the entity's names, aliases and forms.
  * Matching is case-insensitive and whole-word: a surface form must not touch a letter or
- * digit on either side, so `ҚР` is not found inside a longer word. Longer forms win over
- * shorter ones at the same place (one match per position per entity).
+ * digit on either side, nor a hyphen joined to one (Kazakh compounds: `сауда` is not found
+ * in `сауда-экономикалық`, nor `ҚР` in `ҚР-дың` — list such forms explicitly). Longer forms
+ * win over shorter ones at the same place (one match per position per entity).
  */
 import type { SentenceSpan } from './sentences.js';
 
@@ -30,7 +31,9 @@ export function surfaceRegExp(surfaces: readonly string[]): RegExp | null {
   if (distinct.length === 0) return null;
   distinct.sort((a, b) => b.length - a.length);
   const alternation = distinct.map(escapeRegExp).join('|');
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternation})(?![\\p{L}\\p{N}])`, 'giu');
+  const before = '(?<![\\p{L}\\p{N}])(?<![\\p{L}\\p{N}]-)';
+  const after = '(?![\\p{L}\\p{N}])(?!-[\\p{L}\\p{N}])';
+  return new RegExp(`${before}(?:${alternation})${after}`, 'giu');
 }
 
 export function findMentions(

@@ -13,7 +13,7 @@
  * 3. Each sentence is trimmed of surrounding whitespace; empty ones are dropped.
  * Offsets are code points, half-open.
  */
-import { ArticleText } from './text.js';
+import type { ArticleText } from './text.js';
 
 export interface SentenceSpan {
   index: number;
@@ -22,7 +22,7 @@ export interface SentenceSpan {
   text: string;
 }
 
-const SENTENCE_END = /[.!?…]+[»”"’)\]]*(?=\s+[\p{Lu}\p{N}«“"„'(\[\p{Sc}])/gu;
+const SENTENCE_END = /[.!?…]+[»”"’)\]]*(?=\s+[\p{Lu}\p{N}«“"„'([\p{Sc}])/gu;
 
 export function splitSentences(source: ArticleText): SentenceSpan[] {
   const text = source.text;

@@ -58,7 +58,5 @@ export class ArticleText {
 
 /** Code point length of a string. */
 export function codePointLength(s: string): number {
-  let n = 0;
-  for (const _ of s) n += 1;
-  return n;
+  return Array.from(s).length;
 }
