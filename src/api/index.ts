@@ -1,16 +1,26 @@
 /**
- * STUB (foundation, issue 2): the API helper replaces the body and keeps the
- * exported signature. Serves a one-field schema so the HTTP layer can be tested.
+ * The GraphQL server: Apollo Server over schema/*.graphql with the resolvers of ./resolvers,
+ * abuse limits (graphql-armor: depth, cost, aliases; a per-operation deadline in the executor),
+ * error codes (./errors.ts) and a per-operation Cypher round-trip count (logged; returned in
+ * `extensions.cypherRoundTrips` outside production, for tests and debugging).
  */
 import type http from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type express from 'express';
-import { gql } from 'graphql-tag';
 import type { Driver } from 'neo4j-driver';
 import type { AppConfig } from '../config.js';
 import type { Logger } from '../logger.js';
+import { createContext, type GraphQLContext } from './context.js';
+import { createFormatError } from './errors.js';
+import { resolvers } from './resolvers/index.js';
+import { loadTypeDefs } from './schema.js';
 
 export interface GraphQLServerDeps {
   driver: Driver;
@@ -25,19 +35,63 @@ export interface GraphQLServer {
 }
 
 export async function createGraphQLServer(deps: GraphQLServerDeps): Promise<GraphQLServer> {
-  const server = new ApolloServer({
-    typeDefs: gql`
-      type Query {
-        ping: String!
-      }
-    `,
-    resolvers: { Query: { ping: () => 'pong' } },
-    introspection: deps.config.graphql.introspection,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer })],
+  const { config, logger } = deps;
+  const production = config.nodeEnv === 'production';
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.graphql.maxDepth },
+    costLimit: { maxCost: config.graphql.maxCost },
+    maxAliases: { n: config.graphql.maxAliases },
+    // Field suggestions help developers; in production they would map the schema for anyone.
+    blockFieldSuggestion: { enabled: production },
+  });
+  const protection = armor.protect();
+
+  const server = new ApolloServer<GraphQLContext>({
+    typeDefs: loadTypeDefs(),
+    resolvers,
+    introspection: config.graphql.introspection,
+    includeStacktraceInErrorResponses: config.nodeEnv === 'development',
+    formatError: createFormatError({
+      timeoutMs: config.graphql.operationTimeoutMs,
+      development: config.nodeEnv === 'development',
+    }),
+    allowBatchedHttpRequests: false,
+    validationRules: protection.validationRules,
+    plugins: [
+      // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same objects.
+      ...(protection.plugins as unknown as Array<ApolloServerPlugin<GraphQLContext>>),
+      ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer }),
+      production
+        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      roundTripPlugin(logger, !production),
+    ],
   });
   await server.start();
   return {
-    middleware: expressMiddleware(server),
+    middleware: expressMiddleware(server, {
+      context: async () => createContext({ driver: deps.driver, config, logger }),
+    }),
     stop: () => server.stop(),
+  };
+}
+
+/** Logs each operation's Cypher round trips and, when `expose`, returns them in extensions. */
+function roundTripPlugin(logger: Logger, expose: boolean): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response, request }) {
+          const roundTrips = contextValue.executor.roundTrips;
+          logger.debug({ operationName: request.operationName, roundTrips }, 'graphql operation');
+          if (expose && response.body.kind === 'single') {
+            response.body.singleResult.extensions = {
+              ...response.body.singleResult.extensions,
+              cypherRoundTrips: roundTrips,
+            };
+          }
+        },
+      };
+    },
   };
 }

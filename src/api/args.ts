@@ -1,0 +1,82 @@
+/**
+ * Argument checks beyond what the schema's types enforce. Each failure is a BAD_USER_INPUT error
+ * naming the argument, the rule and the value given.
+ */
+import { decodeCursor, MalformedCursorError, type Cursor } from '../graph/cursor.js';
+import { BadUserInputError } from './errors.js';
+
+/** A page size: 0 (an empty page) to `max`. */
+export function pageSize(
+  argument: string,
+  value: number | null | undefined,
+  fallback: number,
+  max: number,
+): number {
+  const size = value ?? fallback;
+  if (!Number.isInteger(size) || size < 0) {
+    throw new BadUserInputError(argument, `must be a non-negative integer, got ${size}`);
+  }
+  if (size > max) {
+    throw new BadUserInputError(
+      argument,
+      `must be at most ${max} (the maximum page size), got ${size}`,
+    );
+  }
+  return size;
+}
+
+/** A whole number within [min, max]. */
+export function intInRange(
+  argument: string,
+  value: number | null | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const n = value ?? fallback;
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new BadUserInputError(argument, `must be an integer from ${min} to ${max}, got ${n}`);
+  }
+  return n;
+}
+
+/** Decodes an `after` cursor made for `field` (the sort it was made under). */
+export function afterCursor(
+  argument: string,
+  value: string | null | undefined,
+  field: string,
+): Cursor | null {
+  if (value === null || value === undefined) return null;
+  let cursor: Cursor;
+  try {
+    cursor = decodeCursor(value);
+  } catch (error) {
+    if (error instanceof MalformedCursorError) {
+      throw new BadUserInputError(
+        argument,
+        `is malformed: "${value.slice(0, 60)}" ${error.message}`,
+      );
+    }
+    throw error;
+  }
+  if (cursor.field !== field) {
+    throw new BadUserInputError(
+      argument,
+      `was made for another sort order (${cursor.field}, not ${field}); restart from the first page`,
+    );
+  }
+  return cursor;
+}
+
+/** A non-empty string of at most `max` characters. */
+export function text(argument: string, value: string, max: number): string {
+  const trimmed = value.trim();
+  if (trimmed.length === 0) throw new BadUserInputError(argument, 'must not be empty');
+  if (trimmed.length > max) {
+    throw new BadUserInputError(
+      argument,
+      `must be at most ${max} characters, got ${trimmed.length}`,
+    );
+  }
+  return trimmed;
+}

@@ -1,0 +1,32 @@
+/** The per-operation GraphQL context: its executor (deadline, round-trip count) and loaders. */
+import type { Driver } from 'neo4j-driver';
+import type { AppConfig } from '../config.js';
+import { createRequestExecutor, type RequestExecutor } from '../graph/executor.js';
+import type { Logger } from '../logger.js';
+import { createLoaders, type Loaders } from './loaders.js';
+
+export interface GraphQLContext {
+  executor: RequestExecutor;
+  loaders: Loaders;
+  config: AppConfig;
+  logger: Logger;
+}
+
+export function createContext(deps: {
+  driver: Driver;
+  config: AppConfig;
+  logger: Logger;
+}): GraphQLContext {
+  const executor = createRequestExecutor({
+    driver: deps.driver,
+    database: deps.config.neo4j.database,
+    timeoutMs: deps.config.graphql.operationTimeoutMs,
+    onQuery: (info) => deps.logger.debug(info, 'cypher'),
+  });
+  return {
+    executor,
+    loaders: createLoaders(executor),
+    config: deps.config,
+    logger: deps.logger,
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Every error the API returns on purpose, with the `extensions.code` clients branch on, and the
+ * one place driver and Neo4j errors are mapped to those codes.
+ *
+ * Codes: the standard Apollo ones (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED,
+ * BAD_USER_INPUT, INTERNAL_SERVER_ERROR) plus SERVICE_UNAVAILABLE (Neo4j cannot be reached; retry
+ * later) and TIMEOUT (the operation exceeded its time budget; ask for less).
+ */
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import neo4j from 'neo4j-driver';
+import { DatabaseUnavailableError, OperationTimeoutError } from '../graph/executor.js';
+
+export const ErrorCode = {
+  BadUserInput: 'BAD_USER_INPUT',
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  Timeout: 'TIMEOUT',
+  InternalServerError: 'INTERNAL_SERVER_ERROR',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** An invalid argument: the message names the argument, `extensions.argument` holds its name. */
+export class BadUserInputError extends GraphQLError {
+  constructor(argument: string, problem: string) {
+    super(`Argument "${argument}" ${problem}.`, {
+      extensions: { code: ErrorCode.BadUserInput, argument },
+    });
+  }
+}
+
+export class ServiceUnavailableError extends GraphQLError {
+  constructor() {
+    super('The graph database is unavailable; try again shortly.', {
+      extensions: { code: ErrorCode.ServiceUnavailable },
+    });
+  }
+}
+
+export class TimeoutError extends GraphQLError {
+  constructor(timeoutMs: number) {
+    super(
+      `The operation took longer than its ${timeoutMs} ms limit; ask for fewer or smaller fields.`,
+      { extensions: { code: ErrorCode.Timeout } },
+    );
+  }
+}
+
+const UNAVAILABLE_DRIVER_CODES = new Set([
+  neo4j.error.SERVICE_UNAVAILABLE,
+  neo4j.error.SESSION_EXPIRED,
+  'Neo.TransientError.General.DatabaseUnavailable',
+  'Neo.ClientError.Database.DatabaseNotFound',
+  'Neo.ClientError.Security.Unauthorized',
+]);
+
+const TIMEOUT_DRIVER_CODES = new Set([
+  'Neo.ClientError.Transaction.TransactionTimedOut',
+  'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+  'Neo.TransientError.Transaction.Terminated',
+]);
+
+/** Maps an error raised while resolving to what the client should see, or null to keep it. */
+export function mapResolverError(error: unknown, timeoutMs: number): GraphQLError | null {
+  if (error instanceof GraphQLError) return null;
+  if (error instanceof OperationTimeoutError) return new TimeoutError(timeoutMs);
+  if (error instanceof DatabaseUnavailableError) return new ServiceUnavailableError();
+  if (error instanceof neo4j.Neo4jError) {
+    if (UNAVAILABLE_DRIVER_CODES.has(error.code)) return new ServiceUnavailableError();
+    if (TIMEOUT_DRIVER_CODES.has(error.code)) return new TimeoutError(timeoutMs);
+  }
+  return null;
+}
+
+/**
+ * Apollo's formatError: driver errors get their code; any other unexpected error is reported as
+ * INTERNAL_SERVER_ERROR without its message outside development (it may leak internals).
+ */
+export function createFormatError(options: { timeoutMs: number; development: boolean }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const mapped = mapResolverError(original, options.timeoutMs);
+    if (mapped) {
+      return {
+        ...formatted,
+        message: mapped.message,
+        extensions: { ...formatted.extensions, ...mapped.extensions },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (code === ErrorCode.InternalServerError && !options.development) {
+      return { ...formatted, message: 'Internal server error.' };
+    }
+    return formatted;
+  };
+}

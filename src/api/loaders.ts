@@ -1,0 +1,156 @@
+/**
+ * Per-request DataLoaders: every node lookup and relationship navigation of one GraphQL
+ * operation is batched, one Cypher statement per (loader, tick), so the number of round trips
+ * depends on the shape of the query, never on how many results it returns.
+ */
+import DataLoader from 'dataloader';
+import type { Node as Neo4jNode, Relationship } from 'neo4j-driver';
+import { toNodeModel, toPlain, toRelationshipModel } from '../graph/convert.js';
+import type { Cursor } from '../graph/cursor.js';
+import type { RequestExecutor } from '../graph/executor.js';
+import { mentionCounts, mentionPages } from '../graph/mentions.js';
+import type { NodeModel, PlainValue, RelationshipModel, SentenceModel } from '../graph/model.js';
+import { nodesByIds } from '../graph/nodes.js';
+import { relatedNodes, RELATIONS, type RelationName } from '../graph/relations.js';
+
+/** A related node with the relationship that leads to it (null for id-based relations). */
+export interface RelatedItem {
+  rel: RelationshipModel | null;
+  node: NodeModel;
+}
+
+export interface MentionRow {
+  sentence: SentenceModel;
+  forms: string[];
+  count: number;
+  sortKey: string;
+}
+
+export interface MentionPageKey {
+  entityId: string;
+  /** Rows to fetch (page size + 1). */
+  limit: number;
+  after: Cursor | null;
+}
+
+export interface Loaders {
+  node: DataLoader<string, NodeModel | null>;
+  related(relation: RelationName): DataLoader<string, RelatedItem[]>;
+  mentionPage: DataLoader<MentionPageKey, MentionRow[], string>;
+  mentionCount: DataLoader<string, number>;
+}
+
+export function createLoaders(executor: RequestExecutor): Loaders {
+  const node = new DataLoader<string, NodeModel | null>(async (ids) => {
+    const records = await executor.read(nodesByIds(ids));
+    const byId = new Map<string, NodeModel>();
+    for (const record of records) {
+      const model = toNodeModel(record.get('n') as Neo4jNode);
+      byId.set(model.id, model);
+    }
+    return ids.map((id) => byId.get(id) ?? null);
+  });
+
+  const relatedLoaders = new Map<RelationName, DataLoader<string, RelatedItem[]>>();
+  const related = (relation: RelationName) => {
+    let loader = relatedLoaders.get(relation);
+    if (!loader) {
+      loader = new DataLoader<string, RelatedItem[]>(async (anchorIds) => {
+        const records = await executor.read(relatedNodes(relation, anchorIds));
+        const byAnchor = new Map<string, RelatedItem[]>();
+        for (const record of records) {
+          const items = (record.get('items') as RawRelatedItem[]).map((raw) => toRelatedItem(raw));
+          for (const item of items) node.prime(item.node.id, item.node);
+          byAnchor.set(record.get('anchorId') as string, items);
+        }
+        return anchorIds.map((id) => byAnchor.get(id) ?? []);
+      });
+      relatedLoaders.set(relation, loader);
+    }
+    return loader;
+  };
+
+  // Keys sharing page arguments are fetched together: one statement per distinct (limit, after).
+  const mentionPage = new DataLoader<MentionPageKey, MentionRow[], string>(
+    async (keys) => {
+      const groups = new Map<string, MentionPageKey[]>();
+      for (const key of keys) {
+        const group = `${key.limit}|${key.after ? JSON.stringify(key.after) : ''}`;
+        groups.set(group, [...(groups.get(group) ?? []), key]);
+      }
+      const rows = new Map<string, MentionRow[]>();
+      await Promise.all(
+        [...groups.values()].map(async (group) => {
+          const first = group[0]!;
+          const records = await executor.read(
+            mentionPages(
+              group.map((k) => k.entityId),
+              first.limit,
+              first.after,
+            ),
+          );
+          for (const record of records) {
+            const items = record.get('items') as RawMentionItem[];
+            rows.set(
+              mentionKey({ ...first, entityId: record.get('entityId') as string }),
+              items.map(toMentionRow),
+            );
+          }
+        }),
+      );
+      return keys.map((key) => rows.get(mentionKey(key)) ?? []);
+    },
+    { cacheKeyFn: mentionKey },
+  );
+
+  const mentionCount = new DataLoader<string, number>(async (ids) => {
+    const records = await executor.read(mentionCounts(ids));
+    const totals = new Map<string, number>();
+    for (const record of records) {
+      totals.set(record.get('entityId') as string, Number(toPlain(record.get('total'))));
+    }
+    return ids.map((id) => totals.get(id) ?? 0);
+  });
+
+  return { node, related, mentionPage, mentionCount };
+}
+
+function mentionKey(key: MentionPageKey): string {
+  return JSON.stringify([key.entityId, key.limit, key.after]);
+}
+
+// ---- private: raw rows → models ----
+
+interface RawRelatedItem {
+  rel: Relationship | null;
+  sourceId: string | null;
+  targetId: string | null;
+  node: Neo4jNode;
+}
+
+function toRelatedItem(raw: RawRelatedItem): RelatedItem {
+  return {
+    rel: raw.rel ? toRelationshipModel(raw.rel, raw.sourceId ?? '', raw.targetId ?? '') : null,
+    node: toNodeModel(raw.node),
+  };
+}
+
+interface RawMentionItem {
+  m: Relationship;
+  s: Neo4jNode;
+  sortKey: string;
+}
+
+function toMentionRow(raw: RawMentionItem): MentionRow {
+  const props = raw.m.properties as Record<string, unknown>;
+  const forms = toPlain(props.forms);
+  return {
+    sentence: toNodeModel(raw.s) as SentenceModel,
+    forms: Array.isArray(forms) ? forms.map((f: PlainValue) => String(f)) : [],
+    count: Number(toPlain(props.count) ?? 0),
+    sortKey: raw.sortKey,
+  };
+}
+
+/** For tests: every relation name the loaders accept. */
+export const RELATION_NAMES = Object.keys(RELATIONS) as RelationName[];

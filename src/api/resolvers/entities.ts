@@ -1,0 +1,195 @@
+/** Entity types: the fields every entity shares, and each kind's relationships. */
+import type {
+  RelationshipModel,
+  DiscussionModel,
+  EntityModel,
+  MeetingParticipationModel,
+  MentionConnectionModel,
+  OfficeHoldingModel,
+} from '../../graph/model.js';
+import { MENTION_SORT_FIELD } from '../../graph/mentions.js';
+import { encodeCursor } from '../../graph/cursor.js';
+import type { RelationName } from '../../graph/relations.js';
+import type { Language, Resolvers } from '../../generated/graphql.js';
+import { afterCursor, pageSize } from '../args.js';
+import type { GraphQLContext } from '../context.js';
+import {
+  firstRelated,
+  KIND_OF_TYPE,
+  propString,
+  provenanceOf,
+  related,
+  relatedEntities,
+  relatedOf,
+} from './shared.js';
+import { isEntityModel } from '../../graph/convert.js';
+
+const DEFAULT_MENTIONS_PAGE = 20;
+
+async function mentions(
+  entity: EntityModel,
+  args: { first?: number | null; after?: string | null },
+  ctx: GraphQLContext,
+): Promise<MentionConnectionModel> {
+  const size = pageSize('first', args.first, DEFAULT_MENTIONS_PAGE, ctx.config.graphql.maxPageSize);
+  const after = afterCursor('after', args.after, MENTION_SORT_FIELD);
+  const rows = await ctx.loaders.mentionPage.load({ entityId: entity.id, limit: size + 1, after });
+  const edges = rows.slice(0, size).map((row) => {
+    ctx.loaders.node.prime(row.sentence.id, row.sentence);
+    return {
+      cursor: encodeCursor({ field: MENTION_SORT_FIELD, key: row.sortKey, id: row.sentence.id }),
+      node: row.sentence,
+      forms: row.forms,
+      count: row.count,
+    };
+  });
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: () => ctx.loaders.mentionCount.load(entity.id),
+  };
+}
+
+function nameIn(entity: EntityModel, lang: Language | null | undefined): string {
+  if (lang === 'KK') return entity.nameKk;
+  if (lang === 'RU') return entity.nameRu;
+  return entity.nameEn;
+}
+
+/** Fields every entity type resolves the same way. */
+const entityFields = {
+  kind: (e: EntityModel) => KIND_OF_TYPE[e.__typename],
+  name: (e: EntityModel, args: { lang?: Language | null }) => nameIn(e, args.lang),
+  names: (e: EntityModel) => ({ kk: e.nameKk, ru: e.nameRu, en: e.nameEn }),
+  mentions: (
+    e: EntityModel,
+    args: { first?: number | null; after?: string | null },
+    ctx: GraphQLContext,
+  ) => mentions(e, args, ctx),
+  statementsAbout: (e: EntityModel, _: unknown, ctx: GraphQLContext) =>
+    relatedOf(ctx, 'statementsAbout', e.id, 'Quote', 'Claim', 'NumericFact'),
+};
+
+/**
+ * Loads both ends of each relationship (through the node loader: the related end is primed
+ * already, the anchor is the parent) all at once, so a list costs no extra round trip per item.
+ */
+async function withEnds<T>(
+  ctx: GraphQLContext,
+  anchor: EntityModel,
+  relation: RelationName,
+  build: (rel: RelationshipModel, source: EntityModel, target: EntityModel) => T,
+): Promise<T[]> {
+  ctx.loaders.node.prime(anchor.id, anchor);
+  const items = await related(ctx, relation, anchor.id);
+  const built = await Promise.all(
+    items.map(async ({ rel }) => {
+      if (!rel) return null;
+      const [source, target] = await Promise.all([
+        ctx.loaders.node.load(rel.sourceId),
+        ctx.loaders.node.load(rel.targetId),
+      ]);
+      if (!source || !target || !isEntityModel(source) || !isEntityModel(target)) return null;
+      return build(rel, source, target);
+    }),
+  );
+  return built.filter((b): b is Awaited<T> => b !== null) as T[];
+}
+
+const holdings = (ctx: GraphQLContext, anchor: EntityModel, relation: RelationName) =>
+  withEnds<OfficeHoldingModel>(ctx, anchor, relation, (rel, person, office) => ({
+    ...provenanceOf(rel),
+    person,
+    office,
+    asOf: propString(rel.props, 'asOf'),
+  }));
+
+const participations = (ctx: GraphQLContext, anchor: EntityModel, relation: RelationName) =>
+  withEnds<MeetingParticipationModel>(ctx, anchor, relation, (rel, person, meeting) => ({
+    ...provenanceOf(rel),
+    person,
+    meeting,
+    officeId: propString(rel.props, 'officeId'),
+    countryId: propString(rel.props, 'countryId'),
+  }));
+
+const discussions = (ctx: GraphQLContext, anchor: EntityModel, relation: RelationName) =>
+  withEnds<DiscussionModel>(ctx, anchor, relation, (rel, meeting, subject) => ({
+    ...provenanceOf(rel),
+    meeting,
+    subject,
+    framing: propString(rel.props, 'framing'),
+    raisedById: propString(rel.props, 'raisedById'),
+  }));
+
+export const entityResolvers: Resolvers = {
+  Entity: { __resolveType: (e) => e.__typename },
+  Country: {
+    ...entityFields,
+    governments: (e, _, ctx) => relatedOf(ctx, 'countryGovernments', e.id, 'Organization'),
+    officials: (e, _, ctx) => holdings(ctx, e, 'countryOfficials'),
+    representedAt: (e, _, ctx) => participations(ctx, e, 'countryRepresentedAt'),
+    places: (e, _, ctx) => relatedOf(ctx, 'placesIn', e.id, 'Place'),
+  },
+  Person: {
+    ...entityFields,
+    offices: (e, _, ctx) => holdings(ctx, e, 'personOffices'),
+    meetings: (e, _, ctx) => participations(ctx, e, 'personMeetings'),
+    quotes: (e, _, ctx) => relatedOf(ctx, 'personQuotes', e.id, 'Quote'),
+    claims: (e, _, ctx) => relatedOf(ctx, 'personClaims', e.id, 'Claim'),
+    statedFigures: (e, _, ctx) => relatedOf(ctx, 'personFigures', e.id, 'NumericFact'),
+  },
+  Office: {
+    ...entityFields,
+    holders: (e, _, ctx) => holdings(ctx, e, 'officeHolders'),
+    organization: (e, _, ctx) => firstRelated(ctx, 'officeOrganization', e.id, 'Organization'),
+  },
+  Organization: {
+    ...entityFields,
+    governmentOf: (e, _, ctx) => firstRelated(ctx, 'organizationGovernmentOf', e.id, 'Country'),
+    partOf: (e, _, ctx) => firstRelated(ctx, 'organizationPartOf', e.id, 'Organization'),
+    parts: (e, _, ctx) => relatedOf(ctx, 'organizationParts', e.id, 'Organization'),
+    offices: (e, _, ctx) => relatedOf(ctx, 'organizationOffices', e.id, 'Office'),
+    reportedMeetings: (e, _, ctx) =>
+      relatedOf(ctx, 'organizationReportedMeetings', e.id, 'Meeting'),
+    sessions: (e, _, ctx) => relatedOf(ctx, 'organizationSessions', e.id, 'Event'),
+    sourcedArticles: (e, _, ctx) => relatedOf(ctx, 'organizationArticles', e.id, 'Article'),
+  },
+  Place: {
+    ...entityFields,
+    locatedIn: (e, _, ctx) => relatedEntities(ctx, 'placeLocatedIn', e.id),
+    places: (e, _, ctx) => relatedOf(ctx, 'placesIn', e.id, 'Place'),
+    events: (e, _, ctx) => relatedOf(ctx, 'placeEvents', e.id, 'Event'),
+    meetings: (e, _, ctx) => relatedOf(ctx, 'placeMeetings', e.id, 'Meeting'),
+  },
+  Event: {
+    ...entityFields,
+    heldIn: (e, _, ctx) => relatedOf(ctx, 'heldIn', e.id, 'Place'),
+    sessionOf: (e, _, ctx) => firstRelated(ctx, 'eventSessionOf', e.id, 'Organization'),
+    sideMeetings: (e, _, ctx) => relatedOf(ctx, 'eventSideMeetings', e.id, 'Meeting'),
+  },
+  Meeting: {
+    ...entityFields,
+    participants: (e, _, ctx) => participations(ctx, e, 'meetingParticipants'),
+    heldIn: (e, _, ctx) => relatedOf(ctx, 'heldIn', e.id, 'Place'),
+    onSidelinesOf: (e, _, ctx) => firstRelated(ctx, 'meetingOnSidelinesOf', e.id, 'Event'),
+    reportedBy: (e, _, ctx) => relatedOf(ctx, 'meetingReportedBy', e.id, 'Organization'),
+    discussed: (e, _, ctx) => discussions(ctx, e, 'meetingDiscussed'),
+    quotes: (e, _, ctx) => relatedOf(ctx, 'meetingQuotes', e.id, 'Quote'),
+    claims: (e, _, ctx) => relatedOf(ctx, 'meetingClaims', e.id, 'Claim'),
+  },
+  InfrastructureProject: {
+    ...entityFields,
+    discussedAt: (e, _, ctx) => discussions(ctx, e, 'discussedAt'),
+  },
+  Topic: {
+    ...entityFields,
+    discussedAt: (e, _, ctx) => discussions(ctx, e, 'discussedAt'),
+    about: (e, _, ctx) => relatedEntities(ctx, 'topicAbout', e.id),
+  },
+};

@@ -1,0 +1,71 @@
+/** Fact nodes (quotes, claims, numeric facts) and the fact relationships with qualifiers. */
+import type { ArticleModel, FactModel } from '../../graph/model.js';
+import type { Resolvers } from '../../generated/graphql.js';
+import type { GraphQLContext } from '../context.js';
+import {
+  evidenceOfFact,
+  evidenceOfRelationship,
+  firstRelated,
+  loadEntity,
+  relatedEntities,
+  relatedOf,
+} from './shared.js';
+
+async function articleOf(ctx: GraphQLContext, fact: FactModel): Promise<ArticleModel> {
+  const node = await ctx.loaders.node.load(fact.articleId);
+  if (!node || node.__typename !== 'Article') {
+    throw new Error(`fact ${fact.id} names article ${fact.articleId}, which is not in the graph`);
+  }
+  return node;
+}
+
+const factFields = {
+  article: (f: FactModel, _: unknown, ctx: GraphQLContext) => articleOf(ctx, f),
+  evidence: (f: FactModel, _: unknown, ctx: GraphQLContext) => evidenceOfFact(ctx, f),
+  about: (f: FactModel, _: unknown, ctx: GraphQLContext) => relatedEntities(ctx, 'factAbout', f.id),
+};
+
+export const factResolvers: Resolvers = {
+  Fact: { __resolveType: (f) => f.__typename },
+  FactRelationship: {
+    __resolveType: (r) =>
+      'office' in r ? 'OfficeHolding' : 'subject' in r ? 'Discussion' : 'MeetingParticipation',
+  },
+  Quote: {
+    ...factFields,
+    speaker: (q, _, ctx) => firstRelated(ctx, 'quoteSpeaker', q.id, 'Person'),
+    meeting: (q, _, ctx) => firstRelated(ctx, 'quoteMeeting', q.id, 'Meeting'),
+    claims: (q, _, ctx) => relatedOf(ctx, 'quoteClaims', q.id, 'Claim'),
+    figures: (q, _, ctx) => relatedOf(ctx, 'quoteFigures', q.id, 'NumericFact'),
+  },
+  Claim: {
+    ...factFields,
+    madeBy: (c, _, ctx) => firstRelated(ctx, 'claimMadeBy', c.id, 'Person'),
+    madeAt: (c, _, ctx) => firstRelated(ctx, 'claimMadeAt', c.id, 'Meeting'),
+    quote: (c, _, ctx) => firstRelated(ctx, 'containingQuote', c.id, 'Quote'),
+  },
+  NumericFact: {
+    ...factFields,
+    period: (n) =>
+      n.periodStart || n.periodEnd || n.periodLabel
+        ? { start: n.periodStart, end: n.periodEnd, label: n.periodLabel }
+        : null,
+    statedBy: (n, _, ctx) => firstRelated(ctx, 'figureStatedBy', n.id, 'Person'),
+    quote: (n, _, ctx) => firstRelated(ctx, 'containingQuote', n.id, 'Quote'),
+  },
+  OfficeHolding: {
+    evidence: (r) => evidenceOfRelationship(r),
+  },
+  MeetingParticipation: {
+    evidence: (r) => evidenceOfRelationship(r),
+    office: (r, _, ctx) => loadEntity(ctx, r.officeId),
+    country: (r, _, ctx) => loadEntity(ctx, r.countryId),
+  },
+  Discussion: {
+    evidence: (r) => evidenceOfRelationship(r),
+    raisedBy: (r, _, ctx) => loadEntity(ctx, r.raisedById),
+  },
+  DiscussionSubject: {
+    __resolveType: (e) => (e.__typename === 'Topic' ? 'Topic' : 'InfrastructureProject'),
+  },
+};

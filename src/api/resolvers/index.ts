@@ -1,0 +1,34 @@
+/** All resolvers, merged; the scalars come from graphql-scalars. */
+import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+import type { Resolvers } from '../../generated/graphql.js';
+import { entityResolvers } from './entities.js';
+import { factResolvers } from './facts.js';
+import { provenanceResolvers } from './provenance.js';
+import { Query } from './query.js';
+import { traversalResolvers } from './traversal.js';
+
+const totalCount = { totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount() };
+
+export const resolvers: Resolvers = {
+  Date: DateResolver,
+  DateTime: DateTimeResolver,
+  Query,
+  ...entityResolvers,
+  ...factResolvers,
+  ...provenanceResolvers,
+  ...traversalResolvers,
+  CountryConnection: totalCount,
+  PersonConnection: totalCount,
+  OfficeConnection: totalCount,
+  OrganizationConnection: totalCount,
+  PlaceConnection: totalCount,
+  EventConnection: totalCount,
+  MeetingConnection: totalCount,
+  InfrastructureProjectConnection: totalCount,
+  TopicConnection: totalCount,
+  EntityConnection: totalCount,
+  QuoteConnection: totalCount,
+  ClaimConnection: totalCount,
+  NumericFactConnection: totalCount,
+  ArticleConnection: totalCount,
+};

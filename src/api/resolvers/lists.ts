@@ -1,0 +1,83 @@
+/** The top-level list fields (people, meetings, quotes…): keyset-paginated connections. */
+import { toNodeModel, toPlain } from '../../graph/convert.js';
+import type { ConnectionModel, NodeModel } from '../../graph/model.js';
+import {
+  LIST_SPECS,
+  listCount,
+  listPage,
+  type ListFilter,
+  type ListName,
+} from '../../graph/lists.js';
+import type { Node as Neo4jNode } from 'neo4j-driver';
+import { afterCursor, pageSize } from '../args.js';
+import type { GraphQLContext } from '../context.js';
+import type { EntityKind, OrderDirection } from '../../generated/graphql.js';
+import { edgesOf, TYPE_OF_KIND } from './shared.js';
+
+export interface ListArgs {
+  filter?: Record<string, unknown> | null;
+  orderBy?: { field: string; direction?: OrderDirection | null } | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+export const DEFAULT_PAGE_SIZE = 20;
+
+function toListFilter(input: Record<string, unknown> | null | undefined): ListFilter {
+  const filter: ListFilter = {};
+  for (const [key, value] of Object.entries(input ?? {})) {
+    if (value === null || value === undefined) continue;
+    if (key === 'kinds') {
+      filter.kinds = (value as EntityKind[]).map((kind) => TYPE_OF_KIND[kind]);
+    } else {
+      (filter as Record<string, string>)[key] = String(value);
+    }
+  }
+  return filter;
+}
+
+/**
+ * One page of `list`. Fetches one row more than asked to learn whether a next page exists;
+ * `totalCount` is a closure: the count query runs only if the field is selected.
+ */
+export async function listConnection<T extends NodeModel>(
+  ctx: GraphQLContext,
+  list: ListName,
+  args: ListArgs,
+  narrow: (node: NodeModel) => node is T,
+): Promise<ConnectionModel<T>> {
+  const size = pageSize('first', args.first, DEFAULT_PAGE_SIZE, ctx.config.graphql.maxPageSize);
+  const spec = LIST_SPECS[list];
+  const sortField = args.orderBy?.field ?? spec.defaultSort;
+  const descending = args.orderBy?.direction === 'DESC';
+  const cursorField = `${list}:${sortField}:${descending ? 'DESC' : 'ASC'}`;
+  const after = afterCursor('after', args.after, cursorField);
+  const filter = toListFilter(args.filter);
+  const records = await ctx.executor.read(
+    listPage({ list, filter, sortField, descending, limit: size + 1, after }),
+  );
+  const rows = records.map((r) => ({
+    node: toNodeModel(r.get('n') as Neo4jNode),
+    sortKey: toPlain(r.get('sortKey')) as string | number,
+  }));
+  const page = rows
+    .slice(0, size)
+    .filter((row): row is { node: T; sortKey: string | number } => narrow(row.node));
+  const edges = edgesOf(page, cursorField);
+  let total: Promise<number> | undefined;
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    totalCount: () => {
+      total ??= ctx.executor
+        .read(listCount(list, filter))
+        .then((r) => Number(toPlain(r[0]?.get('total') ?? 0)));
+      return total;
+    },
+  };
+}

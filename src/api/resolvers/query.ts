@@ -1,0 +1,147 @@
+/** The Query root: node lookups, lists, search and traversals. */
+import type { Node as Neo4jNode } from 'neo4j-driver';
+import { isEntityModel, toNodeModel, toPlain, toRelationshipModel } from '../../graph/convert.js';
+import type {
+  ArticleModel,
+  ClaimModel,
+  EntityModel,
+  EntityTypeName,
+  NodeModel,
+  NumericFactModel,
+  QuoteModel,
+  RelationshipModel,
+} from '../../graph/model.js';
+import { bestMatchingName, luceneQuery, searchEntities } from '../../graph/search.js';
+import {
+  MAX_NEIGHBORHOOD_DEPTH,
+  MAX_PATH_HOPS,
+  neighborhood,
+  shortestPath,
+} from '../../graph/traversal.js';
+import type { QueryResolvers } from '../../generated/graphql.js';
+import { intInRange, pageSize, text } from '../args.js';
+import { BadUserInputError } from '../errors.js';
+import { listConnection } from './lists.js';
+import { TYPE_OF_KIND } from './shared.js';
+
+const ofType =
+  (type: EntityTypeName) =>
+  (node: NodeModel): node is EntityModel =>
+    node.__typename === type;
+const isQuote = (n: NodeModel): n is QuoteModel => n.__typename === 'Quote';
+const isClaim = (n: NodeModel): n is ClaimModel => n.__typename === 'Claim';
+const isNumericFact = (n: NodeModel): n is NumericFactModel => n.__typename === 'NumericFact';
+const isArticle = (n: NodeModel): n is ArticleModel => n.__typename === 'Article';
+
+const SEARCH_MAX_QUERY_LENGTH = 200;
+const DEFAULT_SEARCH_SIZE = 10;
+
+interface RawRel {
+  rel: Parameters<typeof toRelationshipModel>[0];
+  sourceId: string;
+  targetId: string;
+}
+
+const toRels = (raw: RawRel[]): RelationshipModel[] =>
+  raw.map((r) => toRelationshipModel(r.rel, r.sourceId, r.targetId));
+
+export const Query: QueryResolvers = {
+  node: (_, { id }, ctx) => ctx.loaders.node.load(id),
+  nodes: (_, { ids }, ctx) => {
+    if (ids.length > ctx.config.graphql.maxPageSize) {
+      throw new BadUserInputError(
+        'ids',
+        `must hold at most ${ctx.config.graphql.maxPageSize} ids, got ${ids.length}`,
+      );
+    }
+    return Promise.all(ids.map((id) => ctx.loaders.node.load(id)));
+  },
+  entity: async (_, { id }, ctx) => {
+    const node = await ctx.loaders.node.load(id);
+    return node && isEntityModel(node) ? node : null;
+  },
+  article: async (_, { id }, ctx) => {
+    const node = await ctx.loaders.node.load(id);
+    return node && isArticle(node) ? node : null;
+  },
+
+  countries: (_, args, ctx) => listConnection(ctx, 'countries', args, ofType('Country')),
+  people: (_, args, ctx) => listConnection(ctx, 'people', args, ofType('Person')),
+  offices: (_, args, ctx) => listConnection(ctx, 'offices', args, ofType('Office')),
+  organizations: (_, args, ctx) =>
+    listConnection(ctx, 'organizations', args, ofType('Organization')),
+  places: (_, args, ctx) => listConnection(ctx, 'places', args, ofType('Place')),
+  events: (_, args, ctx) => listConnection(ctx, 'events', args, ofType('Event')),
+  meetings: (_, args, ctx) => listConnection(ctx, 'meetings', args, ofType('Meeting')),
+  infrastructureProjects: (_, args, ctx) =>
+    listConnection(ctx, 'infrastructureProjects', args, ofType('InfrastructureProject')),
+  topics: (_, args, ctx) => listConnection(ctx, 'topics', args, ofType('Topic')),
+  entities: (_, args, ctx) => listConnection(ctx, 'entities', args, isEntityModel),
+  quotes: (_, args, ctx) => listConnection(ctx, 'quotes', args, isQuote),
+  claims: (_, args, ctx) => listConnection(ctx, 'claims', args, isClaim),
+  numericFacts: (_, args, ctx) => listConnection(ctx, 'numericFacts', args, isNumericFact),
+  articles: (_, args, ctx) => listConnection(ctx, 'articles', args, isArticle),
+
+  search: async (_, args, ctx) => {
+    const query = text('query', args.query, SEARCH_MAX_QUERY_LENGTH);
+    const first = pageSize(
+      'first',
+      args.first,
+      DEFAULT_SEARCH_SIZE,
+      ctx.config.graphql.maxPageSize,
+    );
+    const lucene = luceneQuery(query);
+    if (!lucene || first === 0) return [];
+    const kinds = args.kinds ? args.kinds.map((k) => TYPE_OF_KIND[k]) : null;
+    const records = await ctx.executor.read(searchEntities(lucene, kinds, first));
+    return records.flatMap((record) => {
+      const entity = toNodeModel(record.get('node') as Neo4jNode);
+      if (!isEntityModel(entity)) return [];
+      ctx.loaders.node.prime(entity.id, entity);
+      const names = [
+        entity.nameEn,
+        entity.nameRu,
+        entity.nameKk,
+        ...entity.aliases,
+        ...entity.forms,
+      ];
+      return [
+        {
+          entity,
+          score: Number(toPlain(record.get('score'))),
+          matchedName: bestMatchingName(query, names),
+        },
+      ];
+    });
+  },
+
+  path: async (_, args, ctx) => {
+    const maxHops = intInRange('maxHops', args.maxHops, 4, 1, MAX_PATH_HOPS);
+    if (args.from === args.to) {
+      const node = await ctx.loaders.node.load(args.from);
+      return node ? { nodes: [node], relationships: [] } : null;
+    }
+    const records = await ctx.executor.read(
+      shortestPath(args.from, args.to, maxHops, args.includeProvenance ?? false),
+    );
+    const record = records[0];
+    if (!record) return null;
+    return {
+      nodes: (record.get('ns') as Neo4jNode[]).map(toNodeModel),
+      relationships: toRels(record.get('rs') as RawRel[]),
+    };
+  },
+
+  neighborhood: async (_, args, ctx) => {
+    const depth = intInRange('depth', args.depth, 1, 1, MAX_NEIGHBORHOOD_DEPTH);
+    const records = await ctx.executor.read(
+      neighborhood(args.id, depth, args.includeProvenance ?? false),
+    );
+    const record = records[0];
+    if (!record) return null;
+    const nodes = (record.get('ns') as Neo4jNode[]).map(toNodeModel);
+    const center = toNodeModel(record.get('center') as Neo4jNode);
+    for (const node of [center, ...nodes]) ctx.loaders.node.prime(node.id, node);
+    return { center, nodes: [center, ...nodes], edges: toRels(record.get('rs') as RawRel[]) };
+  },
+};

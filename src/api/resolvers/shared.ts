@@ -1,0 +1,134 @@
+/** Helpers the resolvers share: narrowing loaded nodes, provenance, kinds, connections. */
+import { isEntityModel } from '../../graph/convert.js';
+import { encodeCursor } from '../../graph/cursor.js';
+import type {
+  EntityModel,
+  EntityTypeName,
+  EvidenceModel,
+  FactModel,
+  FactProvenance,
+  NodeModel,
+  PlainValue,
+  RelationshipModel,
+} from '../../graph/model.js';
+import type { RelationName } from '../../graph/relations.js';
+import type { EntityKind } from '../../generated/graphql.js';
+import type { GraphQLContext } from '../context.js';
+import type { RelatedItem } from '../loaders.js';
+
+export const KIND_OF_TYPE: Record<EntityTypeName, EntityKind> = {
+  Country: 'COUNTRY',
+  Person: 'PERSON',
+  Office: 'OFFICE',
+  Organization: 'ORGANIZATION',
+  Place: 'PLACE',
+  Event: 'EVENT',
+  Meeting: 'MEETING',
+  InfrastructureProject: 'INFRASTRUCTURE_PROJECT',
+  Topic: 'TOPIC',
+};
+
+export const TYPE_OF_KIND = Object.fromEntries(
+  Object.entries(KIND_OF_TYPE).map(([type, kind]) => [kind, type]),
+) as Record<EntityKind, EntityTypeName>;
+
+export function related(
+  ctx: GraphQLContext,
+  relation: RelationName,
+  anchorId: string,
+): Promise<RelatedItem[]> {
+  return ctx.loaders.related(relation).load(anchorId);
+}
+
+/** The related nodes of one GraphQL type (the relation's pattern guarantees it; this narrows). */
+export async function relatedOf<T extends NodeModel['__typename']>(
+  ctx: GraphQLContext,
+  relation: RelationName,
+  anchorId: string,
+  ...types: T[]
+): Promise<Array<Extract<NodeModel, { __typename: T }>>> {
+  const items = await related(ctx, relation, anchorId);
+  return items
+    .map((item) => item.node)
+    .filter((n): n is Extract<NodeModel, { __typename: T }> =>
+      (types as string[]).includes(n.__typename),
+    );
+}
+
+export async function relatedEntities(
+  ctx: GraphQLContext,
+  relation: RelationName,
+  anchorId: string,
+): Promise<EntityModel[]> {
+  const items = await related(ctx, relation, anchorId);
+  return items.map((item) => item.node).filter(isEntityModel);
+}
+
+export async function firstRelated<T extends NodeModel['__typename']>(
+  ctx: GraphQLContext,
+  relation: RelationName,
+  anchorId: string,
+  ...types: T[]
+): Promise<Extract<NodeModel, { __typename: T }> | null> {
+  return (await relatedOf(ctx, relation, anchorId, ...types))[0] ?? null;
+}
+
+export async function loadEntity(
+  ctx: GraphQLContext,
+  id: string | null,
+): Promise<EntityModel | null> {
+  if (!id) return null;
+  const node = await ctx.loaders.node.load(id);
+  return node && isEntityModel(node) ? node : null;
+}
+
+export function propString(props: Record<string, PlainValue>, key: string): string | null {
+  const v = props[key];
+  return v === null || v === undefined ? null : String(v);
+}
+
+export function propStrings(props: Record<string, PlainValue>, key: string): string[] {
+  const v = props[key];
+  return Array.isArray(v) ? v.map(String) : [];
+}
+
+/** The provenance of a fact relationship, from its properties. */
+export function provenanceOf(rel: RelationshipModel | null): FactProvenance {
+  const props = rel?.props ?? {};
+  return {
+    factId: propString(props, 'factId') ?? '',
+    articleId: propString(props, 'articleId') ?? '',
+    sentenceIds: propStrings(props, 'sentenceIds'),
+    excerpts: propStrings(props, 'evidence'),
+  };
+}
+
+export function evidenceOfRelationship(provenance: FactProvenance): EvidenceModel[] {
+  return provenance.sentenceIds.map((sentenceId) => ({
+    sentenceId,
+    excerpts: provenance.excerpts,
+  }));
+}
+
+/** A fact node's evidence: its EVIDENCED_BY sentences; a quote's span, or the fact's excerpts. */
+export async function evidenceOfFact(
+  ctx: GraphQLContext,
+  fact: FactModel,
+): Promise<EvidenceModel[]> {
+  const sentences = await relatedOf(ctx, 'factEvidence', fact.id, 'Sentence');
+  return sentences.map((s) =>
+    fact.__typename === 'Quote'
+      ? { sentenceId: s.id, excerpts: [], span: { start: fact.start, end: fact.end } }
+      : { sentenceId: s.id, excerpts: fact.excerpts },
+  );
+}
+
+export function edgesOf<T extends { id: string }>(
+  nodes: Array<{ node: T; sortKey: string | number }>,
+  field: string,
+): Array<{ cursor: string; node: T }> {
+  return nodes.map(({ node, sortKey }) => ({
+    cursor: encodeCursor({ field, key: sortKey, id: node.id }),
+    node,
+  }));
+}

@@ -1,0 +1,202 @@
+/**
+ * Neo4j driver values → the plain model of model.ts. Temporal values become ISO-8601 strings
+ * (a DATETIME keeps its offset), integers become numbers.
+ */
+import neo4j, { type Node as Neo4jNode, type Relationship } from 'neo4j-driver';
+import {
+  ENTITY_TYPE_NAMES,
+  type EntityModel,
+  type EntityTypeName,
+  type NodeModel,
+  type PlainValue,
+  type RelationshipModel,
+} from './model.js';
+
+/** Converts any value a query returns (except nodes and relationships) to a plain value. */
+export function toPlain(value: unknown): PlainValue {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) return value.toNumber();
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    return value;
+  }
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (
+    neo4j.isDate(value) ||
+    neo4j.isDateTime(value) ||
+    neo4j.isLocalDateTime(value) ||
+    neo4j.isTime(value) ||
+    neo4j.isLocalTime(value) ||
+    neo4j.isDuration(value)
+  ) {
+    return value.toString();
+  }
+  throw new Error(
+    `toPlain: unsupported value from Neo4j: ${Object.prototype.toString.call(value)}`,
+  );
+}
+
+export function plainProps(props: Record<string, unknown>): Record<string, PlainValue> {
+  const out: Record<string, PlainValue> = {};
+  for (const [key, value] of Object.entries(props)) out[key] = toPlain(value);
+  return out;
+}
+
+function str(props: Record<string, PlainValue>, key: string): string | null {
+  const v = props[key];
+  return v === null || v === undefined ? null : String(v);
+}
+
+function reqStr(props: Record<string, PlainValue>, key: string): string {
+  return str(props, key) ?? '';
+}
+
+function num(props: Record<string, PlainValue>, key: string): number {
+  const v = props[key];
+  return typeof v === 'number' ? v : Number(v ?? 0);
+}
+
+function strList(props: Record<string, PlainValue>, key: string): string[] {
+  const v = props[key];
+  return Array.isArray(v) ? v.map(String) : [];
+}
+
+function isEntityType(label: string): label is EntityTypeName {
+  return (ENTITY_TYPE_NAMES as readonly string[]).includes(label);
+}
+
+/** The GraphQL type of a node, from its labels; null for nodes the API does not model. */
+export function typeNameOf(labels: readonly string[]): NodeModel['__typename'] | null {
+  for (const label of labels) {
+    if (isEntityType(label)) return label;
+    if (
+      label === 'Article' ||
+      label === 'Sentence' ||
+      label === 'Quote' ||
+      label === 'Claim' ||
+      label === 'NumericFact'
+    ) {
+      return label;
+    }
+  }
+  return null;
+}
+
+/** A Neo4j node → its model. Throws on nodes without a kind label the API knows. */
+export function toNodeModel(node: Neo4jNode): NodeModel {
+  const typeName = typeNameOf(node.labels);
+  if (!typeName) throw new Error(`toNodeModel: unknown labels ${node.labels.join(':')}`);
+  const p = plainProps(node.properties as Record<string, unknown>);
+  const id = reqStr(p, 'id');
+  switch (typeName) {
+    case 'Article':
+      return {
+        __typename: 'Article',
+        id,
+        title: reqStr(p, 'title'),
+        language: reqStr(p, 'language'),
+        publishedAt: str(p, 'publishedAt'),
+        sourceName: str(p, 'sourceName'),
+        text: reqStr(p, 'text'),
+        contentHash: str(p, 'contentHash'),
+      };
+    case 'Sentence':
+      return {
+        __typename: 'Sentence',
+        id,
+        articleId: reqStr(p, 'articleId'),
+        index: num(p, 'index'),
+        start: num(p, 'start'),
+        end: num(p, 'end'),
+        text: reqStr(p, 'text'),
+      };
+    case 'Quote':
+      return {
+        __typename: 'Quote',
+        id,
+        articleId: reqStr(p, 'articleId'),
+        text: reqStr(p, 'text'),
+        language: reqStr(p, 'language'),
+        translationEn: str(p, 'translationEn'),
+        translationNote: str(p, 'translationNote'),
+        start: num(p, 'start'),
+        end: num(p, 'end'),
+      };
+    case 'Claim':
+      return {
+        __typename: 'Claim',
+        id,
+        articleId: reqStr(p, 'articleId'),
+        claimType: reqStr(p, 'claimType'),
+        summaryEn: reqStr(p, 'summaryEn'),
+        excerpts: strList(p, 'evidence'),
+      };
+    case 'NumericFact':
+      return {
+        __typename: 'NumericFact',
+        id,
+        articleId: reqStr(p, 'articleId'),
+        metric: reqStr(p, 'metric'),
+        value: num(p, 'value'),
+        unit: reqStr(p, 'unit'),
+        currency: str(p, 'currency'),
+        periodStart: str(p, 'periodStart'),
+        periodEnd: str(p, 'periodEnd'),
+        periodLabel: str(p, 'periodLabel'),
+        change: str(p, 'change') ?? 'NONE',
+        isChange: p.isChange === true,
+        qualifiers: strList(p, 'qualifiers'),
+        surfaceText: str(p, 'surfaceText'),
+        excerpts: strList(p, 'evidence'),
+      };
+    default:
+      return toEntityModel(typeName, id, p);
+  }
+}
+
+function toEntityModel(
+  typeName: EntityTypeName,
+  id: string,
+  p: Record<string, PlainValue>,
+): EntityModel {
+  return {
+    __typename: typeName,
+    id,
+    nameKk: reqStr(p, 'nameKk'),
+    nameRu: reqStr(p, 'nameRu'),
+    nameEn: reqStr(p, 'nameEn'),
+    aliases: strList(p, 'aliases'),
+    forms: strList(p, 'forms'),
+    description: str(p, 'description'),
+    wikidataId: str(p, 'wikidataId'),
+    iso3166Alpha2: str(p, 'iso3166Alpha2'),
+    iso3166Alpha3: str(p, 'iso3166Alpha3'),
+    organizationType: str(p, 'organizationType'),
+    placeType: str(p, 'placeType'),
+    eventType: str(p, 'eventType'),
+    startDate: str(p, 'startDate'),
+    endDate: str(p, 'endDate'),
+    date: str(p, 'date'),
+    meetingType: str(p, 'meetingType'),
+    projectType: str(p, 'projectType'),
+    topicType: str(p, 'topicType'),
+  };
+}
+
+export function isEntityModel(node: NodeModel): node is EntityModel {
+  return isEntityType(node.__typename);
+}
+
+/** A relationship returned with its ends' ids. */
+export function toRelationshipModel(
+  rel: Relationship,
+  sourceId: string,
+  targetId: string,
+): RelationshipModel {
+  return {
+    elementId: rel.elementId,
+    type: rel.type,
+    sourceId,
+    targetId,
+    props: plainProps(rel.properties as Record<string, unknown>),
+  };
+}

@@ -1,0 +1,15 @@
+/** What every builder in src/graph returns: a statement and its parameters (never interpolated). */
+export interface CypherQuery {
+  cypher: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * A CALL subquery binding `varName` to the node whose id is `$param`, whatever its label. One
+ * branch per id-constrained label, so every lookup uses a uniqueness index.
+ */
+export function matchNodeById(varName: string, param: string): string {
+  const labels = ['Entity', 'Article', 'Sentence', 'Quote', 'Claim', 'NumericFact'];
+  const branches = labels.map((l) => `MATCH (x:${l} {id: ${param}}) RETURN x`).join(' UNION ');
+  return `CALL () { ${branches} } WITH x AS ${varName}`;
+}

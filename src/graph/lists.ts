@@ -1,0 +1,203 @@
+/**
+ * The top-level lists (people, meetings, quotes…): one page with keyset pagination, and its
+ * count. LIST_SPECS is the whitelist of labels, sort expressions and filter conditions: the only
+ * text interpolated into the statements; every value is a parameter.
+ */
+import { int } from 'neo4j-driver';
+import type { CypherQuery } from './cypher.js';
+import type { Cursor } from './cursor.js';
+
+export type ListName =
+  | 'countries'
+  | 'people'
+  | 'offices'
+  | 'organizations'
+  | 'places'
+  | 'events'
+  | 'meetings'
+  | 'infrastructureProjects'
+  | 'topics'
+  | 'entities'
+  | 'quotes'
+  | 'claims'
+  | 'numericFacts'
+  | 'articles';
+
+/** Filter conditions, by argument name; each reads `n` and its parameter `$f_<name>`. */
+type FilterName =
+  | 'nameContains'
+  | 'relatedTo'
+  | 'kinds'
+  | 'dateFrom'
+  | 'dateTo'
+  | 'textContains'
+  | 'articleId'
+  | 'titleContains';
+
+export interface ListSpec {
+  label: string;
+  /** Sort field (GraphQL enum value) → an expression of `n` giving a string or number key. */
+  sorts: Record<string, string>;
+  defaultSort: string;
+  filters: Partial<Record<FilterName, string>>;
+}
+
+const NAME_CONTAINS =
+  'any(s IN [n.nameKk, n.nameRu, n.nameEn] + coalesce(n.aliases, []) WHERE toLower(s) CONTAINS toLower($f_nameContains))';
+const RELATED_TO = 'EXISTS { MATCH (n)--(o) WHERE o.id = $f_relatedTo }';
+const ENTITY_SORTS = { NAME: 'toLower(n.nameEn)', ID: 'n.id' };
+const ENTITY_FILTERS = { nameContains: NAME_CONTAINS, relatedTo: RELATED_TO };
+
+function entityList(label: string): ListSpec {
+  return { label, sorts: ENTITY_SORTS, defaultSort: 'NAME', filters: ENTITY_FILTERS };
+}
+
+function datedList(label: string, dateProp: string): ListSpec {
+  return {
+    label,
+    sorts: { ...ENTITY_SORTS, DATE: `coalesce(toString(n.${dateProp}), '')` },
+    defaultSort: 'NAME',
+    filters: {
+      ...ENTITY_FILTERS,
+      dateFrom: `n.${dateProp} >= date($f_dateFrom)`,
+      dateTo: `n.${dateProp} <= date($f_dateTo)`,
+    },
+  };
+}
+
+function factList(label: string, textExpr: string): ListSpec {
+  return {
+    label,
+    sorts: { ID: 'n.id' },
+    defaultSort: 'ID',
+    filters: {
+      relatedTo: RELATED_TO,
+      articleId: 'n.articleId = $f_articleId',
+      textContains: `toLower(${textExpr}) CONTAINS toLower($f_textContains)`,
+    },
+  };
+}
+
+export const LIST_SPECS: Record<ListName, ListSpec> = {
+  countries: entityList('Country'),
+  people: entityList('Person'),
+  offices: entityList('Office'),
+  organizations: entityList('Organization'),
+  places: entityList('Place'),
+  events: datedList('Event', 'startDate'),
+  meetings: datedList('Meeting', 'date'),
+  infrastructureProjects: entityList('InfrastructureProject'),
+  topics: entityList('Topic'),
+  entities: {
+    ...entityList('Entity'),
+    filters: { ...ENTITY_FILTERS, kinds: 'n.kind IN $f_kinds' },
+  },
+  quotes: factList('Quote', "n.text + ' ' + coalesce(n.translationEn, '')"),
+  claims: factList('Claim', 'n.summaryEn'),
+  numericFacts: {
+    ...factList('NumericFact', 'n.metric'),
+    sorts: { ID: 'n.id', VALUE: 'n.value' },
+    filters: {
+      ...factList('NumericFact', 'n.metric').filters,
+      dateFrom: 'coalesce(n.periodEnd, n.periodStart) >= date($f_dateFrom)',
+      dateTo: 'coalesce(n.periodStart, n.periodEnd) <= date($f_dateTo)',
+    },
+  },
+  articles: {
+    label: 'Article',
+    sorts: {
+      PUBLISHED_AT: 'coalesce(n.publishedAt.epochMillis, -1)',
+      TITLE: 'toLower(n.title)',
+      ID: 'n.id',
+    },
+    defaultSort: 'PUBLISHED_AT',
+    filters: {
+      titleContains: 'toLower(n.title) CONTAINS toLower($f_titleContains)',
+      relatedTo:
+        'EXISTS { MATCH (n)-[:HAS_SENTENCE]->(:Sentence)-[:MENTIONS]->(e:Entity) WHERE e.id = $f_relatedTo }',
+      dateFrom: 'date(n.publishedAt) >= date($f_dateFrom)',
+      dateTo: 'date(n.publishedAt) <= date($f_dateTo)',
+    },
+  },
+};
+
+/** Filter values as the GraphQL input gives them (null/undefined: condition not applied). */
+export type ListFilter = Partial<Record<FilterName, string | readonly string[] | null>>;
+
+export interface ListPageRequest {
+  list: ListName;
+  filter: ListFilter;
+  sortField: string;
+  descending: boolean;
+  /** Rows to fetch: the page size plus one, to learn whether a next page exists. */
+  limit: number;
+  after: Cursor | null;
+}
+
+function whereClause(
+  spec: ListSpec,
+  filter: ListFilter,
+): { where: string[]; params: Record<string, unknown> } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(filter) as Array<
+    [FilterName, ListFilter[FilterName]]
+  >) {
+    if (value === null || value === undefined) continue;
+    const condition = spec.filters[name];
+    if (!condition) throw new Error(`list filter "${name}" is not supported by ${spec.label}`);
+    where.push(condition);
+    params[`f_${name}`] = value;
+  }
+  return { where, params };
+}
+
+/** Throws when the sort field is not one the list supports (a resolver bug: the enum says which). */
+function sortExpression(spec: ListSpec, field: string): string {
+  const expr = spec.sorts[field];
+  if (!expr) throw new Error(`sort field "${field}" is not supported by ${spec.label}`);
+  return expr;
+}
+
+/** One page: rows `node`, `sortKey`, ordered by (sort key, id). */
+export function listPage(request: ListPageRequest): CypherQuery {
+  const spec = LIST_SPECS[request.list];
+  const key = sortExpression(spec, request.sortField);
+  const { where, params } = whereClause(spec, request.filter);
+  if (request.after) {
+    const op = request.descending ? '<' : '>';
+    where.push(`(${key} ${op} $afterKey OR (${key} = $afterKey AND n.id ${op} $afterId))`);
+    params.afterKey = request.after.key;
+    params.afterId = request.after.id;
+  }
+  const dir = request.descending ? 'DESC' : 'ASC';
+  return {
+    cypher: [
+      `MATCH (n:${spec.label})`,
+      where.length > 0 ? `WHERE ${where.join('\n  AND ')}` : '',
+      `WITH n, ${key} AS sortKey`,
+      `ORDER BY sortKey ${dir}, n.id ${dir}`,
+      'LIMIT $limit',
+      'RETURN n, sortKey',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    params: { ...params, limit: int(request.limit) },
+  };
+}
+
+/** How many nodes the filter keeps (the connection's `totalCount`). */
+export function listCount(list: ListName, filter: ListFilter): CypherQuery {
+  const spec = LIST_SPECS[list];
+  const { where, params } = whereClause(spec, filter);
+  return {
+    cypher: [
+      `MATCH (n:${spec.label})`,
+      where.length > 0 ? `WHERE ${where.join('\n  AND ')}` : '',
+      'RETURN count(n) AS total',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    params,
+  };
+}

@@ -1,0 +1,236 @@
+/**
+ * The API's model of the graph: plain objects read from Neo4j (docs/graph-model.md), with
+ * Neo4j temporal values as ISO-8601 strings and integers as numbers. These are the codegen
+ * "mappers": resolvers receive them as parents, so every resolver is typed end to end.
+ */
+
+/** GraphQL object type names of the entity kinds (equal to their Neo4j kind labels). */
+export const ENTITY_TYPE_NAMES = [
+  'Country',
+  'Person',
+  'Office',
+  'Organization',
+  'Place',
+  'Event',
+  'Meeting',
+  'InfrastructureProject',
+  'Topic',
+] as const;
+export type EntityTypeName = (typeof ENTITY_TYPE_NAMES)[number];
+
+export const FACT_TYPE_NAMES = ['Quote', 'Claim', 'NumericFact'] as const;
+export type FactTypeName = (typeof FACT_TYPE_NAMES)[number];
+
+/** Every label the API reads nodes of; each has a uniqueness constraint on `id`. */
+export const NODE_LABELS = ['Entity', 'Article', 'Sentence', ...FACT_TYPE_NAMES] as const;
+
+export interface EntityModel {
+  __typename: EntityTypeName;
+  id: string;
+  nameKk: string;
+  nameRu: string;
+  nameEn: string;
+  aliases: string[];
+  forms: string[];
+  description: string | null;
+  wikidataId: string | null;
+  // Kind-specific properties (null when the kind has none).
+  iso3166Alpha2: string | null;
+  iso3166Alpha3: string | null;
+  organizationType: string | null;
+  placeType: string | null;
+  eventType: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  date: string | null;
+  meetingType: string | null;
+  projectType: string | null;
+  topicType: string | null;
+}
+
+export interface ArticleModel {
+  __typename: 'Article';
+  id: string;
+  title: string;
+  language: string;
+  publishedAt: string | null;
+  sourceName: string | null;
+  text: string;
+  contentHash: string | null;
+}
+
+export interface SentenceModel {
+  __typename: 'Sentence';
+  id: string;
+  articleId: string;
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface FactBase {
+  id: string;
+  articleId: string;
+}
+
+export interface QuoteModel extends FactBase {
+  __typename: 'Quote';
+  text: string;
+  language: string;
+  translationEn: string | null;
+  translationNote: string | null;
+  start: number;
+  end: number;
+}
+
+export interface ClaimModel extends FactBase {
+  __typename: 'Claim';
+  claimType: string;
+  summaryEn: string;
+  excerpts: string[];
+}
+
+export interface NumericFactModel extends FactBase {
+  __typename: 'NumericFact';
+  metric: string;
+  value: number;
+  unit: string;
+  currency: string | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  periodLabel: string | null;
+  change: string;
+  isChange: boolean;
+  qualifiers: string[];
+  surfaceText: string | null;
+  excerpts: string[];
+}
+
+export type FactModel = QuoteModel | ClaimModel | NumericFactModel;
+export type NodeModel = EntityModel | ArticleModel | SentenceModel | FactModel;
+
+/** A relationship as read: its type, its ends' ids and its properties (plain values). */
+export interface RelationshipModel {
+  elementId: string;
+  type: string;
+  sourceId: string;
+  targetId: string;
+  props: Record<string, PlainValue>;
+}
+
+export type PlainValue = string | number | boolean | null | PlainValue[];
+
+/** The provenance every fact relationship carries. */
+export interface FactProvenance {
+  factId: string;
+  articleId: string;
+  sentenceIds: string[];
+  excerpts: string[];
+}
+
+/** One evidence sentence of a fact: resolved lazily through the node loader. */
+export interface EvidenceModel {
+  sentenceId: string;
+  /** Excerpts of the fact; the resolver keeps those lying in this sentence. */
+  excerpts: string[];
+  /** For a quote: its code point span in the article; the resolver cuts it to the sentence. */
+  span?: { start: number; end: number };
+}
+
+export interface OfficeHoldingModel extends FactProvenance {
+  person: EntityModel;
+  office: EntityModel;
+  asOf: string | null;
+}
+
+export interface MeetingParticipationModel extends FactProvenance {
+  person: EntityModel;
+  meeting: EntityModel;
+  officeId: string | null;
+  countryId: string | null;
+}
+
+export interface DiscussionModel extends FactProvenance {
+  meeting: EntityModel;
+  subject: EntityModel;
+  framing: string | null;
+  raisedById: string | null;
+}
+
+export interface MentionModel {
+  entity: EntityModel;
+  forms: string[];
+  count: number;
+}
+
+export interface MentionEdgeModel {
+  cursor: string;
+  node: SentenceModel;
+  forms: string[];
+  count: number;
+}
+
+export interface PageInfoModel {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+/** A page of a connection; `totalCount` runs its count query only when the field is selected. */
+export interface ConnectionModel<TNode> {
+  edges: Array<{ cursor: string; node: TNode }>;
+  pageInfo: PageInfoModel;
+  totalCount: () => Promise<number>;
+}
+
+export interface MentionConnectionModel {
+  edges: MentionEdgeModel[];
+  pageInfo: PageInfoModel;
+  totalCount: () => Promise<number>;
+}
+
+export interface SearchHitModel {
+  entity: EntityModel;
+  score: number;
+  matchedName: string;
+}
+
+export interface GraphNodeModel {
+  node: NodeModel;
+}
+
+export interface PathModel {
+  nodes: NodeModel[];
+  relationships: RelationshipModel[];
+}
+
+export interface SubgraphModel {
+  center: NodeModel;
+  nodes: NodeModel[];
+  edges: RelationshipModel[];
+}
+
+export interface PeriodModel {
+  start: string | null;
+  end: string | null;
+  label: string | null;
+}
+
+export interface EdgeModel<TNode> {
+  cursor: string;
+  node: TNode;
+}
+
+// Named instances for the codegen mappers (codegen.ts), one per connection type.
+export type EntityConnectionModel = ConnectionModel<EntityModel>;
+export type EntityEdgeModel = EdgeModel<EntityModel>;
+export type QuoteConnectionModel = ConnectionModel<QuoteModel>;
+export type QuoteEdgeModel = EdgeModel<QuoteModel>;
+export type ClaimConnectionModel = ConnectionModel<ClaimModel>;
+export type ClaimEdgeModel = EdgeModel<ClaimModel>;
+export type NumericFactConnectionModel = ConnectionModel<NumericFactModel>;
+export type NumericFactEdgeModel = EdgeModel<NumericFactModel>;
+export type ArticleConnectionModel = ConnectionModel<ArticleModel>;
+export type ArticleEdgeModel = EdgeModel<ArticleModel>;

@@ -1,0 +1,101 @@
+/**
+ * Traversals: shortest path between two nodes and the neighbourhood of a node.
+ *
+ * By default they follow only the annotated fact relationships (who met whom, what was
+ * discussed…): structural ones (article → sentence → mention) connect everything mentioned in
+ * one article and would drown the answer. Hop counts are validated integers (Cypher needs a
+ * literal bound); relationship types come from the fixed lists below.
+ */
+import { int } from 'neo4j-driver';
+import { matchNodeById, type CypherQuery } from './cypher.js';
+
+export const FACT_RELATIONSHIP_TYPES = [
+  'HOLDS_OFFICE',
+  'OFFICE_IN',
+  'GOVERNMENT_OF',
+  'PART_OF',
+  'LOCATED_IN',
+  'HELD_IN',
+  'SESSION_OF',
+  'ON_SIDELINES_OF',
+  'PARTICIPATED_IN',
+  'REPORTED_BY',
+  'DISCUSSED',
+  'SAID',
+  'SAID_AT',
+  'MADE_CLAIM',
+  'MADE_AT',
+  'CONTAINS',
+  'ABOUT',
+  'STATED',
+] as const;
+
+export const STRUCTURAL_RELATIONSHIP_TYPES = [
+  'HAS_SENTENCE',
+  'MENTIONS',
+  'EVIDENCED_BY',
+  'SOURCED_FROM',
+] as const;
+
+export const MAX_PATH_HOPS = 6;
+export const MAX_NEIGHBORHOOD_DEPTH = 3;
+/** The most relationships a neighbourhood returns (keeps depth 3 drawable and cheap). */
+export const MAX_NEIGHBORHOOD_EDGES = 500;
+
+function relTypes(includeProvenance: boolean): string {
+  const types: readonly string[] = includeProvenance
+    ? [...FACT_RELATIONSHIP_TYPES, ...STRUCTURAL_RELATIONSHIP_TYPES]
+    : FACT_RELATIONSHIP_TYPES;
+  return types.join('|');
+}
+
+function checkHops(name: string, value: number, max: number): void {
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    throw new RangeError(`${name} must be an integer from 1 to ${max}, got ${value}`);
+  }
+}
+
+const REL_ROW = '{rel: r, sourceId: startNode(r).id, targetId: endNode(r).id}';
+
+/**
+ * Rows: `ns` (the path's nodes in order) and `rs` (its relationships, each with its ends' ids).
+ * No row when either id is unknown or no path exists within `maxHops`.
+ */
+export function shortestPath(
+  fromId: string,
+  toId: string,
+  maxHops: number,
+  includeProvenance: boolean,
+): CypherQuery {
+  checkHops('maxHops', maxHops, MAX_PATH_HOPS);
+  return {
+    cypher: [
+      matchNodeById('a', '$from'),
+      matchNodeById('b', '$to'),
+      `MATCH p = shortestPath((a)-[:${relTypes(includeProvenance)}*1..${maxHops}]-(b))`,
+      `RETURN nodes(p) AS ns, [r IN relationships(p) | ${REL_ROW}] AS rs`,
+    ].join('\n'),
+    params: { from: fromId, to: toId },
+  };
+}
+
+/** One row: `center`, `ns` (distinct nodes reached, center excluded) and `rs` (distinct edges). */
+export function neighborhood(id: string, depth: number, includeProvenance: boolean): CypherQuery {
+  checkHops('depth', depth, MAX_NEIGHBORHOOD_DEPTH);
+  return {
+    cypher: [
+      matchNodeById('c', '$id'),
+      'CALL (c) {',
+      `  OPTIONAL MATCH p = (c)-[:${relTypes(includeProvenance)}*1..${depth}]-()`,
+      '  UNWIND CASE WHEN p IS NULL THEN [] ELSE relationships(p) END AS r',
+      '  WITH DISTINCT r LIMIT $maxEdges',
+      `  RETURN collect(${REL_ROW}) AS rs,`,
+      '    collect(DISTINCT startNode(r)) + collect(DISTINCT endNode(r)) AS ends',
+      '}',
+      'UNWIND (CASE WHEN size(ends) = 0 THEN [null] ELSE ends END) AS n',
+      'WITH c, rs, collect(DISTINCT n) AS ns',
+      'RETURN c AS center, [n IN ns WHERE n <> c] AS ns, rs',
+    ].join('\n'),
+    params: { id, maxEdges: int(MAX_NEIGHBORHOOD_EDGES) },
+  };
+}
