@@ -73,16 +73,20 @@ export function isPortOpen(port: number): Promise<boolean> {
   });
 }
 
-async function boltAnswers(uri: string, password: string): Promise<boolean> {
+type BoltState = 'up' | 'down' | 'unauthorized';
+
+async function boltState(uri: string, password: string): Promise<BoltState> {
   const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', password), {
     connectionTimeout: 2000,
     maxConnectionPoolSize: 1,
   });
   try {
     await driver.verifyConnectivity();
-    return true;
-  } catch {
-    return false;
+    return 'up';
+  } catch (error) {
+    return error instanceof neo4j.Neo4jError && error.code.startsWith('Neo.ClientError.Security.')
+      ? 'unauthorized'
+      : 'down';
   } finally {
     await driver.close();
   }
@@ -107,7 +111,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const base = { boltUri, browserUrl, username: 'neo4j' as const, password: o.password };
 
   if (await isPortOpen(o.boltPort)) {
-    if (await boltAnswers(boltUri, o.password)) {
+    if ((await boltState(boltUri, o.password)) === 'up') {
       log(`Reusing the Neo4j already running at ${boltUri}.`);
       return { ...base, started: false, stop: async () => {} };
     }
@@ -182,7 +186,18 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   });
 
   const deadline = Date.now() + (options.startTimeoutMs ?? 120_000);
-  while (!(await boltAnswers(boltUri, o.password))) {
+  for (;;) {
+    const state = await boltState(boltUri, o.password);
+    if (state === 'up') break;
+    if (state === 'unauthorized') {
+      // The store keeps the password it was created with; retrying cannot help.
+      child.kill('SIGTERM');
+      await exitPromise;
+      throw new Error(
+        `The local Neo4j in ${o.home} rejects the configured password: it keeps the one it was ` +
+          `first started with. Set NEO4J_PASSWORD to that one, or delete ${o.home} to start afresh.`,
+      );
+    }
     if (exited !== null || Date.now() > deadline) {
       child.kill('SIGKILL');
       const tail = readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');

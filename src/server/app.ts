@@ -106,7 +106,9 @@ function requestLog(logger: Logger): express.RequestHandler {
     const startedAt = process.hrtime.bigint();
     res.once('finish', () => {
       const ms = Number(process.hrtime.bigint() - startedAt) / 1e6;
-      const probe = req.path === '/health' || req.path === '/ready';
+      // originalUrl: under a mounted router (/graphql) req.path is relative to the mount.
+      const path = req.originalUrl.split('?')[0];
+      const probe = path === '/health' || path === '/ready';
       logger[probe ? 'debug' : 'info'](
         {
           method: req.method,
