@@ -149,7 +149,9 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
         articles.push(result(plan, 'skipped', zeroCounters(), summary));
         continue;
       }
-      const counters = await session.executeWrite((tx) => writeArticle(tx, plan));
+      const counters = await session.executeWrite((tx) =>
+        writeArticle(tx, plan, { isNew: record === undefined }),
+      );
       for (const key of Object.keys(total) as Array<keyof WriteCounters>)
         total[key] += counters[key];
       const status = record ? 'updated' : 'created';

@@ -41,37 +41,28 @@ export function addCounters(into: WriteCounters, result: QueryResult): void {
   into.labelsRemoved += u.labelsRemoved;
 }
 
-/** Executes the plan inside `tx`; returns what the database reports it changed. */
+/**
+ * Executes the plan inside `tx`; returns what the database reports it changed.
+ * `isNew`: the article is not in the graph yet, so there is nothing stale to look for
+ * (saves a round trip per relationship type on a first seed of a large corpus).
+ */
 export async function writeArticle(
   tx: ManagedTransaction,
   plan: ArticlePlan,
+  { isNew }: { isNew: boolean },
 ): Promise<WriteCounters> {
   const counters = zeroCounters();
   const run = async (cypher: string, params: Record<string, unknown>) => {
     addCounters(counters, await tx.run(cypher, params));
   };
+  const cleanUp = async (cypher: string, params: Record<string, unknown>) => {
+    if (!isNew) await run(cypher, params);
+  };
   const articleId = plan.articleId;
 
   // Entities this article touched before: candidates for removal if nothing uses them after.
-  const before = await tx.run(
-    `MATCH (a:Article {id: $articleId})
-     CALL (a) {
-       MATCH (a)-[:HAS_SENTENCE]->(:Sentence)-[:MENTIONS]->(e:Entity) RETURN e.id AS id
-       UNION
-       MATCH (a)-[:SOURCED_FROM]->(e:Entity) RETURN e.id AS id
-     }
-     RETURN collect(DISTINCT id) AS ids`,
-    { articleId },
-  );
-  const previouslyUsed = new Set<string>(before.records[0]?.get('ids') ?? []);
-  for (const type of FACT_RELATIONSHIP_TYPES) {
-    const r = await tx.run(
-      `MATCH (x)-[r:${type} {articleId: $articleId}]->(y)
-       RETURN collect(DISTINCT x.id) + collect(DISTINCT y.id) AS ids`,
-      { articleId },
-    );
-    for (const id of (r.records[0]?.get('ids') ?? []) as string[]) previouslyUsed.add(id);
-  }
+  const previouslyUsed = new Set<string>();
+  if (!isNew) await collectUsedEntityIds(tx, articleId, previouslyUsed);
 
   // ---- the article and its sentences ----
   await run(
@@ -79,7 +70,7 @@ export async function writeArticle(
      SET a = $props, a.seededAt = datetime()`,
     { articleId, props: plan.article },
   );
-  await run(
+  await cleanUp(
     `MATCH (a:Article {id: $articleId})-[:HAS_SENTENCE]->(s:Sentence)
      WHERE NOT s.id IN $ids
      DETACH DELETE s`,
@@ -109,7 +100,7 @@ export async function writeArticle(
   }
 
   // ---- source ----
-  await run(
+  await cleanUp(
     `MATCH (a:Article {id: $articleId})-[r:SOURCED_FROM]->(o)
      WHERE $sourceId IS NULL OR o.id <> $sourceId
      DELETE r`,
@@ -124,7 +115,7 @@ export async function writeArticle(
   }
 
   // ---- mentions ----
-  await run(
+  await cleanUp(
     `MATCH (:Article {id: $articleId})-[:HAS_SENTENCE]->(s:Sentence)-[m:MENTIONS]->(e:Entity)
      WHERE NOT s.id + '|' + e.id IN $keys
      DELETE m`,
@@ -142,7 +133,7 @@ export async function writeArticle(
   // ---- fact nodes and their evidence sentences ----
   for (const label of FACT_NODE_LABELS) {
     const rows = plan.factNodes.filter((f) => f.label === label);
-    await run(
+    await cleanUp(
       `MATCH (f:${label} {articleId: $articleId})
        WHERE NOT f.id IN $ids
        DETACH DELETE f`,
@@ -159,7 +150,7 @@ export async function writeArticle(
   const evidenceRows = plan.factNodes.flatMap((f) =>
     f.sentenceIds.map((sentenceId) => ({ factId: f.id, sentenceId })),
   );
-  await run(
+  await cleanUp(
     `MATCH (f)-[r:EVIDENCED_BY]->(s:Sentence {articleId: $articleId})
      WHERE NOT f.id + '|' + s.id IN $keys
      DELETE r`,
@@ -181,7 +172,7 @@ export async function writeArticle(
   // ---- fact relationships: stale ones out, then one batch per (type, end labels) ----
   for (const type of FACT_RELATIONSHIP_TYPES) {
     const rows = plan.relationships.filter((r) => r.type === type);
-    await run(
+    await cleanUp(
       `MATCH (x)-[r:${type} {articleId: $articleId}]->(y)
        WHERE NOT r.factId + '|' + x.id + '|' + y.id IN $keys
        DELETE r`,
@@ -207,7 +198,7 @@ export async function writeArticle(
   }
 
   // ---- entities no article uses any more ----
-  await run(
+  await cleanUp(
     `UNWIND $ids AS id
      MATCH (e:Entity {id: id})
      WHERE NOT EXISTS { (e)--() }
@@ -216,4 +207,31 @@ export async function writeArticle(
   );
 
   return counters;
+}
+
+/** Ids of the entities an article's current graph touches (mentions, source, fact relationships). */
+async function collectUsedEntityIds(
+  tx: ManagedTransaction,
+  articleId: string,
+  previouslyUsed: Set<string>,
+): Promise<void> {
+  const before = await tx.run(
+    `MATCH (a:Article {id: $articleId})
+     CALL (a) {
+       MATCH (a)-[:HAS_SENTENCE]->(:Sentence)-[:MENTIONS]->(e:Entity) RETURN e.id AS id
+       UNION
+       MATCH (a)-[:SOURCED_FROM]->(e:Entity) RETURN e.id AS id
+     }
+     RETURN collect(DISTINCT id) AS ids`,
+    { articleId },
+  );
+  for (const id of (before.records[0]?.get('ids') ?? []) as string[]) previouslyUsed.add(id);
+  for (const type of FACT_RELATIONSHIP_TYPES) {
+    const r = await tx.run(
+      `MATCH (x)-[r:${type} {articleId: $articleId}]->(y)
+       RETURN collect(DISTINCT x.id) + collect(DISTINCT y.id) AS ids`,
+      { articleId },
+    );
+    for (const id of (r.records[0]?.get('ids') ?? []) as string[]) previouslyUsed.add(id);
+  }
 }
