@@ -28,16 +28,19 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   if (process.env.NEO4J_URI) {
+    if (!process.env.NEO4J_PASSWORD) {
+      throw new Error('NEO4J_URI is set for the tests but NEO4J_PASSWORD is not: set both.');
+    }
     project.provide('neo4j', {
       uri: process.env.NEO4J_URI,
       username: process.env.NEO4J_USERNAME ?? 'neo4j',
-      password: process.env.NEO4J_PASSWORD ?? '',
+      password: process.env.NEO4J_PASSWORD,
       database: process.env.NEO4J_DATABASE ?? 'neo4j',
     });
     return async () => {};
   }
-  const boltPort = Number(process.env.TEST_NEO4J_BOLT_PORT ?? 17687);
-  const httpPort = Number(process.env.TEST_NEO4J_HTTP_PORT ?? 17474);
+  const boltPort = testPort('TEST_NEO4J_BOLT_PORT', 17687);
+  const httpPort = testPort('TEST_NEO4J_HTTP_PORT', 17474);
   const home = path.join(LOCAL_NEO4J_ROOT, `test-${boltPort}`);
   // A fresh store every run: tests start from a known, empty graph.
   rmSync(home, { recursive: true, force: true });
@@ -51,4 +54,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   project.provide('neo4j', { uri: neo4j.boltUri, username: 'neo4j', password, database: 'neo4j' });
   return () => neo4j.stop();
+}
+
+function testPort(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`${name}: expected a TCP port 1–65535, got ${JSON.stringify(raw)}`);
+  }
+  return port;
 }
