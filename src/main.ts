@@ -7,7 +7,7 @@ import type { Driver } from 'neo4j-driver';
 import { ConfigError, loadConfig, type AppConfig } from './config.js';
 import { createDriver, waitForNeo4j } from './graph/driver.js';
 import { createLogger, type Logger } from './logger.js';
-import { DEFAULT_LOCAL_HOME, startLocalNeo4j, type LocalNeo4j } from './neo4j-local/server.js';
+import { localNeo4jHome, startLocalNeo4j, type LocalNeo4j } from './neo4j-local/server.js';
 import { seedCorpus } from './seed/index.js';
 import { createApp, type App } from './server/app.js';
 
@@ -35,7 +35,7 @@ async function start(config: AppConfig, logger: Logger, running: Running): Promi
   let boltUri = config.neo4j.uri;
   if (boltUri === null) {
     running.localNeo4j = await startLocalNeo4j({
-      home: DEFAULT_LOCAL_HOME,
+      home: localNeo4jHome(config.neo4j.local.boltPort),
       boltPort: config.neo4j.local.boltPort,
       httpPort: config.neo4j.local.httpPort,
       password: config.neo4j.password,

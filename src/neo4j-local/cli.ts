@@ -6,7 +6,7 @@
  */
 import { ConfigError, loadConfig, type AppConfig } from '../config.js';
 import { MissingToolError } from './provision.js';
-import { DEFAULT_LOCAL_HOME, startLocalNeo4j } from './server.js';
+import { localNeo4jHome, startLocalNeo4j } from './server.js';
 
 let config: AppConfig;
 try {
@@ -19,7 +19,7 @@ try {
 
 try {
   const neo4j = await startLocalNeo4j({
-    home: DEFAULT_LOCAL_HOME,
+    home: localNeo4jHome(config.neo4j.local.boltPort),
     boltPort: config.neo4j.local.boltPort,
     httpPort: config.neo4j.local.httpPort,
     password: config.neo4j.password,

@@ -38,6 +38,14 @@ export interface LocalNeo4j {
 
 export const DEFAULT_LOCAL_HOME = path.join(LOCAL_NEO4J_ROOT, 'dev');
 
+/**
+ * The data folder of the local Neo4j on `boltPort`: `.neo4j/dev` on the default
+ * port, `.neo4j/dev-<port>` otherwise, so two local servers never share a store.
+ */
+export function localNeo4jHome(boltPort: number): string {
+  return boltPort === 7687 ? DEFAULT_LOCAL_HOME : `${DEFAULT_LOCAL_HOME}-${boltPort}`;
+}
+
 function neo4jConf(o: Required<Omit<LocalNeo4jOptions, 'log' | 'startTimeoutMs'>>): string {
   return [
     '# Written by src/neo4j-local/server.ts on every start; edit that file, not this one.',
