@@ -6,10 +6,11 @@ export interface CypherQuery {
 
 /**
  * A CALL subquery binding `varName` to the node whose id is `$param`, whatever its label. One
- * branch per id-constrained label, so every lookup uses a uniqueness index.
+ * branch per id-constrained label, so every lookup uses a uniqueness index. `keep`: variables
+ * bound earlier that the statement still needs.
  */
-export function matchNodeById(varName: string, param: string): string {
+export function matchNodeById(varName: string, param: string, keep: string[] = []): string {
   const labels = ['Entity', 'Article', 'Sentence', 'Quote', 'Claim', 'NumericFact'];
   const branches = labels.map((l) => `MATCH (x:${l} {id: ${param}}) RETURN x`).join(' UNION ');
-  return `CALL () { ${branches} } WITH x AS ${varName}`;
+  return `CALL () { ${branches} } WITH ${[...keep, `x AS ${varName}`].join(', ')}`;
 }

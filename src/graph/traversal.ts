@@ -71,7 +71,7 @@ export function shortestPath(
   return {
     cypher: [
       matchNodeById('a', '$from'),
-      matchNodeById('b', '$to'),
+      matchNodeById('b', '$to', ['a']),
       `MATCH p = shortestPath((a)-[:${relTypes(includeProvenance)}*1..${maxHops}]-(b))`,
       `RETURN nodes(p) AS ns, [r IN relationships(p) | ${REL_ROW}] AS rs`,
     ].join('\n'),

@@ -1,6 +1,6 @@
-/** All resolvers, merged; the scalars come from graphql-scalars. */
-import { DateResolver, DateTimeResolver } from 'graphql-scalars';
+/** All resolvers, merged. */
 import type { Resolvers } from '../../generated/graphql.js';
+import { DateScalar, DateTimeScalar } from '../scalars.js';
 import { entityResolvers } from './entities.js';
 import { factResolvers } from './facts.js';
 import { provenanceResolvers } from './provenance.js';
@@ -10,8 +10,8 @@ import { traversalResolvers } from './traversal.js';
 const totalCount = { totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount() };
 
 export const resolvers: Resolvers = {
-  Date: DateResolver,
-  DateTime: DateTimeResolver,
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
   Query,
   ...entityResolvers,
   ...factResolvers,
