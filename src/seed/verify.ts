@@ -204,6 +204,22 @@ export function verifyArticle(loaded: LoadedArticle): VerifyResult {
   a.numericFacts.forEach((n, i) => verifyEvidence('numericFacts', i, n.id, n.evidence));
   a.facts.forEach((f, i) => verifyEvidence('facts', i, f.id, f.evidence));
 
+  // What a quote contains must be stated inside it.
+  a.quotes.forEach((q, i) => {
+    const quote = quoteSpans.get(q.id);
+    q.contains.forEach((id, j) => {
+      const spans = evidenceSpans.get(id);
+      if (!quote || !spans) return;
+      const outside = spans.find((s) => s.start < quote.start || s.end > quote.end);
+      if (outside) {
+        issue(
+          ['quotes', i, 'contains', j],
+          `quote "${q.id}" cannot contain "${id}": its evidence ${preview(outside.text)} lies outside the quote`,
+        );
+      }
+    });
+  });
+
   // ---- sentences, mentions, unused entities ----
   const sentences = splitSentences(text);
   const mentions = findMentions(
