@@ -17,20 +17,24 @@ export function createLogger(
   const pretty =
     options.pretty ??
     (config.nodeEnv === 'development' && process.stdout.isTTY && isInstalled('pino-pretty'));
-  return pino({
+  const baseOptions = {
     name: 'togys',
     level: config.logLevel,
     // Never log credentials, even if an object carrying them is logged by mistake.
     redact: { paths: ['password', '*.password', 'neo4j.password'], censor: '[redacted]' },
-    ...(pretty
-      ? {
-          transport: {
-            target: 'pino-pretty',
-            options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' },
-          },
-        }
-      : {}),
-  });
+  };
+  if (pretty) {
+    return pino({
+      ...baseOptions,
+      transport: {
+        target: 'pino-pretty',
+        options: { colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' },
+      },
+    });
+  }
+  // Synchronous writes: pino's default async stdout can reorder the last lines
+  // written before process.exit (seen with shutdown logs).
+  return pino(baseOptions, pino.destination({ dest: 1, sync: true }));
 }
 
 function isInstalled(name: string): boolean {

@@ -92,9 +92,15 @@ function announce(config: AppConfig, logger: Logger, port: number, local?: Local
 }
 
 async function shutdown(running: Running, logger: Logger): Promise<void> {
-  await running.app?.stop();
+  if (running.app) {
+    await running.app.stop();
+    logger.info('HTTP server stopped');
+  }
   await running.driver?.close();
-  await running.localNeo4j?.stop();
+  if (running.localNeo4j?.started) {
+    await running.localNeo4j.stop();
+    logger.info('local Neo4j stopped');
+  }
   logger.info('stopped');
 }
 
