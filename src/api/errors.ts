@@ -10,6 +10,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import neo4j from 'neo4j-driver';
 import { DatabaseUnavailableError, OperationTimeoutError } from '../graph/executor.js';
+import type { Logger } from '../logger.js';
 
 export const ErrorCode = {
   BadUserInput: 'BAD_USER_INPUT',
@@ -75,7 +76,11 @@ export function mapResolverError(error: unknown, timeoutMs: number): GraphQLErro
  * Apollo's formatError: driver errors get their code; any other unexpected error is reported as
  * INTERNAL_SERVER_ERROR without its message outside development (it may leak internals).
  */
-export function createFormatError(options: { timeoutMs: number; development: boolean }) {
+export function createFormatError(options: {
+  timeoutMs: number;
+  development: boolean;
+  logger: Logger;
+}) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const mapped = mapResolverError(original, options.timeoutMs);
@@ -87,8 +92,9 @@ export function createFormatError(options: { timeoutMs: number; development: boo
       };
     }
     const code = formatted.extensions?.code;
-    if (code === ErrorCode.InternalServerError && !options.development) {
-      return { ...formatted, message: 'Internal server error.' };
+    if (code === ErrorCode.InternalServerError) {
+      options.logger.error({ err: original, path: formatted.path }, 'unexpected error in resolver');
+      if (!options.development) return { ...formatted, message: 'Internal server error.' };
     }
     return formatted;
   };

@@ -54,6 +54,7 @@ export async function createGraphQLServer(deps: GraphQLServerDeps): Promise<Grap
     formatError: createFormatError({
       timeoutMs: config.graphql.operationTimeoutMs,
       development: config.nodeEnv === 'development',
+      logger,
     }),
     allowBatchedHttpRequests: false,
     validationRules: protection.validationRules,

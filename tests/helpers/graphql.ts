@@ -11,18 +11,26 @@ export interface SeededApi {
   server: TestServer;
   driver: Driver;
   /** Runs an operation; throws with the errors when any came back. */
-  query<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<TData>;
+  query<TData = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<TData>;
   /** Runs an operation and returns the whole response (for error cases). */
-  raw<TData = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<TData>>;
+  raw<TData = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResponse<TData>>;
   close(): Promise<void>;
 }
 
 /** Seeds the repo's corpus (clearing the graph first) and starts the server. */
-export async function startSeededApi(env: Partial<Record<string, string>> = {}): Promise<SeededApi> {
+export async function startSeededApi(
+  env: Partial<Record<string, string>> = {},
+): Promise<SeededApi> {
   const driver = createTestDriver();
   await seedTestCorpus(driver);
   const server = await startTestServer(env);
-  const raw = <TData,>(query: string, variables?: Record<string, unknown>) =>
+  const raw = <TData>(query: string, variables?: Record<string, unknown>) =>
     postGraphQL<TData>(server.graphqlUrl, { query, variables });
   return {
     server,
@@ -44,7 +52,8 @@ export async function startSeededApi(env: Partial<Record<string, string>> = {}):
 
 /** The Cypher round trips an operation cost (the server reports them outside production). */
 export function roundTrips(response: GraphQLResponse): number {
-  const value = (response as { extensions?: { cypherRoundTrips?: unknown } }).extensions?.cypherRoundTrips;
+  const value = (response as { extensions?: { cypherRoundTrips?: unknown } }).extensions
+    ?.cypherRoundTrips;
   if (typeof value !== 'number') throw new Error('response has no extensions.cypherRoundTrips');
   return value;
 }
