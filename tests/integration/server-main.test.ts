@@ -142,7 +142,7 @@ describe('npm start (src/main.ts) as a process', () => {
 
     const answered = await answer;
     expect(answered.status).toBe(200);
-    expect(JSON.parse(answered.text)).toEqual({ data: { __typename: 'Query' } });
+    expect(JSON.parse(answered.text)).toMatchObject({ data: { __typename: 'Query' } });
     expect(await main.exited).toBe(0);
     expect(main.lines.some((l) => l.msg === 'stopped')).toBe(true);
   });

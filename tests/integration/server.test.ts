@@ -226,7 +226,7 @@ describe('graceful stop', () => {
 
     const answered = await response;
     expect(answered.status).toBe(200);
-    expect(JSON.parse(answered.text)).toEqual({ data: { __typename: 'Query' } });
+    expect(JSON.parse(answered.text)).toMatchObject({ data: { __typename: 'Query' } });
     await closing;
     await expect(fetch(`${server.url}/health`)).rejects.toThrow();
   });
