@@ -96,6 +96,8 @@ export function ensureNeo4jJars(log: (line: string) => void = () => {}): string 
     path.join(libDir, 'PROVENANCE.txt'),
     `Resolved from Maven Central by ${path.relative(PROJECT_ROOT, POM)}\n`,
   );
-  log(`Neo4j jars cached in ${path.relative(PROJECT_ROOT, libDir)} (${readdirSync(libDir).length} files).`);
+  log(
+    `Neo4j jars cached in ${path.relative(PROJECT_ROOT, libDir)} (${readdirSync(libDir).length} files).`,
+  );
   return libDir;
 }

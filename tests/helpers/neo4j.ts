@@ -13,5 +13,9 @@ export function createTestDriver(): Driver {
 
 /** Deletes every node and relationship (schema — constraints, indexes — stays). */
 export async function clearGraph(driver: Driver): Promise<void> {
-  await driver.executeQuery('MATCH (n) DETACH DELETE n', {}, { database: inject('neo4j').database });
+  await driver.executeQuery(
+    'MATCH (n) DETACH DELETE n',
+    {},
+    { database: inject('neo4j').database },
+  );
 }
