@@ -87,17 +87,22 @@ export function loadArticle(file: string): LoadResult {
     return { ok: false, issues: [{ file, path: '', message: `cannot read: ${String(err)}` }] };
   }
   const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
-  if (doc.errors.length > 0) {
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: true });
+  const [syntaxError] = doc.errors;
+  if (syntaxError) {
+    // Only the first: later parse errors are usually consequences of it.
+    const message = syntaxError.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
     return {
       ok: false,
-      issues: doc.errors.map((e) => ({
-        file,
-        path: '',
-        line: e.linePos?.[0].line,
-        column: e.linePos?.[0].col,
-        message: `malformed YAML: ${e.message.split('\n')[0]}`,
-      })),
+      issues: [
+        {
+          file,
+          path: '',
+          line: syntaxError.linePos?.[0].line,
+          column: syntaxError.linePos?.[0].col,
+          message: `malformed YAML: ${message}`,
+        },
+      ],
     };
   }
   const locate = locator(doc, lines);

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import {
+  ANNOTATION_JSON_SCHEMA_FILE,
+  annotationJsonSchemaText,
+} from '../../../src/seed/emit-json-schema.js';
+import { SECOND_ARTICLE_YAML_PATH, FIRST_ARTICLE_YAML_PATH } from './paths.js';
+
+describe('seeds/annotation.schema.json', () => {
+  it('is up to date with the zod schema (run `npm run seed:schema` if this fails)', () => {
+    // Compared as JSON, so formatting (prettier) does not matter.
+    expect(JSON.parse(readFileSync(ANNOTATION_JSON_SCHEMA_FILE, 'utf8'))).toEqual(
+      JSON.parse(annotationJsonSchemaText()),
+    );
+  });
+
+  it('accepts the corpus and the fixture, and rejects what the seeder rejects by shape', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    const validate = ajv.compile(JSON.parse(readFileSync(ANNOTATION_JSON_SCHEMA_FILE, 'utf8')));
+    for (const file of [FIRST_ARTICLE_YAML_PATH, SECOND_ARTICLE_YAML_PATH]) {
+      const data: unknown = parse(readFileSync(file, 'utf8'));
+      expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+    }
+    const broken = parse(readFileSync(FIRST_ARTICLE_YAML_PATH, 'utf8')) as {
+      quotes: Array<Record<string, unknown>>;
+    };
+    delete broken.quotes[0]?.translation;
+    expect(validate(broken)).toBe(false);
+  });
+});

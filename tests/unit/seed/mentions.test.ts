@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { findMentions, surfaceRegExp } from '../../../src/seed/mentions.js';
+import { splitSentences } from '../../../src/seed/sentences.js';
+import { ArticleText } from '../../../src/seed/text.js';
+
+const mentionsIn = (text: string, surfaces: string[]) =>
+  findMentions(splitSentences(new ArticleText(text)), [{ id: 'e', surfaces }]);
+
+describe('findMentions', () => {
+  it('matches names and inflected forms, case-insensitively, per sentence', () => {
+    const found = mentionsIn('ҚАЗАҚСТАН үлкен. Қазақстанның жері. Ресей.', [
+      'Қазақстан',
+      'Қазақстанның',
+    ]);
+    expect(found).toEqual([
+      { sentenceIndex: 0, entityId: 'e', forms: ['ҚАЗАҚСТАН'], count: 1 },
+      { sentenceIndex: 1, entityId: 'e', forms: ['Қазақстанның'], count: 1 },
+    ]);
+  });
+
+  it('matches whole words only: an abbreviation is not found inside a longer word', () => {
+    expect(mentionsIn('ҚРҒЫЗ ҚРм ҚР', ['ҚР'])).toEqual([
+      { sentenceIndex: 0, entityId: 'e', forms: ['ҚР'], count: 1 },
+    ]);
+  });
+
+  it('treats a hyphen joined to letters as part of the word', () => {
+    expect(mentionsIn('Сауда-экономикалық байланыс.', ['сауда'])).toEqual([]);
+    expect(mentionsIn('Шолпан-Атада болды.', ['Шолпан-Атада'])).toHaveLength(1);
+  });
+
+  it('prefers the longest surface at a position and counts repeats', () => {
+    const [m] = mentionsIn('Әлихан Смайылов пен Смайылов.', ['Смайылов', 'Әлихан Смайылов']);
+    expect(m?.forms).toEqual(['Әлихан Смайылов', 'Смайылов']);
+    expect(m?.count).toBe(2);
+  });
+
+  it('escapes regular expression characters in surfaces', () => {
+    expect(surfaceRegExp(['$24,2 млрд'])?.test('сома $24,2 млрд болды')).toBe(true);
+    expect(surfaceRegExp([' ', ''])).toBeNull();
+  });
+});
