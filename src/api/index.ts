@@ -39,7 +39,8 @@ export async function createGraphQLServer(deps: GraphQLServerDeps): Promise<Grap
   const production = config.nodeEnv === 'production';
   const armor = new ApolloArmor({
     maxDepth: { n: config.graphql.maxDepth },
-    costLimit: { maxCost: config.graphql.maxCost },
+    // Cost: objects 2, scalars 1, ×1.5 per level, × a literal `first` (armor's model).
+    costLimit: { maxCost: config.graphql.maxCost, flattenFragments: true },
     maxAliases: { n: config.graphql.maxAliases },
     // Field suggestions help developers; in production they would map the schema for anyone.
     blockFieldSuggestion: { enabled: production },
