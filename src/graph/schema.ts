@@ -77,8 +77,9 @@ export function graphSchemaStatements(): string[] {
       `CREATE INDEX rel_${type.toLowerCase()}_article_id IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.articleId)`,
     );
   }
-  // A full-text index reads STRING properties only (a LIST<STRING> is skipped silently in 5.26),
-  // hence the joined `searchText`.
+  // Neo4j 5.26 does full-text index LIST<STRING> properties (checked on the real server), but
+  // names live in five properties (nameKk/Ru/En, aliases, forms); one joined `searchText`
+  // keeps the index to one field that the API can query without listing properties.
   statements.push(
     `CREATE FULLTEXT INDEX ${ENTITY_NAMES_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchText] ` +
       "OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-no-stop-words' } }",
