@@ -91,6 +91,8 @@ export function createFormatError(options: {
         extensions: { ...formatted.extensions, ...mapped.extensions },
       };
     }
+    const armorFixed = fixArmorError(formatted);
+    if (armorFixed) return armorFixed;
     const code = formatted.extensions?.code;
     if (code === ErrorCode.InternalServerError) {
       options.logger.error({ err: original, path: formatted.path }, 'unexpected error in resolver');
@@ -98,4 +100,22 @@ export function createFormatError(options: {
     }
     return formatted;
   };
+}
+
+/** graphql-armor's limit messages; it prefixes them (and re-thrown parse errors) "Syntax Error:". */
+const ARMOR_LIMIT = /limit of [\d.]+ exceeded/i;
+
+/**
+ * graphql-armor parses each document itself (to count tokens) before Apollo does, so a syntax
+ * error surfaces as GRAPHQL_VALIDATION_FAILED: restore GRAPHQL_PARSE_FAILED. Its limit errors
+ * (depth, cost, aliases, tokens) stay GRAPHQL_VALIDATION_FAILED, without the misleading prefix.
+ */
+function fixArmorError(formatted: GraphQLFormattedError): GraphQLFormattedError | null {
+  const prefix = 'Syntax Error: ';
+  if (formatted.extensions?.code !== 'GRAPHQL_VALIDATION_FAILED') return null;
+  if (!formatted.message.startsWith(prefix)) return null;
+  if (ARMOR_LIMIT.test(formatted.message)) {
+    return { ...formatted, message: formatted.message.slice(prefix.length) };
+  }
+  return { ...formatted, extensions: { ...formatted.extensions, code: 'GRAPHQL_PARSE_FAILED' } };
 }

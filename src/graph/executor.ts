@@ -51,14 +51,18 @@ export function createRequestExecutor(options: ExecutorOptions): RequestExecutor
       defaultAccessMode: neo4j.session.READ,
     });
     // executeRead retries transient failures (e.g. no connection) until the driver's retry time
-    // runs out; the deadline cuts that short. `reached` tells "never reached Neo4j" (unavailable)
-    // apart from "Neo4j was working on it" (timeout).
-    let reached = false;
+    // runs out; the deadline cuts that short. `attempting` tells "Neo4j was working on it when
+    // time ran out" (timeout) apart from "could not get to Neo4j" (unavailable).
+    let attempting = false;
     const work = session.executeRead(
       async (tx) => {
-        reached = true;
-        const result = await tx.run(query.cypher, query.params);
-        return result.records;
+        attempting = true;
+        try {
+          const result = await tx.run(query.cypher, query.params);
+          return result.records;
+        } finally {
+          attempting = false;
+        }
       },
       { timeout: Math.max(1, remaining) },
     );
@@ -67,7 +71,7 @@ export function createRequestExecutor(options: ExecutorOptions): RequestExecutor
       timer = setTimeout(
         () =>
           reject(
-            reached
+            attempting
               ? new OperationTimeoutError(`exceeded ${options.timeoutMs} ms`)
               : new DatabaseUnavailableError(
                   `no connection to Neo4j within ${options.timeoutMs} ms`,

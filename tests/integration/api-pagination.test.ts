@@ -18,7 +18,12 @@ afterAll(async () => {
 interface Page {
   totalCount?: number;
   edges: Array<{ cursor: string; node: { id: string; name?: string } }>;
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
 }
 
 const TOPICS_PAGE = `query($first: Int, $after: String) {
@@ -91,15 +96,22 @@ describe('pagination', () => {
     const q = `query($after: String) { countries(first: 2, after: $after, orderBy: { field: NAME, direction: DESC }) {
       edges { node { id } } pageInfo { hasNextPage endCursor } } }`;
     const p1 = (await api.query<{ countries: Page }>(q)).countries;
-    const p2 = (await api.query<{ countries: Page }>(q, { after: p1.pageInfo.endCursor })).countries;
-    expect([...p1.edges, ...p2.edges].map((e) => e.node.id)).toEqual(['country/ru', 'country/kg', 'country/kz']);
+    const p2 = (await api.query<{ countries: Page }>(q, { after: p1.pageInfo.endCursor }))
+      .countries;
+    expect([...p1.edges, ...p2.edges].map((e) => e.node.id)).toEqual([
+      'country/ru',
+      'country/kg',
+      'country/kz',
+    ]);
     expect(p2.pageInfo.hasNextPage).toBe(false);
   });
 
   it('paginates an entity’s mentions', async () => {
     const q = `query($after: String) { entity(id: "country/kz") { mentions(first: 2, after: $after) {
       totalCount edges { node { id index } } pageInfo { hasNextPage endCursor } } } }`;
-    type M = { entity: { mentions: Page & { edges: Array<{ node: { id: string; index: number } }> } } };
+    type M = {
+      entity: { mentions: Page & { edges: Array<{ node: { id: string; index: number } }> } };
+    };
     const first = (await api.query<M>(q)).entity.mentions;
     const second = (await api.query<M>(q, { after: first.pageInfo.endCursor })).entity.mentions;
     expect(first.edges).toHaveLength(2);
@@ -119,7 +131,9 @@ describe('pagination', () => {
     );
     try {
       const page2After = await topicsPage(3, page1.pageInfo.endCursor);
-      expect(page2After.edges.map((e) => e.node.id)).toEqual(page2Before.edges.map((e) => e.node.id));
+      expect(page2After.edges.map((e) => e.node.id)).toEqual(
+        page2Before.edges.map((e) => e.node.id),
+      );
       expect(page2After.totalCount).toBe(page2Before.totalCount! + 5);
       const newFirst = await topicsPage(3);
       expect(newFirst.edges[0]!.node.id).toBe('topic/aaa-inserted-1');
@@ -158,7 +172,9 @@ describe('no N+1', () => {
        CREATE (m)-[:DISCUSSED {factId: 'd', articleId: 'article/synthetic', sentenceIds: [], evidence: [], framing: 'DISCUSSED'}]->(t)`,
     );
     try {
-      const after = await api.raw<{ meetings: { edges: Array<{ node: { participants: unknown[] } }> } }>(NESTED);
+      const after = await api.raw<{
+        meetings: { edges: Array<{ node: { participants: unknown[] } }> };
+      }>(NESTED);
       expect(after.errors).toBeUndefined();
       expect(after.data!.meetings.edges).toHaveLength(31);
       expect(after.data!.meetings.edges.flatMap((e) => e.node.participants)).toHaveLength(62);
