@@ -24,7 +24,11 @@ export interface CorpusOptions {
 export function* generateArticles(options: CorpusOptions): Generator<GeneratedArticle> {
   const pool = corpusPool(options.seed);
   for (let index = 0; index < options.count; index++) {
-    yield generateArticle(index, pool, new Random(Math.imul(options.seed ^ 0x9e3779b9, 31) + index * 7919));
+    yield generateArticle(
+      index,
+      pool,
+      new Random(Math.imul(options.seed ^ 0x9e3779b9, 31) + index * 7919),
+    );
   }
 }
 
@@ -63,9 +67,14 @@ function parseArgs(argv: string[]): { count: number; seed: number; out: string }
   };
   const count = Number(get('--count') ?? 100);
   const seed = Number(get('--seed') ?? DEFAULT_CORPUS_SEED);
-  if (!Number.isInteger(count) || count < 1) throw new Error(`--count must be a positive integer, got ${get('--count')}`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error(`--count must be a positive integer, got ${get('--count')}`);
   if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer, got ${get('--seed')}`);
-  return { count, seed, out: get('--out') ?? path.join('.neo4j', 'bench-corpus', `seed-${seed}-n${count}`) };
+  return {
+    count,
+    seed,
+    out: get('--out') ?? path.join('.neo4j', 'bench-corpus', `seed-${seed}-n${count}`),
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -16,15 +16,28 @@ export interface BenchNeo4jSettings {
 }
 
 export const BENCH_NEO4J_HOME = path.join(LOCAL_NEO4J_ROOT, 'bench');
+/** A second server for the LOAD CSV baseline, so the seeded graph the arms query stays put. */
+export const BASELINE_NEO4J_HOME = path.join(LOCAL_NEO4J_ROOT, 'bench-baseline');
+
+export type BenchServerRole = 'main' | 'baseline';
 
 export async function startBenchNeo4j(
   log: (line: string) => void,
+  role: BenchServerRole = 'main',
 ): Promise<{ settings: BenchNeo4jSettings; server: LocalNeo4j }> {
-  const boltPort = Number(process.env.BENCH_NEO4J_BOLT_PORT ?? 57687);
-  const httpPort = Number(process.env.BENCH_NEO4J_HTTP_PORT ?? 57474);
+  const main = role === 'main';
+  const boltPort = Number(
+    (main ? process.env.BENCH_NEO4J_BOLT_PORT : process.env.BENCH_BASELINE_BOLT_PORT) ??
+      (main ? 57687 : 57689),
+  );
+  const httpPort = Number(
+    (main ? process.env.BENCH_NEO4J_HTTP_PORT : process.env.BENCH_BASELINE_HTTP_PORT) ??
+      (main ? 57474 : 57476),
+  );
+  const home = main ? BENCH_NEO4J_HOME : BASELINE_NEO4J_HOME;
   const password = process.env.BENCH_NEO4J_PASSWORD ?? 'togys-bench-password';
   const server = await startLocalNeo4j({
-    home: BENCH_NEO4J_HOME,
+    home,
     boltPort,
     httpPort,
     password,
@@ -39,7 +52,7 @@ export async function startBenchNeo4j(
       username: 'neo4j',
       password,
       database: 'neo4j',
-      importDir: path.join(BENCH_NEO4J_HOME, 'import'),
+      importDir: path.join(home, 'import'),
     },
   };
 }

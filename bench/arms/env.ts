@@ -11,8 +11,11 @@ export interface ArmEnv {
 }
 
 export function readArmEnv(env: NodeJS.ProcessEnv = process.env): ArmEnv {
-  const missing = ['BENCH_ARM_PORT', 'BENCH_NEO4J_URI', 'BENCH_NEO4J_PASSWORD'].filter((k) => !env[k]);
-  if (missing.length > 0) throw new Error(`Arm process: missing environment variable(s) ${missing.join(', ')}`);
+  const missing = ['BENCH_ARM_PORT', 'BENCH_NEO4J_URI', 'BENCH_NEO4J_PASSWORD'].filter(
+    (k) => !env[k],
+  );
+  if (missing.length > 0)
+    throw new Error(`Arm process: missing environment variable(s) ${missing.join(', ')}`);
   return {
     port: Number(env.BENCH_ARM_PORT),
     uri: env.BENCH_NEO4J_URI!,

@@ -24,15 +24,20 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {
   const json = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(json),
+  });
   res.end(json);
 }
 
 const server = http.createServer((req, res) => {
   void (async () => {
-    if (req.method === 'GET' && req.url === ROUND_TRIPS_PATH) return send(res, 200, { count: counter.count });
+    if (req.method === 'GET' && req.url === ROUND_TRIPS_PATH)
+      return send(res, 200, { count: counter.count });
     const name = req.url?.startsWith('/q/') ? req.url.slice(3) : '';
-    if (req.method !== 'POST' || !isQuestion(name)) return send(res, 404, { error: `no route ${req.method} ${req.url}` });
+    if (req.method !== 'POST' || !isQuestion(name))
+      return send(res, 404, { error: `no route ${req.method} ${req.url}` });
     const body = JSON.parse(await readBody(req)) as { params: QuestionParams; lucene: string };
     const { cypher, params } = floorQuery(name, body.params, body.lucene);
     const session = driver.session({ database: env.database, defaultAccessMode: 'READ' });

@@ -52,7 +52,10 @@ export async function launchArm(
   });
   const controlPort = await new Promise<number>((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`arm ${arm} did not start in 60 s:\n${stderr}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`arm ${arm} did not start in 60 s:\n${stderr}`)),
+      60_000,
+    );
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const m = /BENCH_ARM_READY (\d+) (\d+)/.exec(out);

@@ -75,8 +75,10 @@ const nodes = (rows: Row[]) => rows.map((r) => r.n);
 
 const resolvers = {
   Query: {
-    person: async (_: unknown, a: { id: string }) => nodes(await read(byId('Person'), a))[0] ?? null,
-    article: async (_: unknown, a: { id: string }) => nodes(await read(byId('Article'), a))[0] ?? null,
+    person: async (_: unknown, a: { id: string }) =>
+      nodes(await read(byId('Person'), a))[0] ?? null,
+    article: async (_: unknown, a: { id: string }) =>
+      nodes(await read(byId('Article'), a))[0] ?? null,
     meetings: async (_: unknown, a: { from: string; to: string; first: number }) =>
       nodes(
         await read(
@@ -103,7 +105,12 @@ const resolvers = {
   },
   Person: {
     offices: async (p: { id: string }) =>
-      nodes(await read('MATCH (:Person {id: $id})-[:HOLDS_OFFICE]->(n:Office) RETURN DISTINCT n {.*} AS n', p)),
+      nodes(
+        await read(
+          'MATCH (:Person {id: $id})-[:HOLDS_OFFICE]->(n:Office) RETURN DISTINCT n {.*} AS n',
+          p,
+        ),
+      ),
     meetings: async (p: { id: string }) =>
       nodes(
         await read(
@@ -115,9 +122,19 @@ const resolvers = {
   },
   Meeting: {
     participants: async (m: { id: string }) =>
-      nodes(await read('MATCH (n:Person)-[:PARTICIPATED_IN]->(:Meeting {id: $id}) RETURN DISTINCT n {.*} AS n', m)),
+      nodes(
+        await read(
+          'MATCH (n:Person)-[:PARTICIPATED_IN]->(:Meeting {id: $id}) RETURN DISTINCT n {.*} AS n',
+          m,
+        ),
+      ),
     subjects: async (m: { id: string }) =>
-      nodes(await read('MATCH (:Meeting {id: $id})-[:DISCUSSED]->(n:Entity) RETURN DISTINCT n {.id, .nameEn} AS n', m)),
+      nodes(
+        await read(
+          'MATCH (:Meeting {id: $id})-[:DISCUSSED]->(n:Entity) RETURN DISTINCT n {.id, .nameEn} AS n',
+          m,
+        ),
+      ),
   },
   Article: {
     sentences: async (a: { id: string }) =>
@@ -130,7 +147,12 @@ const resolvers = {
   },
   Sentence: {
     mentions: async (s: { id: string }) =>
-      nodes(await read('MATCH (:Sentence {id: $id})-[:MENTIONS]->(n:Entity) RETURN DISTINCT n {.id, .nameEn} AS n', s)),
+      nodes(
+        await read(
+          'MATCH (:Sentence {id: $id})-[:MENTIONS]->(n:Entity) RETURN DISTINCT n {.id, .nameEn} AS n',
+          s,
+        ),
+      ),
   },
 };
 

@@ -71,11 +71,25 @@ export function generateArticle(index: number, pool: EntityPool, random: Random)
   const placeCountry = placeEntry.country.country;
   const meetingKk = `${p1.person.names.kk} мен ${p2.person.names.kk} кездесуі`;
   use({
-    kind: 'Meeting', id: meetingId,
-    names: { kk: meetingKk, ru: meetingKk, en: `Meeting of ${p1.person.names.en} and ${p2.person.names.en}` },
-    aliases: [], forms: [], date, meetingType: participantCount > 2 ? 'MULTILATERAL' : 'BILATERAL',
+    kind: 'Meeting',
+    id: meetingId,
+    names: {
+      kk: meetingKk,
+      ru: meetingKk,
+      en: `Meeting of ${p1.person.names.en} and ${p2.person.names.en}`,
+    },
+    aliases: [],
+    forms: [],
+    date,
+    meetingType: participantCount > 2 ? 'MULTILATERAL' : 'BILATERAL',
   });
-  for (const e of [place, placeCountry, reporter, p1.country.government, ...participants.flatMap((p) => [p.person, p.office, p.country.country, p.country.government])]) {
+  for (const e of [
+    place,
+    placeCountry,
+    reporter,
+    p1.country.government,
+    ...participants.flatMap((p) => [p.person, p.office, p.country.country, p.country.government]),
+  ]) {
     use(e);
   }
   const sidelines = eventEntry ? ` өтіп жатқан ${eventEntry.event.names.kk} алаңында` : '';
@@ -96,40 +110,59 @@ export function generateArticle(index: number, pool: EntityPool, random: Random)
     fact({ type: 'SESSION_OF', from: eventEntry.event.id, to: eventEntry.body.id, evidence: ev });
   }
   const p3 = participants[2];
-  const p3Sentence = p3 ? `Кездесуге ${p3.office.names.kk} ${p3.person.names.kk} қатысты.` : undefined;
+  const p3Sentence = p3
+    ? `Кездесуге ${p3.office.names.kk} ${p3.person.names.kk} қатысты.`
+    : undefined;
   if (p3Sentence) sentences.push(p3Sentence);
   for (const p of participants) {
     const pev = p === p3 && p3Sentence ? [p3Sentence] : ev;
     fact({ type: 'HOLDS_OFFICE', from: p.person.id, to: p.office.id, asOf: date, evidence: pev });
     fact({ type: 'OFFICE_IN', from: p.office.id, to: p.country.government.id, evidence: pev });
-    fact({ type: 'GOVERNMENT_OF', from: p.country.government.id, to: p.country.country.id, evidence: pev });
     fact({
-      type: 'PARTICIPATED_IN', from: p.person.id, to: meetingId,
-      officeId: p.office.id, countryId: p.country.country.id, evidence: pev,
+      type: 'GOVERNMENT_OF',
+      from: p.country.government.id,
+      to: p.country.country.id,
+      evidence: pev,
+    });
+    fact({
+      type: 'PARTICIPATED_IN',
+      from: p.person.id,
+      to: meetingId,
+      officeId: p.office.id,
+      countryId: p.country.country.id,
+      evidence: pev,
     });
   }
 
   // --- claims: distinct templates, so no sentence repeats ---
   const c1 = p1.country.country;
   const c2 = p2.country.country;
-  const claimTemplates: Array<(t: EntityAnnotation) => Omit<ClaimAnnotation, 'id' | 'evidence' | 'about' | 'madeAt'> & { sentence: string }> = [
+  const claimTemplates: Array<
+    (
+      t: EntityAnnotation,
+    ) => Omit<ClaimAnnotation, 'id' | 'evidence' | 'about' | 'madeAt'> & { sentence: string }
+  > = [
     (t) => ({
-      claimType: 'ASSESSMENT', by: p1.person.id,
+      claimType: 'ASSESSMENT',
+      by: p1.person.id,
       summaryEn: `${c1.names.en} and ${c2.names.en} cooperation in ${t.names.en} is strengthening.`,
       sentence: `${p1.person.names.kk} ${c1.names.kk} мен ${c2.names.kk} арасындағы ${t.names.kk} бойынша ынтымақтастық нығайып келе жатқанын атап өтті.`,
     }),
     (t) => ({
-      claimType: 'POSITION', by: p2.person.id,
+      claimType: 'POSITION',
+      by: p2.person.id,
       summaryEn: `${c2.names.en} is ready to continue joint work on ${t.names.en}.`,
       sentence: `${p2.person.names.kk} ${c2.names.kk} ${t.names.kk} бойынша бірлескен жұмысты жалғастыруға дайын екенін айтты.`,
     }),
     (t) => ({
-      claimType: 'EXPECTATION', by: p1.person.id,
+      claimType: 'EXPECTATION',
+      by: p1.person.id,
       summaryEn: `Positive dynamics in ${t.names.en} are expected to continue.`,
       sentence: `${p1.person.names.kk} ${t.names.kk} саласындағы оң қарқын сақталатынына сенім білдірді.`,
     }),
     (t) => ({
-      claimType: 'PROSPECT', by: p2.person.id,
+      claimType: 'PROSPECT',
+      by: p2.person.id,
       summaryEn: `There are prospects for new projects in ${t.names.en}.`,
       sentence: `${p2.person.names.kk} ${t.names.kk} саласында жаңа жобалардың перспективасы бар екенін айтты.`,
     }),
@@ -143,7 +176,13 @@ export function generateArticle(index: number, pool: EntityPool, random: Random)
     const { sentence, ...claim } = made;
     sentences.push(sentence);
     use(topic);
-    claims.push({ ...claim, id: `claim-${k + 1}`, madeAt: meetingId, about: [c1.id, topic.id], evidence: [sentence] });
+    claims.push({
+      ...claim,
+      id: `claim-${k + 1}`,
+      madeAt: meetingId,
+      about: [c1.id, topic.id],
+      evidence: [sentence],
+    });
   }
 
   // --- numeric facts and quotes ---
@@ -154,23 +193,50 @@ export function generateArticle(index: number, pool: EntityPool, random: Random)
   sentences.push(levelSentence);
   const isRecord = random.next() < 0.2;
   numericFacts.push({
-    id: 'trade-level', metric: 'trade turnover', value: Math.round(turnover * 1e9), unit: 'CURRENCY',
-    currency: 'USD', periodLabel: String(year), periodStart: `${year}-01-01`, periodEnd: `${year}-12-31`,
-    change: 'NONE', isChange: false, qualifiers: isRecord ? ['record'] : [],
-    surfaceText: `$${money(turnover)} млрд`, statedBy: p1.person.id, about: [c1.id, c2.id], evidence: [levelSentence],
+    id: 'trade-level',
+    metric: 'trade turnover',
+    value: Math.round(turnover * 1e9),
+    unit: 'CURRENCY',
+    currency: 'USD',
+    periodLabel: String(year),
+    periodStart: `${year}-01-01`,
+    periodEnd: `${year}-12-31`,
+    change: 'NONE',
+    isChange: false,
+    qualifiers: isRecord ? ['record'] : [],
+    surfaceText: `$${money(turnover)} млрд`,
+    statedBy: p1.person.id,
+    about: [c1.id, c2.id],
+    evidence: [levelSentence],
   });
   const growth = random.int(2, 40);
   const growthQuote = `${year} жылдың қорытындысы бойынша ${c1.names.kk} мен ${c2.names.kk} сауда көлемі ${growth}%-ға өсті`;
   numericFacts.push({
-    id: 'trade-growth', metric: 'trade turnover', value: growth, unit: 'PERCENT', periodLabel: String(year),
-    change: 'INCREASE', isChange: true, qualifiers: [], surfaceText: `${growth}%`, statedBy: p1.person.id,
-    about: [c1.id, c2.id], evidence: [growthQuote],
+    id: 'trade-growth',
+    metric: 'trade turnover',
+    value: growth,
+    unit: 'PERCENT',
+    periodLabel: String(year),
+    change: 'INCREASE',
+    isChange: true,
+    qualifiers: [],
+    surfaceText: `${growth}%`,
+    statedBy: p1.person.id,
+    about: [c1.id, c2.id],
+    evidence: [growthQuote],
   });
   sentences.push(`«${growthQuote}», — деді ${p1.person.names.kk}.`);
   quotes.push({
-    id: 'quote-1', text: growthQuote, speaker: p1.person.id, saidAt: meetingId, about: [c2.id],
+    id: 'quote-1',
+    text: growthQuote,
+    speaker: p1.person.id,
+    saidAt: meetingId,
+    about: [c2.id],
     contains: ['trade-growth'],
-    translation: { en: `By the results of ${year}, trade between ${c1.names.en} and ${c2.names.en} grew by ${growth}%.`, note: TRANSLATION_NOTE },
+    translation: {
+      en: `By the results of ${year}, trade between ${c1.names.en} and ${c2.names.en} grew by ${growth}%.`,
+      note: TRANSLATION_NOTE,
+    },
   });
   if (random.next() < 0.6) {
     const topic = topics[topics.length - 1]!;
@@ -178,8 +244,16 @@ export function generateArticle(index: number, pool: EntityPool, random: Random)
     sentences.push(`«${q}», — деді ${p2.person.names.kk}.`);
     use(topic);
     quotes.push({
-      id: 'quote-2', text: q, speaker: p2.person.id, saidAt: meetingId, about: [topic.id], contains: [],
-      translation: { en: `Projects in ${topic.names.en} are in our constant attention.`, note: TRANSLATION_NOTE },
+      id: 'quote-2',
+      text: q,
+      speaker: p2.person.id,
+      saidAt: meetingId,
+      about: [topic.id],
+      contains: [],
+      translation: {
+        en: `Projects in ${topic.names.en} are in our constant attention.`,
+        note: TRANSLATION_NOTE,
+      },
     });
   }
 
@@ -188,18 +262,32 @@ export function generateArticle(index: number, pool: EntityPool, random: Random)
   sentences.push(discussedSentence);
   for (const topic of topics) {
     use(topic);
-    fact({ type: 'DISCUSSED', from: meetingId, to: topic.id, framing: 'DISCUSSED', evidence: [discussedSentence] });
+    fact({
+      type: 'DISCUSSED',
+      from: meetingId,
+      to: topic.id,
+      framing: 'DISCUSSED',
+      evidence: [discussedSentence],
+    });
   }
   if (project) {
     const s = `Сондай-ақ ${project.names.kk} жобасының қызметі қаралды.`;
     sentences.push(s);
     use(project);
-    fact({ type: 'DISCUSSED', from: meetingId, to: project.id, framing: 'CONSIDERED', raisedById: p1.person.id, evidence: [s] });
+    fact({
+      type: 'DISCUSSED',
+      from: meetingId,
+      to: project.id,
+      framing: 'CONSIDERED',
+      raisedById: p1.person.id,
+      evidence: [s],
+    });
   }
 
   const title = `${p1.person.names.kk} мен ${p2.person.names.kk} не туралы сөйлесті?`;
   const paragraphs: string[] = [];
-  for (let k = 0; k < sentences.length; k += 2) paragraphs.push(sentences.slice(k, k + 2).join(' '));
+  for (let k = 0; k < sentences.length; k += 2)
+    paragraphs.push(sentences.slice(k, k + 2).join(' '));
   const text = `${date}\n\n${title}\n\n${paragraphs.join('\n\n')}\n`;
 
   return {
@@ -207,8 +295,13 @@ export function generateArticle(index: number, pool: EntityPool, random: Random)
     text,
     annotation: {
       article: {
-        slug, textFile: `${slug}.kk.txt`, title, language: 'kk', publishedAt: iso,
-        sourceName: reporter.names.kk, source: reporter.id,
+        slug,
+        textFile: `${slug}.kk.txt`,
+        title,
+        language: 'kk',
+        publishedAt: iso,
+        sourceName: reporter.names.kk,
+        source: reporter.id,
       },
       entities: [...entities.values()],
       quotes,

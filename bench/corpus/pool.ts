@@ -59,34 +59,99 @@ export const DEFAULT_POOL_SIZES: PoolSizes = {
 };
 
 const SYLLABLES = [
-  'ба', 'да', 'қа', 'ма', 'на', 'са', 'та', 'ра', 'ла', 'жа', 'ке', 'бе', 'те', 'ле', 'се',
-  'мі', 'рі', 'ті', 'кі', 'ну', 'ру', 'ту', 'бо', 'до', 'то', 'зе', 'ше', 'ғы', 'ды', 'лы',
+  'ба',
+  'да',
+  'қа',
+  'ма',
+  'на',
+  'са',
+  'та',
+  'ра',
+  'ла',
+  'жа',
+  'ке',
+  'бе',
+  'те',
+  'ле',
+  'се',
+  'мі',
+  'рі',
+  'ті',
+  'кі',
+  'ну',
+  'ру',
+  'ту',
+  'бо',
+  'до',
+  'то',
+  'зе',
+  'ше',
+  'ғы',
+  'ды',
+  'лы',
 ];
 const COUNTRY_ENDINGS = ['ия', 'стан', 'ния', 'рия'];
 const PLACE_ENDINGS = ['абад', 'тау', 'көл', 'бұлақ', 'сай'];
 const FIRST_NAMES = [
-  'Әлихан', 'Михаил', 'Нұрлан', 'Асқар', 'Ерлан', 'Бақыт', 'Сергей', 'Айгүл', 'Дана', 'Марат',
-  'Қанат', 'Жанар', 'Олег', 'Гүлнар', 'Серік', 'Арман', 'Ирина', 'Дәурен', 'Самат', 'Тимур',
+  'Әлихан',
+  'Михаил',
+  'Нұрлан',
+  'Асқар',
+  'Ерлан',
+  'Бақыт',
+  'Сергей',
+  'Айгүл',
+  'Дана',
+  'Марат',
+  'Қанат',
+  'Жанар',
+  'Олег',
+  'Гүлнар',
+  'Серік',
+  'Арман',
+  'Ирина',
+  'Дәурен',
+  'Самат',
+  'Тимур',
 ];
 const SURNAME_ENDINGS = ['ов', 'ев', 'ұлы', 'ин', 'бек'];
 const SECTORS = [
-  ['өнеркәсіп', 'industry'], ['энергетика', 'energy'], ['машина жасау', 'machine building'],
-  ['көлік инфрақұрылымы', 'transport infrastructure'], ['бейбіт атом', 'peaceful atom'],
-  ['цифрландыру', 'digitalization'], ['газдандыру', 'gasification'], ['ауыл шаруашылығы', 'agriculture'],
-  ['денсаулық сақтау', 'healthcare'], ['білім беру', 'education'], ['туризм', 'tourism'],
-  ['су ресурстары', 'water resources'], ['логистика', 'logistics'], ['қаржы', 'finance'],
-  ['сауда', 'trade'], ['мәдениет', 'culture'], ['ғылым', 'science'], ['құрылыс', 'construction'],
-  ['металлургия', 'metallurgy'], ['химия өнеркәсібі', 'chemical industry'],
+  ['өнеркәсіп', 'industry'],
+  ['энергетика', 'energy'],
+  ['машина жасау', 'machine building'],
+  ['көлік инфрақұрылымы', 'transport infrastructure'],
+  ['бейбіт атом', 'peaceful atom'],
+  ['цифрландыру', 'digitalization'],
+  ['газдандыру', 'gasification'],
+  ['ауыл шаруашылығы', 'agriculture'],
+  ['денсаулық сақтау', 'healthcare'],
+  ['білім беру', 'education'],
+  ['туризм', 'tourism'],
+  ['су ресурстары', 'water resources'],
+  ['логистика', 'logistics'],
+  ['қаржы', 'finance'],
+  ['сауда', 'trade'],
+  ['мәдениет', 'culture'],
+  ['ғылым', 'science'],
+  ['құрылыс', 'construction'],
+  ['металлургия', 'metallurgy'],
+  ['химия өнеркәсібі', 'chemical industry'],
 ] as const;
 const TOPIC_MODIFIERS = [
-  ['ынтымақтастығы', 'cooperation'], ['саласын дамыту', 'development'],
-  ['импортты алмастыру', 'import substitution'], ['инвестициялары', 'investment'],
-  ['жобалары', 'projects'], ['транзиті', 'transit'],
+  ['ынтымақтастығы', 'cooperation'],
+  ['саласын дамыту', 'development'],
+  ['импортты алмастыру', 'import substitution'],
+  ['инвестициялары', 'investment'],
+  ['жобалары', 'projects'],
+  ['транзиті', 'transit'],
 ] as const;
 const PROJECT_TYPES = [
-  ['газ құбыры', 'gas pipeline', 'GAS_PIPELINE'], ['мұнай құбыры', 'oil pipeline', 'OIL_PIPELINE'],
-  ['су тартқышы', 'water pipeline', 'WATER_PIPELINE'], ['темір жолы', 'railway', 'RAILWAY'],
-  ['автожолы', 'road', 'ROAD'], ['электр станциясы', 'power plant', 'POWER_PLANT'],
+  ['газ құбыры', 'gas pipeline', 'GAS_PIPELINE'],
+  ['мұнай құбыры', 'oil pipeline', 'OIL_PIPELINE'],
+  ['су тартқышы', 'water pipeline', 'WATER_PIPELINE'],
+  ['темір жолы', 'railway', 'RAILWAY'],
+  ['автожолы', 'road', 'ROAD'],
+  ['электр станциясы', 'power plant', 'POWER_PLANT'],
 ] as const;
 /** Kazakh case endings the texts use; every entity declares its name with each as a form. */
 export const CASE_ENDINGS = ['ның', 'мен', 'да', 'ға'] as const;
@@ -96,7 +161,11 @@ function forms(nameKk: string): string[] {
 }
 
 function searchable(nameKk: string, nameEn: string) {
-  return { names: { kk: nameKk, ru: nameKk, en: nameEn }, aliases: [] as string[], forms: forms(nameKk) };
+  return {
+    names: { kk: nameKk, ru: nameKk, en: nameEn },
+    aliases: [] as string[],
+    forms: forms(nameKk),
+  };
 }
 
 /** Unique synthetic words: a counter suffix breaks the (rare) collisions. */
@@ -119,7 +188,7 @@ class NameMaker {
 }
 
 function isoCodes(index: number): { alpha2: string; alpha3: string } {
-  const a = String.fromCharCode(65 + Math.floor(index / 26) % 26);
+  const a = String.fromCharCode(65 + (Math.floor(index / 26) % 26));
   const b = String.fromCharCode(65 + (index % 26));
   return { alpha2: `${a}${b}`, alpha3: `${a}${b}X` };
 }
@@ -137,15 +206,21 @@ export function buildPool(random: Random, sizes: PoolSizes = DEFAULT_POOL_SIZES)
     const pressKk = `${kk} Үкіметінің баспасөз қызметі`;
     countries.push({
       country: {
-        kind: 'Country', id: `country/${slug}`, ...searchable(kk, en),
-        iso3166Alpha2: alpha2, iso3166Alpha3: alpha3,
+        kind: 'Country',
+        id: `country/${slug}`,
+        ...searchable(kk, en),
+        iso3166Alpha2: alpha2,
+        iso3166Alpha3: alpha3,
       },
       government: {
-        kind: 'Organization', id: `organization/government-of-${slug}`,
-        ...searchable(govKk, `Government of ${en}`), organizationType: 'GOVERNMENT',
+        kind: 'Organization',
+        id: `organization/government-of-${slug}`,
+        ...searchable(govKk, `Government of ${en}`),
+        organizationType: 'GOVERNMENT',
       },
       pressService: {
-        kind: 'Organization', id: `organization/press-service-of-${slug}`,
+        kind: 'Organization',
+        id: `organization/press-service-of-${slug}`,
         ...searchable(pressKk, `Press service of the Government of ${en}`),
         organizationType: 'PRESS_SERVICE',
       },
@@ -164,11 +239,19 @@ export function buildPool(random: Random, sizes: PoolSizes = DEFAULT_POOL_SIZES)
     // One office per person: the head of government for the first person of a country.
     const isHead = !people.some((p) => p.country === country);
     const officeKk = isHead ? `${countryKk} Премьер-Министрі` : `${countryKk} ${sectorKk} министрі`;
-    const officeEn = isHead ? `Prime Minister of ${countryEn}` : `Minister of ${sectorEn} of ${countryEn}`;
-    const officeSlug = isHead ? `prime-minister-of-${slugify(countryKk)}` : `minister-${i}-of-${slugify(countryKk)}`;
+    const officeEn = isHead
+      ? `Prime Minister of ${countryEn}`
+      : `Minister of ${sectorEn} of ${countryEn}`;
+    const officeSlug = isHead
+      ? `prime-minister-of-${slugify(countryKk)}`
+      : `minister-${i}-of-${slugify(countryKk)}`;
     people.push({
       country,
-      person: { kind: 'Person', id: `person/${slugify(kk)}-${i}`, ...searchable(kk, transliterate(kk)) },
+      person: {
+        kind: 'Person',
+        id: `person/${slugify(kk)}-${i}`,
+        ...searchable(kk, transliterate(kk)),
+      },
       office: { kind: 'Office', id: `office/${officeSlug}`, ...searchable(officeKk, officeEn) },
     });
   }
@@ -179,7 +262,9 @@ export function buildPool(random: Random, sizes: PoolSizes = DEFAULT_POOL_SIZES)
     places.push({
       country: random.pickSkewed(countries, 1.5),
       place: {
-        kind: 'Place', id: `place/${slugify(kk)}`, ...searchable(kk, transliterate(kk)),
+        kind: 'Place',
+        id: `place/${slugify(kk)}`,
+        ...searchable(kk, transliterate(kk)),
         placeType: 'SETTLEMENT',
       },
     });
@@ -189,8 +274,10 @@ export function buildPool(random: Random, sizes: PoolSizes = DEFAULT_POOL_SIZES)
   for (let i = 0; i < Math.max(4, Math.floor(sizes.events / 5)); i++) {
     const kk = `${names.word(2, '')} үкіметаралық кеңесі`;
     bodies.push({
-      kind: 'Organization', id: `organization/${slugify(kk)}`,
-      ...searchable(kk, transliterate(kk)), organizationType: 'INTERGOVERNMENTAL_BODY',
+      kind: 'Organization',
+      id: `organization/${slugify(kk)}`,
+      ...searchable(kk, transliterate(kk)),
+      organizationType: 'INTERGOVERNMENTAL_BODY',
     });
   }
   const events: EventEntry[] = [];
@@ -201,7 +288,8 @@ export function buildPool(random: Random, sizes: PoolSizes = DEFAULT_POOL_SIZES)
     events.push({
       body,
       event: {
-        kind: 'Event', id: `event/${slugify(body.names.kk)}-session-${session}`,
+        kind: 'Event',
+        id: `event/${slugify(body.names.kk)}-session-${session}`,
         ...searchable(kk, `${body.names.en}, session ${session}`),
         eventType: 'INTERGOVERNMENTAL_COUNCIL_SESSION',
       },
@@ -211,11 +299,17 @@ export function buildPool(random: Random, sizes: PoolSizes = DEFAULT_POOL_SIZES)
   const topics: Entity<'Topic'>[] = [];
   for (let i = 0; i < sizes.topics; i++) {
     const [sectorKk, sectorEn] = SECTORS[i % SECTORS.length]!;
-    const [modKk, modEn] = TOPIC_MODIFIERS[Math.floor(i / SECTORS.length) % TOPIC_MODIFIERS.length]!;
+    const [modKk, modEn] =
+      TOPIC_MODIFIERS[Math.floor(i / SECTORS.length) % TOPIC_MODIFIERS.length]!;
     const round = Math.floor(i / (SECTORS.length * TOPIC_MODIFIERS.length));
     const kk = `${sectorKk} ${modKk}${round > 0 ? ` ${round + 1}` : ''}`;
     const en = `${sectorEn} ${modEn}${round > 0 ? ` ${round + 1}` : ''}`;
-    topics.push({ kind: 'Topic', id: `topic/${slugify(en)}`, ...searchable(kk, en), topicType: 'COOPERATION_AREA' });
+    topics.push({
+      kind: 'Topic',
+      id: `topic/${slugify(en)}`,
+      ...searchable(kk, en),
+      topicType: 'COOPERATION_AREA',
+    });
   }
 
   const projects: Entity<'InfrastructureProject'>[] = [];
@@ -226,7 +320,10 @@ export function buildPool(random: Random, sizes: PoolSizes = DEFAULT_POOL_SIZES)
     const kk = `«${from.kk}-${to.kk}» ${typeKk}`;
     const en = `${from.en}–${to.en} ${typeEn}`;
     projects.push({
-      kind: 'InfrastructureProject', id: `project/${slugify(en)}-${i}`, ...searchable(kk, en), projectType,
+      kind: 'InfrastructureProject',
+      id: `project/${slugify(en)}-${i}`,
+      ...searchable(kk, en),
+      projectType,
     });
   }
 

@@ -38,7 +38,11 @@ export class Random {
   /** `count` distinct items, skewed towards the head of the list. */
   pickDistinct<T>(items: readonly T[], count: number, skew = 2.5): T[] {
     const chosen = new Set<T>();
-    for (let guard = 0; chosen.size < Math.min(count, items.length) && guard < count * 50; guard++) {
+    for (
+      let guard = 0;
+      chosen.size < Math.min(count, items.length) && guard < count * 50;
+      guard++
+    ) {
       chosen.add(this.pickSkewed(items, skew));
     }
     return [...chosen];

@@ -35,7 +35,8 @@ type Json = Record<string, unknown>;
 /** The Lucene query every arm runs for the search question: togys's own builder. */
 export function searchLucene(p: QuestionParams): string {
   const lucene = luceneQuery(p.searchText);
-  if (!lucene) throw new Error(`search text ${JSON.stringify(p.searchText)} has no searchable token`);
+  if (!lucene)
+    throw new Error(`search text ${JSON.stringify(p.searchText)} has no searchable token`);
   return lucene;
 }
 
@@ -103,7 +104,10 @@ function variables(arm: ArmName, q: QuestionName, p: QuestionParams): Json {
 
 export function armRequest(arm: ArmName, q: QuestionName, p: QuestionParams): ArmRequest {
   if (arm === 'A') {
-    return { path: `/q/${q}`, body: JSON.stringify({ params: p, lucene: q === 'search' ? searchLucene(p) : '' }) };
+    return {
+      path: `/q/${q}`,
+      body: JSON.stringify({ params: p, lucene: q === 'search' ? searchLucene(p) : '' }),
+    };
   }
   const query = { B: B_OPERATIONS, C: C_OPERATIONS, D: D_OPERATIONS }[arm][q];
   return { path: '/graphql', body: JSON.stringify({ query, variables: variables(arm, q, p) }) };
@@ -144,10 +148,19 @@ function canonicalNested(meetings: NestedMeeting[]): unknown {
   }));
 }
 
+/**
+ * Hits ranked by score. Hits tied at the lowest score may be cut differently by each arm's
+ * limit (Lucene's order among equal scores is arbitrary), so those are compared as a count.
+ */
 function canonicalHits(hits: { id: string; score: number }[]): unknown {
-  return hits
+  const ranked = hits
     .map((h) => ({ id: h.id, score: round(h.score) }))
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  const cutoff = ranked.at(-1)?.score;
+  return {
+    above: ranked.filter((h) => h.score !== cutoff),
+    atCutoff: { score: cutoff ?? null, count: ranked.filter((h) => h.score === cutoff).length },
+  };
 }
 
 /** Throws when the response is an error; otherwise the answer in canonical form. */
@@ -208,10 +221,17 @@ function canonicalTogys(q: QuestionName, data: unknown): unknown {
     case 'lookup': {
       const n = get(data, 'node');
       if (!n) return null;
-      return { id: get(n, 'id'), name: get(n, 'name'), offices: sorted(list(get(n, 'offices')).map((o) => str(get(o, 'office', 'id')))) };
+      return {
+        id: get(n, 'id'),
+        name: get(n, 'name'),
+        offices: sorted(list(get(n, 'offices')).map((o) => str(get(o, 'office', 'id')))),
+      };
     }
     case 'list':
-      return list(get(data, 'meetings', 'edges')).map((e) => ({ id: get(e, 'node', 'id'), date: get(e, 'node', 'date') }));
+      return list(get(data, 'meetings', 'edges')).map((e) => ({
+        id: get(e, 'node', 'id'),
+        date: get(e, 'node', 'date'),
+      }));
     case 'nested':
       return canonicalNested(
         list(get(data, 'meetings', 'edges')).map((e) => ({
@@ -220,13 +240,20 @@ function canonicalTogys(q: QuestionName, data: unknown): unknown {
             id: str(get(p, 'person', 'id')),
             meetings: list(get(p, 'person', 'meetings')).map((m) => ({
               id: str(get(m, 'meeting', 'id')),
-              subjects: list(get(m, 'meeting', 'discussed')).map((d) => str(get(d, 'subject', 'id'))),
+              subjects: list(get(m, 'meeting', 'discussed')).map((d) =>
+                str(get(d, 'subject', 'id')),
+              ),
             })),
           })),
         })),
       );
     case 'search':
-      return canonicalHits(list(get(data, 'search')).map((h) => ({ id: str(get(h, 'entity', 'id')), score: Number(get(h, 'score')) })));
+      return canonicalHits(
+        list(get(data, 'search')).map((h) => ({
+          id: str(get(h, 'entity', 'id')),
+          score: Number(get(h, 'score')),
+        })),
+      );
     case 'article': {
       const a = get(data, 'article');
       if (!a) return null;
@@ -251,7 +278,11 @@ function canonicalPeer(q: QuestionName, data: unknown): unknown {
     case 'lookup': {
       const p = list(get(data, 'people'))[0];
       if (!p) return null;
-      return { id: get(p, 'id'), name: get(p, 'nameEn'), offices: sorted(list(get(p, 'offices')).map((o) => str(get(o, 'id')))) };
+      return {
+        id: get(p, 'id'),
+        name: get(p, 'nameEn'),
+        offices: sorted(list(get(p, 'offices')).map((o) => str(get(o, 'id')))),
+      };
     }
     case 'list':
       return list(get(data, 'meetings')).map((m) => ({ id: get(m, 'id'), date: get(m, 'date') }));
@@ -270,7 +301,10 @@ function canonicalPeer(q: QuestionName, data: unknown): unknown {
       );
     case 'search':
       return canonicalHits(
-        list(get(data, 'searchEntities', 'edges')).map((e) => ({ id: str(get(e, 'node', 'id')), score: Number(get(e, 'score')) })),
+        list(get(data, 'searchEntities', 'edges')).map((e) => ({
+          id: str(get(e, 'node', 'id')),
+          score: Number(get(e, 'score')),
+        })),
       );
     case 'article': {
       const a = list(get(data, 'articles'))[0];
@@ -296,7 +330,11 @@ function canonicalNaive(q: QuestionName, data: unknown): unknown {
     case 'lookup': {
       const p = get(data, 'person');
       if (!p) return null;
-      return { id: get(p, 'id'), name: get(p, 'nameEn'), offices: sorted(list(get(p, 'offices')).map((o) => str(get(o, 'id')))) };
+      return {
+        id: get(p, 'id'),
+        name: get(p, 'nameEn'),
+        offices: sorted(list(get(p, 'offices')).map((o) => str(get(o, 'id')))),
+      };
     }
     case 'list':
       return list(get(data, 'meetings')).map((m) => ({ id: get(m, 'id'), date: get(m, 'date') }));
@@ -314,7 +352,12 @@ function canonicalNaive(q: QuestionName, data: unknown): unknown {
         })),
       );
     case 'search':
-      return canonicalHits(list(get(data, 'search')).map((h) => ({ id: str(get(h, 'entity', 'id')), score: Number(get(h, 'score')) })));
+      return canonicalHits(
+        list(get(data, 'search')).map((h) => ({
+          id: str(get(h, 'entity', 'id')),
+          score: Number(get(h, 'score')),
+        })),
+      );
     case 'article': {
       const a = get(data, 'article');
       if (!a) return null;

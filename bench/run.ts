@@ -1,0 +1,285 @@
+/**
+ * `npm run bench` — the benchmark of issue 5, end to end, in one process that drives everything
+ * else as separate processes: two Neo4j servers (the seeded graph; a copy for LOAD CSV), four
+ * arms (A floor, B togys, C peer, D naive), and autocannon load from this process.
+ *
+ * Steps: generate the corpus → for each scale: seed the next articles with the real seeder,
+ * dump what they added, LOAD CSV it into the copy, time one row per transaction on a sample,
+ * measure B's latency → at the comparison scale: check every arm answers like the floor, count
+ * round trips, load every arm → write bench/results/<date>.md and .json.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { applyGraphSchema } from '../src/graph/schema.js';
+import { seedCorpus } from '../src/seed/index.js';
+import { launchArm, type RunningArm } from './arms/launch.js';
+import { DEFAULT_CORPUS_SEED, writeCorpus } from './generate-corpus.js';
+import { measure } from './load.js';
+import { machineInfo } from './machine.js';
+import { startBenchNeo4j, type BenchNeo4jSettings } from './neo4j.js';
+import { parseOptions, type BenchOptions } from './options.js';
+import { chooseParams } from './questions/choose.js';
+import { ARMS, armRequest, canonicalAnswer, type ArmName } from './questions/operations.js';
+import { QUESTIONS, type QuestionName, type QuestionParams } from './questions/params.js';
+import { writeReport } from './report.js';
+import type { ArmCheck, BenchResults, LoadRow, ScaleLatency, SeedingResult } from './results.js';
+import { clearDatabase, graphCounts } from './seeding/clear.js';
+import { dumpGraph, dumpIncrement, type GraphDump } from './seeding/dump.js';
+import { exportCsv, runLoadCsv } from './seeding/load-csv.js';
+import { measureRowPerTx } from './seeding/row-per-tx.js';
+import { evaluateTargets } from './targets.js';
+
+const ARM_PORTS: Record<ArmName, number> = { A: 58110, B: 58120, C: 58130, D: 58140 };
+const HEAP = process.env.BENCH_NEO4J_HEAP ?? '2g';
+const PAGE_CACHE = process.env.BENCH_NEO4J_PAGECACHE ?? '1g';
+
+const log = (line: string) =>
+  console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+function driverFor(s: BenchNeo4jSettings): Driver {
+  return neo4j.driver(s.uri, neo4j.auth.basic(s.username, s.password));
+}
+
+async function ask(
+  arm: RunningArm,
+  q: QuestionName,
+  params: QuestionParams,
+): Promise<{ json: unknown; roundTrips: number }> {
+  const req = armRequest(arm.arm, q, params);
+  const before = await arm.roundTrips();
+  const res = await fetch(arm.baseUrl + req.path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: req.body,
+  });
+  const json: unknown = await res.json();
+  return { json, roundTrips: (await arm.roundTrips()) - before };
+}
+
+function rate(count: number, ms: number): number {
+  return ms > 0 ? Math.round((count / ms) * 1000 * 10) / 10 : 0;
+}
+
+async function seedScales(
+  o: BenchOptions,
+  corpusFiles: string[],
+  main: { settings: BenchNeo4jSettings; driver: Driver },
+  baseline: { settings: BenchNeo4jSettings; driver: Driver },
+  onScale: (scale: number) => Promise<void>,
+): Promise<SeedingResult[]> {
+  const results: SeedingResult[] = [];
+  let previous: GraphDump | undefined;
+  let done = 0;
+  for (const scale of o.scales) {
+    const files = corpusFiles.slice(done, scale);
+    log(`scale ${scale}: seeding ${files.length} articles with the real seeder…`);
+    let t = performance.now();
+    await seedCorpus(main.driver, { database: main.settings.database, paths: files });
+    const seederMs = performance.now() - t;
+    done = scale;
+
+    const dump = await dumpGraph(main.driver, main.settings.database);
+    const added = dumpIncrement(previous, dump);
+    previous = dump;
+    const elements = added.nodes.length + added.rels.length;
+    log(
+      `scale ${scale}: seeder ${Math.round(seederMs)} ms for ${elements} elements; LOAD CSV into the copy…`,
+    );
+
+    const statements = exportCsv(added, baseline.settings.importDir, `bench-${scale}`);
+    t = performance.now();
+    await runLoadCsv(baseline.driver, baseline.settings.database, statements);
+    const loadCsvMs = performance.now() - t;
+    const sameCounts =
+      JSON.stringify(await graphCounts(main.driver, main.settings.database)) ===
+      JSON.stringify(await graphCounts(baseline.driver, baseline.settings.database));
+
+    log(
+      `scale ${scale}: LOAD CSV ${Math.round(loadCsvMs)} ms; one row per transaction on a sample…`,
+    );
+    const rowPerTx = await measureRowPerTx(
+      main.driver,
+      main.settings.database,
+      added,
+      o.rowPerTxSample,
+    );
+
+    const seederEps = rate(elements, seederMs);
+    const csvEps = rate(elements, loadCsvMs);
+    const rowEps = rate(elements, rowPerTx.estimatedMs);
+    results.push({
+      scale,
+      articles: files.length,
+      elements,
+      seederMs: Math.round(seederMs),
+      loadCsvMs: Math.round(loadCsvMs),
+      loadCsvSameCounts: sameCounts,
+      rowPerTx,
+      seederElementsPerS: seederEps,
+      seederArticlesPerS: rate(files.length, seederMs),
+      loadCsvElementsPerS: csvEps,
+      rowPerTxElementsPerS: rowEps,
+      seederVsRowPerTx: Math.round((seederEps / rowEps) * 100) / 100,
+      seederVsLoadCsv: Math.round((seederEps / csvEps) * 100) / 100,
+    });
+    await onScale(scale);
+  }
+  return results;
+}
+
+async function main(): Promise<void> {
+  const o = parseOptions(process.argv.slice(2));
+  const startedAt = new Date();
+  log(`options: ${JSON.stringify(o)}`);
+  const notes: string[] = [];
+
+  const [mainServer, baselineServer] = await Promise.all([
+    startBenchNeo4j(log, 'main'),
+    startBenchNeo4j(log, 'baseline'),
+  ]);
+  const main = { settings: mainServer.settings, driver: driverFor(mainServer.settings) };
+  const baseline = {
+    settings: baselineServer.settings,
+    driver: driverFor(baselineServer.settings),
+  };
+  const arms: RunningArm[] = [];
+  try {
+    for (const db of [main, baseline]) {
+      await clearDatabase(db.driver, db.settings.database);
+      await applyGraphSchema(db.driver, db.settings.database);
+    }
+
+    const maxScale = o.scales.at(-1)!;
+    const corpusDir = path.join('.neo4j', 'bench-corpus', `seed-${o.corpusSeed}-n${maxScale}`);
+    log(`generating ${maxScale} articles (seed ${o.corpusSeed}) into ${corpusDir}…`);
+    writeCorpus(corpusDir, { seed: o.corpusSeed ?? DEFAULT_CORPUS_SEED, count: maxScale });
+    // Slugs start with the date, then the index: name order is generation order.
+    const corpusFiles = readdirSync(corpusDir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
+      .map((f) => path.join(corpusDir, f));
+
+    for (const arm of ARMS) arms.push(await launchArm(arm, ARM_PORTS[arm], main.settings, log));
+    const byName = (name: ArmName) => arms.find((a) => a.arm === name)!;
+
+    const scaleLatency: ScaleLatency[] = [];
+    const checks: ArmCheck[] = [];
+    const load: LoadRow[] = [];
+    const nestedRoundTrips: BenchResults['nestedRoundTrips'] = [];
+    let comparedParams: QuestionParams | undefined;
+
+    const seeding = await seedScales(o, corpusFiles, main, baseline, async (scale) => {
+      const params = await chooseParams(main.driver, main.settings.database);
+      log(`scale ${scale}: B latency, 1 connection, ${o.scaleDurationS} s per question`);
+      for (const q of QUESTIONS) {
+        const r = await measure(
+          byName('B').baseUrl,
+          armRequest('B', q, params),
+          1,
+          o.warmupS,
+          o.scaleDurationS,
+        );
+        scaleLatency.push({
+          scale,
+          question: q,
+          p50Ms: r.p50Ms,
+          p99Ms: r.p99Ms,
+          reqPerSec: r.reqPerSec,
+        });
+      }
+      if (scale !== o.compareScale) return;
+
+      comparedParams = params;
+      log(
+        `scale ${scale}: checking answers and counting round trips (params ${JSON.stringify(params)})`,
+      );
+      const agreeing = new Set<string>();
+      for (const q of QUESTIONS) {
+        const reference = await ask(byName('A'), q, params);
+        const expected = JSON.stringify(canonicalAnswer('A', q, reference.json));
+        for (const arm of arms) {
+          const answer = arm.arm === 'A' ? reference : await ask(arm, q, params);
+          let agrees = false;
+          let detail: string | undefined;
+          try {
+            const got = JSON.stringify(canonicalAnswer(arm.arm, q, answer.json));
+            agrees = got === expected;
+            if (!agrees) detail = `answer differs from A's: ${got.slice(0, 300)}`;
+          } catch (error) {
+            detail = String(error).slice(0, 400);
+          }
+          if (agrees) agreeing.add(`${arm.arm}|${q}`);
+          else log(`  ${arm.arm} ${q}: NOT EQUAL — ${detail}`);
+          checks.push({
+            arm: arm.arm,
+            question: q,
+            agrees,
+            roundTrips: answer.roundTrips,
+            ...(detail ? { detail } : {}),
+          });
+        }
+      }
+      for (const pageSize of [5, params.pageSize]) {
+        const r = await ask(byName('B'), 'nested', { ...params, pageSize });
+        nestedRoundTrips.push({ pageSize, roundTrips: r.roundTrips });
+      }
+
+      log(
+        `scale ${scale}: load — ${o.connections.join('/')} connections, ${o.warmupS} s warm-up + ${o.durationS} s each`,
+      );
+      for (const q of QUESTIONS) {
+        for (const arm of arms) {
+          if (!agreeing.has(`${arm.arm}|${q}`)) continue; // a faster wrong answer does not count
+          for (const connections of o.connections) {
+            const r = await measure(
+              arm.baseUrl,
+              armRequest(arm.arm, q, params),
+              connections,
+              o.warmupS,
+              o.durationS,
+            );
+            load.push({ arm: arm.arm, question: q, ...r });
+            log(
+              `  ${q} ${arm.arm} c=${connections}: ${r.reqPerSec} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, errors ${r.errors}`,
+            );
+          }
+        }
+      }
+    });
+
+    const peakRssMiB = Object.fromEntries(arms.map((a) => [a.arm, a.peakRssMiB()]));
+    const machine = await machineInfo(main.driver, HEAP, PAGE_CACHE);
+    if (!comparedParams) throw new Error('the comparison scale was never reached');
+    const finishedAt = new Date();
+    const results: BenchResults = {
+      startedAt: startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      totalS: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000),
+      quick: o.quick,
+      options: { ...o },
+      machine,
+      params: comparedParams,
+      seeding,
+      scaleLatency,
+      checks,
+      nestedRoundTrips,
+      load,
+      peakRssMiB,
+      targets: [],
+      notes,
+    };
+    results.targets = evaluateTargets(results);
+    const files = writeReport(results, o.outDir);
+    log(`done in ${results.totalS} s: ${files.join(', ')}`);
+  } finally {
+    await Promise.all(arms.map((a) => a.stop()));
+    await Promise.all([main.driver.close(), baseline.driver.close()]);
+    await Promise.all([mainServer.server.stop(), baselineServer.server.stop()]);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
