@@ -89,7 +89,16 @@ export function graphSchemaStatements(): string[] {
 
 /** Creates every constraint and index (idempotent) and waits until they are online. */
 export async function applyGraphSchema(driver: Driver, database: string): Promise<void> {
+  // Statements whose name already exists would be no-ops (IF NOT EXISTS matches on the name):
+  // skipping them saves a round trip each on every seed after the first.
+  const existing = new Set<string>();
+  for (const show of ['SHOW CONSTRAINTS YIELD name', 'SHOW INDEXES YIELD name']) {
+    const { records } = await driver.executeQuery(show, {}, { database });
+    for (const r of records) existing.add(r.get('name') as string);
+  }
   for (const statement of graphSchemaStatements()) {
+    const name = /^CREATE (?:CONSTRAINT|(?:FULLTEXT )?INDEX) (\w+)/.exec(statement)?.[1];
+    if (name !== undefined && existing.has(name)) continue;
     await driver.executeQuery(statement, {}, { database });
   }
   await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
