@@ -74,7 +74,11 @@ const KAZAKH_SUFFIXES = [
   'дер',
   'тар',
   'тер',
-  // possessive 3rd person
+  // possessive 3rd person (+ accusative: -ын/-ін)
+  'сын',
+  'сін',
+  'ын',
+  'ін',
   'сы',
   'сі',
   // single-letter dative/accusative/possessive, last: they strip the least
@@ -87,7 +91,7 @@ const KAZAKH_SUFFIXES = [
 
 const MIN_STEM = 4;
 
-/** Stems of a lowercased Cyrillic token: each ending stripped, up to two endings deep. */
+/** Stems of a lowercased Cyrillic token: each ending stripped, up to three endings deep. */
 export function kazakhStems(token: string): string[] {
   const stems = new Set<string>();
   const strip = (word: string, depth: number) => {
@@ -96,7 +100,7 @@ export function kazakhStems(token: string): string[] {
         const stem = word.slice(0, -suffix.length);
         if (!stems.has(stem)) {
           stems.add(stem);
-          if (depth < 2) strip(stem, depth + 1);
+          if (depth < 3) strip(stem, depth + 1);
         }
       }
     }

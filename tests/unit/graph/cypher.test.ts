@@ -1,0 +1,157 @@
+/** Pure Cypher builders: values only as parameters, whitelisted text only, keyset conditions. */
+import { describe, expect, it } from 'vitest';
+import { decodeCursor, encodeCursor, MalformedCursorError } from '../../../src/graph/cursor.js';
+import { listCount, listPage, LIST_SPECS } from '../../../src/graph/lists.js';
+import { mentionPages } from '../../../src/graph/mentions.js';
+import { nodesByIds } from '../../../src/graph/nodes.js';
+import { RELATIONS, relatedNodes, type RelationName } from '../../../src/graph/relations.js';
+import { neighborhood, shortestPath } from '../../../src/graph/traversal.js';
+
+const EVIL = "x' }) DETACH DELETE n //";
+
+describe('cursors', () => {
+  it('round-trip and are opaque base64url', () => {
+    const cursor = {
+      field: 'people:NAME:ASC',
+      key: 'mikhail mishustin',
+      id: 'person/mikhail-mishustin',
+    };
+    const text = encodeCursor(cursor);
+    expect(text).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(decodeCursor(text)).toEqual(cursor);
+    expect(decodeCursor(encodeCursor({ ...cursor, key: 42.5 })).key).toBe(42.5);
+  });
+
+  it.each([
+    '',
+    'not a cursor',
+    'aGVsbG8',
+    Buffer.from('[1,2]').toString('base64url'),
+    Buffer.from('{"a":1}').toString('base64url'),
+  ])('rejects %j', (text) => {
+    expect(() => decodeCursor(text)).toThrow(MalformedCursorError);
+  });
+});
+
+describe('listPage', () => {
+  it('puts every filter value and the cursor in parameters, never in the statement', () => {
+    const q = listPage({
+      list: 'meetings',
+      filter: { nameContains: EVIL, relatedTo: EVIL, dateFrom: '2022-01-01', dateTo: '2022-12-31' },
+      sortField: 'DATE',
+      descending: false,
+      limit: 21,
+      after: { field: 'meetings:DATE:ASC', key: EVIL, id: EVIL },
+    });
+    expect(q.cypher).not.toContain(EVIL);
+    expect(q.cypher).toContain('MATCH (n:Meeting)');
+    expect(q.params).toMatchObject({
+      f_nameContains: EVIL,
+      f_relatedTo: EVIL,
+      afterKey: EVIL,
+      afterId: EVIL,
+    });
+    expect(Number(q.params.limit)).toBe(21);
+  });
+
+  it('keyset condition and order follow the direction', () => {
+    const after = { field: 'f', key: 'k', id: 'i' };
+    const asc = listPage({
+      list: 'people',
+      filter: {},
+      sortField: 'NAME',
+      descending: false,
+      limit: 2,
+      after,
+    });
+    expect(asc.cypher).toContain('> $afterKey');
+    expect(asc.cypher).toContain('n.id > $afterId');
+    expect(asc.cypher).toContain('ORDER BY sortKey ASC, n.id ASC');
+    const desc = listPage({
+      list: 'people',
+      filter: {},
+      sortField: 'NAME',
+      descending: true,
+      limit: 2,
+      after,
+    });
+    expect(desc.cypher).toContain('< $afterKey');
+    expect(desc.cypher).toContain('ORDER BY sortKey DESC, n.id DESC');
+    const first = listPage({
+      list: 'people',
+      filter: {},
+      sortField: 'NAME',
+      descending: false,
+      limit: 2,
+      after: null,
+    });
+    expect(first.cypher).not.toContain('$after');
+  });
+
+  it('rejects sort fields and filters a list does not support', () => {
+    expect(() =>
+      listPage({
+        list: 'people',
+        filter: {},
+        sortField: 'DROP',
+        descending: false,
+        limit: 1,
+        after: null,
+      }),
+    ).toThrow(/sort field/);
+    expect(() => listCount('people', { dateFrom: '2022-01-01' })).toThrow(/not supported/);
+  });
+
+  it('counts with the same filter and no page', () => {
+    const q = listCount('quotes', { textContains: 'trade', articleId: 'a' });
+    expect(q.cypher).toContain('count(n)');
+    expect(q.cypher).not.toContain('LIMIT');
+    expect(q.params).toEqual({ f_textContains: 'trade', f_articleId: 'a' });
+  });
+
+  it('has a default sort every list supports', () => {
+    for (const spec of Object.values(LIST_SPECS))
+      expect(spec.sorts[spec.defaultSort]).toBeDefined();
+  });
+});
+
+describe('relations', () => {
+  it('every relation anchors on `anchorId` and returns the related node `b`', () => {
+    for (const name of Object.keys(RELATIONS) as RelationName[]) {
+      const q = relatedNodes(name, ['x', 'x', 'y']);
+      expect(q.cypher).toContain('UNWIND $anchorIds AS anchorId');
+      expect(q.cypher).toMatch(/\(b[:)]/);
+      expect(q.params.anchorIds).toEqual(['x', 'y']);
+    }
+  });
+
+  it('rejects a relation outside the whitelist', () => {
+    expect(() => relatedNodes('x] DELETE n //' as RelationName, ['a'])).toThrow(/unknown relation/);
+  });
+});
+
+describe('node, mention and traversal builders', () => {
+  it('look nodes up by id on every id-constrained label', () => {
+    const q = nodesByIds(['a', 'b']);
+    for (const label of ['Entity', 'Article', 'Sentence', 'Quote', 'Claim', 'NumericFact']) {
+      expect(q.cypher).toContain(`(n:${label})`);
+    }
+    expect(q.params.ids).toEqual(['a', 'b']);
+  });
+
+  it('pages mentions per entity with parameters only', () => {
+    const q = mentionPages(['e1', 'e2'], 3, { field: 'MENTION', key: EVIL, id: EVIL });
+    expect(q.cypher).not.toContain(EVIL);
+    expect(q.params).toMatchObject({ entityIds: ['e1', 'e2'], afterKey: EVIL, afterId: EVIL });
+  });
+
+  it('interpolates only validated hop counts', () => {
+    expect(shortestPath('a', 'b', 4, false).cypher).toContain('*1..4]');
+    expect(shortestPath('a', 'b', 4, false).cypher).not.toContain('MENTIONS');
+    expect(shortestPath('a', 'b', 2, true).cypher).toContain('MENTIONS');
+    expect(() => shortestPath('a', 'b', 7, false)).toThrow(RangeError);
+    expect(() => shortestPath('a', 'b', 1.5, false)).toThrow(RangeError);
+    expect(() => neighborhood('a', 0, false)).toThrow(RangeError);
+    expect(neighborhood(EVIL, 2, false).cypher).not.toContain(EVIL);
+  });
+});
