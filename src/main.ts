@@ -31,7 +31,12 @@ function readConfig(): AppConfig {
   }
 }
 
-async function start(config: AppConfig, logger: Logger, running: Running): Promise<void> {
+async function start(
+  config: AppConfig,
+  logger: Logger,
+  running: Running,
+  isStopping: () => boolean,
+): Promise<void> {
   let boltUri = config.neo4j.uri;
   if (boltUri === null) {
     running.localNeo4j = await startLocalNeo4j({
@@ -43,11 +48,13 @@ async function start(config: AppConfig, logger: Logger, running: Running): Promi
     });
     boltUri = running.localNeo4j.boltUri;
   }
+  if (isStopping()) return;
 
   const driver = createDriver(config, { uri: boltUri, logger });
   running.driver = driver;
   await waitForNeo4j(driver, { database: config.neo4j.database, logger });
   logger.info({ neo4j: boltUri, database: config.neo4j.database }, 'Neo4j answers');
+  if (isStopping()) return;
 
   // Seed before serving, so the first request already sees the whole graph.
   let seeded = !config.seedOnStart;
@@ -64,6 +71,7 @@ async function start(config: AppConfig, logger: Logger, running: Running): Promi
     }
     seeded = true;
   }
+  if (isStopping()) return;
 
   running.app = await createApp({ config, driver, logger, isSeeded: () => seeded });
   const { port } = await running.app.start();
@@ -110,23 +118,29 @@ async function main(): Promise<void> {
   const running: Running = {};
 
   let stopping = false;
+  const startup = start(config, logger, running, () => stopping);
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, `received ${signal}: stopping`);
-    shutdown(running, logger).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'error while stopping');
-        process.exit(1);
-      },
-    );
+    // A signal during start-up waits for the step under way (e.g. the local Neo4j
+    // coming up), so what it started is stopped too, not orphaned.
+    startup
+      .catch(() => {})
+      .then(() => shutdown(running, logger))
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error({ err: error }, 'error while stopping');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
   try {
-    await start(config, logger, running);
+    await startup;
   } catch (error) {
     if (stopping) return;
     logger.fatal({ err: error }, `start-up failed: ${(error as Error).message}`);

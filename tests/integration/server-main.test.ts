@@ -5,15 +5,18 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import http from 'node:http';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/neo4j-local/provision.js';
+import { isPortOpen, localNeo4jHome } from '../../src/neo4j-local/server.js';
 import { clearGraph, createTestDriver, testNeo4j } from '../helpers/neo4j.js';
 
 interface LogLine {
   msg?: string;
+  component?: string;
   graphqlUrl?: string;
   port?: number;
   level?: number;
@@ -26,6 +29,7 @@ function spawnMain(env: Record<string, string>) {
     cwd: PROJECT_ROOT,
     env: {
       PATH: process.env.PATH ?? '',
+      ...(process.env.JAVA_HOME ? { JAVA_HOME: process.env.JAVA_HOME } : {}),
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
       HOST: '127.0.0.1',
@@ -153,4 +157,32 @@ describe('npm start (src/main.ts) as a process', () => {
     expect(main.stderr()).toMatch(/PORT: expected a TCP port/);
     expect(main.stderr()).toMatch(/GRAPHQL_MAX_DEPTH: expected an integer 1–100, got "0"/);
   });
+
+  it('without NEO4J_URI, stops the local Neo4j it was starting when SIGTERM comes during start-up', async () => {
+    // Ports of our own, next to the test Neo4j's, so no Neo4j anyone else runs is touched.
+    const { uri } = testNeo4j();
+    const boltPort = Number(new URL(uri).port) + 10;
+    const httpPort = boltPort + 1;
+    expect(await isPortOpen(boltPort)).toBe(false);
+    rmSync(localNeo4jHome(boltPort), { recursive: true, force: true });
+
+    const main = spawnMain({
+      NEO4J_URI: '',
+      NEO4J_PASSWORD: '',
+      NEO4J_LOCAL_BOLT_PORT: String(boltPort),
+      NEO4J_LOCAL_HTTP_PORT: String(httpPort),
+      SEED_ON_START: 'false',
+    });
+    child = main.child;
+    await main.waitForLine((l) => l.msg?.startsWith('Starting Neo4j Community') === true);
+    main.child.kill('SIGTERM');
+
+    expect(await main.exited).toBe(0);
+    const messages = main.lines.map((l) => l.msg);
+    expect(messages).toContain('local Neo4j stopped');
+    expect(messages).not.toContain(expect.stringMatching(/^GraphQL:/));
+    expect(await isPortOpen(boltPort)).toBe(false);
+    expect(await isPortOpen(httpPort)).toBe(false);
+    rmSync(localNeo4jHome(boltPort), { recursive: true, force: true });
+  }, 180_000);
 });
