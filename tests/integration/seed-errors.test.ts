@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedCorpus, SeedValidationError, type SeedIssue } from '../../src/seed/index.js';
-import { createTestDriver, testNeo4j } from '../helpers/neo4j.js';
+import { clearGraph, createTestDriver, testNeo4j } from '../helpers/neo4j.js';
 import {
   copyAnnotation,
   FIRST_ARTICLE_YAML,
@@ -300,5 +300,30 @@ describe('bad input is refused and writes nothing', () => {
     await expect(
       seedCorpus(driver, { database: testNeo4j().database, paths: [missing] }),
     ).rejects.toThrow(`${missing}: no such file or folder`);
+  });
+});
+
+describe('a failure while writing', () => {
+  it('rolls the article back: the graph is exactly as it was', async () => {
+    await clearGraph(driver);
+    await seedCorpus(driver, {
+      database: testNeo4j().database,
+      paths: [copyAnnotation(SECOND_ARTICLE_YAML)],
+    });
+    // A node that breaks the Person id constraint once the seeder labels Mishustin a Person:
+    // the article, its sentences and its countries are already written by then.
+    await driver.executeQuery(
+      "CREATE (:Person {id: 'person/mikhail-mishustin'})",
+      {},
+      { database: testNeo4j().database },
+    );
+    const before = await graphDump(driver);
+    await expect(
+      seedCorpus(driver, {
+        database: testNeo4j().database,
+        paths: [copyAnnotation(FIRST_ARTICLE_YAML)],
+      }),
+    ).rejects.toThrow(/already exists|ConstraintValidationFailed/);
+    expect(await graphDump(driver)).toEqual(before);
   });
 });
