@@ -18,6 +18,8 @@ export interface TestNeo4j {
   username: string;
   password: string;
   database: string;
+  /** Neo4j Browser of the local test server; null when NEO4J_URI points elsewhere. */
+  browserUrl: string | null;
 }
 
 declare module 'vitest' {
@@ -36,6 +38,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       username: process.env.NEO4J_USERNAME ?? 'neo4j',
       password: process.env.NEO4J_PASSWORD,
       database: process.env.NEO4J_DATABASE ?? 'neo4j',
+      browserUrl: null,
     });
     return async () => {};
   }
@@ -52,7 +55,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     password,
     log: (line) => console.log(`[neo4j] ${line}`),
   });
-  project.provide('neo4j', { uri: neo4j.boltUri, username: 'neo4j', password, database: 'neo4j' });
+  project.provide('neo4j', {
+    uri: neo4j.boltUri,
+    username: 'neo4j',
+    password,
+    database: 'neo4j',
+    browserUrl: neo4j.browserUrl,
+  });
   return () => neo4j.stop();
 }
 

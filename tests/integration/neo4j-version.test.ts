@@ -16,4 +16,10 @@ describe('the Neo4j the tests run against', () => {
     expect(record.get('name')).toBe('Neo4j Kernel');
     expect((record.get('versions') as string[])[0]).toMatch(/^5\.26\.\d+$/);
   });
+
+  it.runIf(testNeo4j().browserUrl !== null)('serves Neo4j Browser (the local server)', async () => {
+    const response = await fetch(testNeo4j().browserUrl!);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/<title>Neo4j Browser<\/title>/);
+  });
 });
