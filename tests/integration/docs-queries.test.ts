@@ -1,0 +1,229 @@
+/**
+ * Docs that cannot rot: every operation in docs/queries/ runs over HTTP against the seeded
+ * article and must answer its question — each file has its own assertions below, and a file
+ * without assertions fails the run.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSeededApi, type SeededApi } from '../helpers/graphql.js';
+
+const QUERIES_DIR = path.resolve('docs/queries');
+const files = readdirSync(QUERIES_DIR)
+  .filter((f) => f.endsWith('.graphql'))
+  .sort();
+
+type Data = Record<string, unknown>;
+
+// The shapes the operations ask for (only what the assertions read).
+interface Named {
+  name: string;
+}
+interface Edges<T> {
+  totalCount: number;
+  edges: Array<{ node: T }>;
+}
+interface Evidence {
+  sentence: { text: string };
+}
+interface Participant {
+  person: Named;
+  office: Named;
+  country: Named;
+  evidence: Array<{ article: { publishedAt: string } }>;
+}
+interface WhoMetWhom {
+  meetings: Edges<{
+    date: string;
+    heldIn: Array<Named & { locatedIn: Named[] }>;
+    onSidelinesOf: Named;
+    participants: Participant[];
+  }>;
+}
+interface Discussed {
+  framing: string;
+  subject: Named;
+  raisedBy: Named | null;
+  evidence: Evidence[];
+}
+interface Quote {
+  text: string;
+  translationEn: string;
+  speaker: Named;
+  meeting: { date: string };
+  figures: Array<{ surfaceText: string }>;
+}
+interface Figure {
+  value: number;
+  unit: string;
+  isChange: boolean;
+  period: { label: string } | null;
+  evidence: Evidence[];
+  qualifiers: string[];
+}
+interface GraphPart {
+  nodes: Array<{ id: string; caption: string }>;
+  relationships: Array<{ type: string }>;
+  edges: Array<{ source: string; target: string }>;
+}
+interface Hit {
+  score: number;
+  matchedName: string;
+  entity: { id: string };
+}
+interface Sentence {
+  text: string;
+  facts: unknown[];
+  mentions: Array<{ entity: Named }>;
+}
+
+const expectations: Record<string, (data: Data) => void> = {
+  'who-met-whom.graphql': (data) => {
+    const d = data as unknown as WhoMetWhom;
+    expect(d.meetings.totalCount).toBe(1);
+    const m = d.meetings.edges[0].node;
+    expect(m.date).toBe('2022-08-25');
+    expect(m.heldIn[0].name).toBe('Cholpon-Ata');
+    expect(m.heldIn[0].locatedIn[0].name).toBe('Kyrgyzstan');
+    expect(m.onSidelinesOf.name).toMatch(/Eurasian Intergovernmental Council/);
+    const who = m.participants
+      .map((p) => `${p.person.name} | ${p.office.name} | ${p.country.name}`)
+      .sort();
+    expect(who).toEqual([
+      'Alikhan Smailov | Prime Minister of Kazakhstan | Kazakhstan',
+      'Mikhail Mishustin | Chairman of the Government of the Russian Federation | Russia',
+    ]);
+    expect(m.participants[0].evidence[0].article.publishedAt).toBe('2022-08-25T23:33:00+06:00');
+  },
+  'what-was-discussed.graphql': (data) => {
+    const d = data as unknown as { node: { discussed: Discussed[] } };
+    const subjects = d.node.discussed.map((x) => x.subject.name);
+    expect(subjects).toEqual(
+      expect.arrayContaining(['Caspian Pipeline Consortium', 'Peaceful atom']),
+    );
+    const cpc = d.node.discussed.find((x) => x.subject.name === 'Caspian Pipeline Consortium');
+    expect(cpc.framing).toBe('CONSIDERED');
+    expect(cpc.evidence[0].sentence.text).toContain('Каспий құбыр консорциумы');
+    const prospects = d.node.discussed.filter((x) => x.framing === 'PROSPECT');
+    expect(prospects.length).toBeGreaterThan(3);
+    expect(prospects.every((x) => x.raisedBy?.name === 'Mikhail Mishustin')).toBe(true);
+  },
+  'who-said-what.graphql': (data) => {
+    const d = data as unknown as { quotes: Edges<Quote> };
+    expect(d.quotes.totalCount).toBe(4);
+    const bySpeaker = d.quotes.edges.map((e) => e.node.speaker.name);
+    expect(bySpeaker.filter((n) => n === 'Alikhan Smailov')).toHaveLength(3);
+    expect(bySpeaker.filter((n) => n === 'Mikhail Mishustin')).toHaveLength(1);
+    const trade = d.quotes.edges.find((e) => e.node.text.includes('$24,2 млрд')).node;
+    expect(trade.translationEn).toMatch(/24\.2/);
+    expect(trade.figures.map((f) => f.surfaceText)).toContain('$24,2 млрд');
+    expect(d.quotes.edges.every((e) => e.node.meeting.date === '2022-08-25')).toBe(true);
+  },
+  'trade-figures.graphql': (data) => {
+    const d = data as unknown as { numericFacts: Edges<Figure> };
+    const nodes = d.numericFacts.edges.map((e) => e.node);
+    expect(nodes[0]).toMatchObject({
+      value: 24_200_000_000,
+      unit: 'CURRENCY',
+      currency: 'USD',
+      period: { label: '2021' },
+      change: 'INCREASE',
+      statedBy: { name: 'Alikhan Smailov' },
+    });
+    expect(nodes[0].qualifiers).toContain('record');
+    const h1 = nodes.find((n) => n.period?.label === 'H1 2022');
+    expect(h1).toMatchObject({ value: 5, unit: 'PERCENT', isChange: true });
+    for (const n of nodes) expect(n.evidence.length).toBeGreaterThan(0);
+  },
+  'how-two-entities-connect.graphql': (data) => {
+    const d = data as unknown as { path: GraphPart & { length: number } };
+    expect(d.path.length).toBe(2);
+    expect(d.path.nodes.map((n) => n.caption)).toEqual([
+      'Mikhail Mishustin',
+      'Meeting of Alikhan Smailov and Mikhail Mishustin',
+      'Caspian Pipeline Consortium',
+    ]);
+    expect(d.path.relationships.map((r) => r.type)).toEqual(['PARTICIPATED_IN', 'DISCUSSED']);
+  },
+  'where-is-it-mentioned.graphql': (data) => {
+    const d = data as unknown as {
+      entity: { names: unknown; mentions: Edges<unknown> & { edges: Array<{ forms: string[] }> } };
+    };
+    expect(d.entity.names).toEqual({ kk: 'Қазақстан', ru: 'Казахстан', en: 'Kazakhstan' });
+    const forms = d.entity.mentions.edges.flatMap((e) => e.forms);
+    expect(forms).toEqual(expect.arrayContaining(['Қазақстанның', 'Қазақстанмен', 'ҚР']));
+    expect(d.entity.mentions.totalCount).toBe(d.entity.mentions.edges.length);
+  },
+  'search-in-three-languages.graphql': (data) => {
+    const d = data as unknown as { kk: Hit[]; ru: Hit[]; en: Hit[] };
+    expect(d.kk[0].entity.id).toBe('person/mikhail-mishustin');
+    expect(d.ru[0].entity.id).toBe('country/kz');
+    expect(d.en[0].entity.id).toBe('infrastructure/caspian-pipeline-consortium');
+    for (const hit of [d.kk[0], d.ru[0], d.en[0]]) {
+      expect(hit.score).toBeGreaterThan(0);
+      expect(hit.matchedName.length).toBeGreaterThan(0);
+    }
+  },
+  'article-sentences.graphql': (data) => {
+    const d = data as unknown as { article: { title: string; sentences: Sentence[] } };
+    expect(d.article.title).toContain('Өзара мүдделер тоғысы');
+    expect(d.article.sentences.length).toBe(20);
+    const withFacts = d.article.sentences.filter((s) => s.facts.length > 0);
+    expect(withFacts.length).toBeGreaterThan(5);
+    const meeting = d.article.sentences.find((s) => s.text.includes('кездесу өткізді'));
+    expect(meeting.mentions.map((m) => m.entity.name)).toEqual(
+      expect.arrayContaining(['Alikhan Smailov', 'Mikhail Mishustin', 'Cholpon-Ata']),
+    );
+  },
+  'neighborhood.graphql': (data) => {
+    const d = data as unknown as { neighborhood: GraphPart };
+    const ids = d.neighborhood.nodes.map((n) => n.id);
+    expect(ids).toEqual(
+      expect.arrayContaining(['meeting/2022-08-25-smailov-mishustin', 'person/mikhail-mishustin']),
+    );
+    const known = new Set(ids);
+    for (const e of d.neighborhood.edges)
+      expect(known.has(e.source) && known.has(e.target)).toBe(true);
+  },
+  'what-a-person-claimed.graphql': (data) => {
+    const d = data as unknown as {
+      entity: {
+        offices: Array<{ office: Named }>;
+        claims: Array<{ summaryEn: string; excerpts: string[] }>;
+      };
+    };
+    expect(d.entity.offices[0].office.name).toBe(
+      'Chairman of the Government of the Russian Federation',
+    );
+    expect(d.entity.claims.length).toBeGreaterThan(1);
+    for (const c of d.entity.claims) {
+      expect(c.summaryEn.length).toBeGreaterThan(0);
+      expect(c.excerpts.length).toBeGreaterThan(0);
+    }
+  },
+};
+
+let api: SeededApi;
+beforeAll(async () => {
+  api = await startSeededApi();
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+describe('docs/queries', () => {
+  it('every file has assertions', () => {
+    expect(files.length).toBeGreaterThanOrEqual(7);
+    expect(files.filter((f) => !expectations[f])).toEqual([]);
+  });
+
+  it.each(files)('%s answers its question', async (file) => {
+    const query = readFileSync(path.join(QUERIES_DIR, file), 'utf8');
+    expect(
+      query.match(/^(query|mutation|subscription)\b/gm),
+      'one operation per file',
+    ).toHaveLength(1);
+    const data = await api.query<Data>(query);
+    expectations[file]!(data);
+  });
+});
