@@ -163,4 +163,21 @@ describe('Dockerfile', () => {
       expect.arrayContaining(['COPY seeds ./seeds', 'COPY schema ./schema']),
     );
   });
+
+  it('gets what it copies: .dockerignore keeps src, schema, seeds and the lockfile in the context', () => {
+    const ignored = readFileSync(path.join(PROJECT_ROOT, '.dockerignore'), 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#'));
+    const copied = instructions
+      .filter((l) => l.startsWith('COPY ') && !l.startsWith('COPY --from'))
+      .flatMap((l) => l.split(/\s+/).slice(1, -1));
+    expect(copied).toEqual(expect.arrayContaining(['src', 'schema', 'seeds', 'package-lock.json']));
+    for (const source of copied) {
+      expect(ignored.filter((pattern) => pattern === source || pattern === `${source}/`)).toEqual(
+        [],
+      );
+    }
+    expect(ignored).toEqual(expect.arrayContaining(['node_modules', '.neo4j', '.git']));
+  });
 });
