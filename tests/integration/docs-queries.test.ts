@@ -81,10 +81,10 @@ const expectations: Record<string, (data: Data) => void> = {
   'who-met-whom.graphql': (data) => {
     const d = data as unknown as WhoMetWhom;
     expect(d.meetings.totalCount).toBe(1);
-    const m = d.meetings.edges[0].node;
+    const m = d.meetings.edges[0]!.node;
     expect(m.date).toBe('2022-08-25');
-    expect(m.heldIn[0].name).toBe('Cholpon-Ata');
-    expect(m.heldIn[0].locatedIn[0].name).toBe('Kyrgyzstan');
+    expect(m.heldIn[0]!.name).toBe('Cholpon-Ata');
+    expect(m.heldIn[0]!.locatedIn[0]!.name).toBe('Kyrgyzstan');
     expect(m.onSidelinesOf.name).toMatch(/Eurasian Intergovernmental Council/);
     const who = m.participants
       .map((p) => `${p.person.name} | ${p.office.name} | ${p.country.name}`)
@@ -93,7 +93,7 @@ const expectations: Record<string, (data: Data) => void> = {
       'Alikhan Smailov | Prime Minister of Kazakhstan | Kazakhstan',
       'Mikhail Mishustin | Chairman of the Government of the Russian Federation | Russia',
     ]);
-    expect(m.participants[0].evidence[0].article.publishedAt).toBe('2022-08-25T23:33:00+06:00');
+    expect(m.participants[0]!.evidence[0]!.article.publishedAt).toBe('2022-08-25T23:33:00+06:00');
   },
   'what-was-discussed.graphql': (data) => {
     const d = data as unknown as { node: { discussed: Discussed[] } };
@@ -101,9 +101,9 @@ const expectations: Record<string, (data: Data) => void> = {
     expect(subjects).toEqual(
       expect.arrayContaining(['Caspian Pipeline Consortium', 'Peaceful atom']),
     );
-    const cpc = d.node.discussed.find((x) => x.subject.name === 'Caspian Pipeline Consortium');
+    const cpc = d.node.discussed.find((x) => x.subject.name === 'Caspian Pipeline Consortium')!;
     expect(cpc.framing).toBe('CONSIDERED');
-    expect(cpc.evidence[0].sentence.text).toContain('Каспий құбыр консорциумы');
+    expect(cpc.evidence[0]!.sentence.text).toContain('Каспий құбыр консорциумы');
     const prospects = d.node.discussed.filter((x) => x.framing === 'PROSPECT');
     expect(prospects.length).toBeGreaterThan(3);
     expect(prospects.every((x) => x.raisedBy?.name === 'Mikhail Mishustin')).toBe(true);
@@ -114,7 +114,7 @@ const expectations: Record<string, (data: Data) => void> = {
     const bySpeaker = d.quotes.edges.map((e) => e.node.speaker.name);
     expect(bySpeaker.filter((n) => n === 'Alikhan Smailov')).toHaveLength(3);
     expect(bySpeaker.filter((n) => n === 'Mikhail Mishustin')).toHaveLength(1);
-    const trade = d.quotes.edges.find((e) => e.node.text.includes('$24,2 млрд')).node;
+    const trade = d.quotes.edges.find((e) => e.node.text.includes('$24,2 млрд'))!.node;
     expect(trade.translationEn).toMatch(/24\.2/);
     expect(trade.figures.map((f) => f.surfaceText)).toContain('$24,2 млрд');
     expect(d.quotes.edges.every((e) => e.node.meeting.date === '2022-08-25')).toBe(true);
@@ -130,8 +130,8 @@ const expectations: Record<string, (data: Data) => void> = {
       change: 'INCREASE',
       statedBy: { name: 'Alikhan Smailov' },
     });
-    expect(nodes[0].qualifiers).toContain('record');
-    const h1 = nodes.find((n) => n.period?.label === 'H1 2022');
+    expect(nodes[0]!.qualifiers).toContain('record');
+    const h1 = nodes.find((n) => n.period?.label === 'H1 2022')!;
     expect(h1).toMatchObject({ value: 5, unit: 'PERCENT', isChange: true });
     for (const n of nodes) expect(n.evidence.length).toBeGreaterThan(0);
   },
@@ -147,7 +147,10 @@ const expectations: Record<string, (data: Data) => void> = {
   },
   'where-is-it-mentioned.graphql': (data) => {
     const d = data as unknown as {
-      entity: { names: unknown; mentions: Edges<unknown> & { edges: Array<{ forms: string[] }> } };
+      entity: {
+        names: unknown;
+        mentions: { totalCount: number; edges: Array<{ forms: string[] }> };
+      };
     };
     expect(d.entity.names).toEqual({ kk: 'Қазақстан', ru: 'Казахстан', en: 'Kazakhstan' });
     const forms = d.entity.mentions.edges.flatMap((e) => e.forms);
@@ -156,10 +159,10 @@ const expectations: Record<string, (data: Data) => void> = {
   },
   'search-in-three-languages.graphql': (data) => {
     const d = data as unknown as { kk: Hit[]; ru: Hit[]; en: Hit[] };
-    expect(d.kk[0].entity.id).toBe('person/mikhail-mishustin');
-    expect(d.ru[0].entity.id).toBe('country/kz');
-    expect(d.en[0].entity.id).toBe('infrastructure/caspian-pipeline-consortium');
-    for (const hit of [d.kk[0], d.ru[0], d.en[0]]) {
+    expect(d.kk[0]!.entity.id).toBe('person/mikhail-mishustin');
+    expect(d.ru[0]!.entity.id).toBe('country/kz');
+    expect(d.en[0]!.entity.id).toBe('infrastructure/caspian-pipeline-consortium');
+    for (const hit of [d.kk[0]!, d.ru[0]!, d.en[0]!]) {
       expect(hit.score).toBeGreaterThan(0);
       expect(hit.matchedName.length).toBeGreaterThan(0);
     }
@@ -170,7 +173,7 @@ const expectations: Record<string, (data: Data) => void> = {
     expect(d.article.sentences.length).toBe(20);
     const withFacts = d.article.sentences.filter((s) => s.facts.length > 0);
     expect(withFacts.length).toBeGreaterThan(5);
-    const meeting = d.article.sentences.find((s) => s.text.includes('кездесу өткізді'));
+    const meeting = d.article.sentences.find((s) => s.text.includes('кездесу өткізді'))!;
     expect(meeting.mentions.map((m) => m.entity.name)).toEqual(
       expect.arrayContaining(['Alikhan Smailov', 'Mikhail Mishustin', 'Cholpon-Ata']),
     );
@@ -192,7 +195,7 @@ const expectations: Record<string, (data: Data) => void> = {
         claims: Array<{ summaryEn: string; excerpts: string[] }>;
       };
     };
-    expect(d.entity.offices[0].office.name).toBe(
+    expect(d.entity.offices[0]!.office.name).toBe(
       'Chairman of the Government of the Russian Federation',
     );
     expect(d.entity.claims.length).toBeGreaterThan(1);
