@@ -47,8 +47,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }),
   );
 
+  // Probes describe this instant: never cached by a proxy.
   app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+    res.set('cache-control', 'no-store').json({ status: 'ok' });
   });
 
   app.get('/ready', async (_req, res) => {
@@ -58,6 +59,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       isSeeded: deps.isSeeded,
     });
     res
+      .set('cache-control', 'no-store')
       .status(r.ready ? 200 : 503)
       .json({ status: r.ready ? 'ready' : 'not ready', neo4j: r.neo4j, seeded: r.seeded });
   });
