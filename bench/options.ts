@@ -29,8 +29,8 @@ const DEFAULTS: Omit<BenchOptions, 'quick' | 'outDir'> = {
 const QUICK: Partial<BenchOptions> = {
   scales: [100],
   compareScale: 100,
-  connections: [1, 32],
-  warmupS: 0.3,
+  connections: [1, 8],
+  warmupS: 0.2,
   durationS: 1,
   scaleDurationS: 1,
   rowPerTxSample: { nodes: 100, rels: 200 },

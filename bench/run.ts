@@ -9,6 +9,7 @@
  * round trips, load every arm → write bench/results/<date>.md and .json.
  */
 import { readdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { applyGraphSchema } from '../src/graph/schema.js';
@@ -56,6 +57,18 @@ async function ask(
   const json: unknown = await res.json();
   return { json, roundTrips: (await arm.roundTrips()) - before };
 }
+
+/**
+ * The measured duration at `connections`: the configured one, stretched for slow operations so
+ * that enough requests complete (autocannon drops those still in flight when time is up).
+ * Expected latency under load ≈ the 1-connection p50 × connections ÷ cores; keep ≥ 5 of those.
+ */
+function loadDuration(o: BenchOptions, connections: number, oneConnectionP50Ms: number): number {
+  if (connections === 1) return o.durationS;
+  const expectedS = (oneConnectionP50Ms / 1000) * (connections / Math.max(1, os.cpus().length));
+  return Math.min(MAX_LOAD_DURATION_S, Math.max(o.durationS, Math.ceil(expectedS * 5)));
+}
+const MAX_LOAD_DURATION_S = 15;
 
 function rate(count: number, ms: number): number {
   return ms > 0 ? Math.round((count / ms) * 1000 * 10) / 10 : 0;
@@ -231,14 +244,17 @@ async function main(): Promise<void> {
       for (const q of QUESTIONS) {
         for (const arm of arms) {
           if (!agreeing.has(`${arm.arm}|${q}`)) continue; // a faster wrong answer does not count
-          for (const connections of o.connections) {
+          let oneConnectionP50Ms = 0;
+          for (const connections of [...o.connections].sort((a, b) => a - b)) {
+            const durationS = loadDuration(o, connections, oneConnectionP50Ms);
             const r = await measure(
               arm.baseUrl,
               armRequest(arm.arm, q, params),
               connections,
               o.warmupS,
-              o.durationS,
+              durationS,
             );
+            if (connections === 1) oneConnectionP50Ms = r.p50Ms ?? 0;
             load.push({ arm: arm.arm, question: q, ...r });
             log(
               `  ${q} ${arm.arm} c=${connections}: ${r.reqPerSec} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, errors ${r.errors}`,

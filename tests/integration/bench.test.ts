@@ -1,0 +1,139 @@
+/**
+ * The benchmark's moving parts against the real Neo4j: the synthetic corpus passes the real
+ * seeder's validation and seeds, and the four arms (separate processes, as in `npm run bench`)
+ * give the same answers to the six questions. No timing is asserted.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchArm, type RunningArm } from '../../bench/arms/launch.js';
+import { writeCorpus } from '../../bench/generate-corpus.js';
+import { chooseParams } from '../../bench/questions/choose.js';
+import { ARMS, armRequest, canonicalAnswer } from '../../bench/questions/operations.js';
+import { QUESTIONS, type QuestionParams } from '../../bench/questions/params.js';
+import { seedCorpus } from '../../src/seed/index.js';
+import { clearGraph, createTestDriver, testNeo4j } from '../helpers/neo4j.js';
+
+const ARTICLES = 12;
+
+/** Two consecutive free ports (togys's arm serves on p and its counter on p + 1). */
+async function freePortPair(): Promise<number> {
+  for (;;) {
+    const port = await new Promise<number>((resolve) => {
+      const s = net.createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as net.AddressInfo).port;
+        s.close(() => resolve(p));
+      });
+    });
+    const nextFree = await new Promise<boolean>((resolve) => {
+      const s = net.createServer().once('error', () => resolve(false));
+      s.listen(port + 1, '127.0.0.1', () => s.close(() => resolve(true)));
+    });
+    if (nextFree && port < 65000) return port;
+  }
+}
+
+describe('benchmark corpus and arms', () => {
+  let driver: Driver;
+  let dir: string;
+  const arms: RunningArm[] = [];
+  let params: QuestionParams;
+  let report: Awaited<ReturnType<typeof seedCorpus>>;
+
+  beforeAll(async () => {
+    driver = createTestDriver();
+    await clearGraph(driver);
+    dir = mkdtempSync(path.join(os.tmpdir(), 'togys-bench-corpus-'));
+    writeCorpus(dir, { seed: 7, count: ARTICLES });
+    // In beforeAll: the first seed of a fresh database also creates and awaits the indexes.
+    report = await seedCorpus(driver, { database: testNeo4j().database, paths: [dir] });
+  });
+
+  afterAll(async () => {
+    await Promise.all(arms.map((a) => a.stop()));
+    await driver.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes articles the real seeder validates and seeds', async () => {
+    const { database } = testNeo4j();
+    expect(report.articles).toHaveLength(ARTICLES);
+    expect(report.articles.every((a) => a.status === 'created')).toBe(true);
+    const { records } = await driver.executeQuery(
+      `MATCH (m:Meeting)<-[:PARTICIPATED_IN]-(p:Person)
+       WITH m, count(p) AS participants
+       RETURN count(m) AS meetings, min(participants) AS fewest`,
+      {},
+      { database },
+    );
+    expect(Number(records[0]!.get('meetings'))).toBe(ARTICLES);
+    expect(Number(records[0]!.get('fewest'))).toBeGreaterThanOrEqual(2);
+    // Entities are shared across articles: fewer people than participations.
+    const shared = await driver.executeQuery(
+      'MATCH (p:Person) WHERE COUNT { (p)-[:PARTICIPATED_IN]->() } > 1 RETURN count(p) AS c',
+      {},
+      { database },
+    );
+    expect(Number(shared.records[0]!.get('c'))).toBeGreaterThan(0);
+  });
+
+  it('is deterministic: the same seed writes the same files', () => {
+    const again = mkdtempSync(path.join(os.tmpdir(), 'togys-bench-corpus-'));
+    try {
+      const first = writeCorpus(again, { seed: 7, count: 3 });
+      for (const id of first.articleIds) {
+        const slug = id.replace('article/', '');
+        for (const file of [`${slug}.yaml`, `${slug}.kk.txt`]) {
+          expect(readFileSync(path.join(again, file), 'utf8')).toBe(
+            readFileSync(path.join(dir, file), 'utf8'),
+          );
+        }
+      }
+    } finally {
+      rmSync(again, { recursive: true, force: true });
+    }
+  });
+
+  it('gets the same answer to every question from the four arms', async () => {
+    const neo = testNeo4j();
+    params = await chooseParams(driver, neo.database);
+    for (const arm of ARMS) {
+      arms.push(await launchArm(arm, await freePortPair(), { ...neo, importDir: '' }, () => {}));
+    }
+    for (const q of QUESTIONS) {
+      const answers = new Map<string, unknown>();
+      for (const arm of arms) {
+        const req = armRequest(arm.arm, q, params);
+        const res = await fetch(arm.baseUrl + req.path, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: req.body,
+        });
+        answers.set(arm.arm, canonicalAnswer(arm.arm, q, await res.json()));
+      }
+      const floor = answers.get('A');
+      expect(floor, `A's answer to ${q}`).not.toBeNull();
+      for (const arm of ARMS) expect(answers.get(arm), `${arm}'s answer to ${q}`).toEqual(floor);
+    }
+  }, 180_000);
+
+  it('counts round trips: the naive arm pays one per parent, togys a constant number', async () => {
+    const naive = arms.find((a) => a.arm === 'D')!;
+    const togys = arms.find((a) => a.arm === 'B')!;
+    const trips = async (arm: RunningArm, pageSize: number) => {
+      const before = await arm.roundTrips();
+      const req = armRequest(arm.arm, 'nested', { ...params, pageSize });
+      await fetch(arm.baseUrl + req.path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: req.body,
+      });
+      return (await arm.roundTrips()) - before;
+    };
+    expect(await trips(togys, 2)).toBe(await trips(togys, 8));
+    expect(await trips(naive, 8)).toBeGreaterThan(await trips(naive, 2));
+  });
+});
