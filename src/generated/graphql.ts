@@ -45,6 +45,8 @@ export type Article = Node & {
   text: Scalars['String']['output'];
   /** The article's title. */
   title: Scalars['String']['output'];
+  /** The article's address on the web, when it has one. */
+  url: Maybe<Scalars['String']['output']>;
 };
 
 /** A page of Article nodes (Relay connection). */
@@ -1960,6 +1962,7 @@ export type ArticleResolvers<ContextType = GraphQLContext, ParentType extends Re
   sourceName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

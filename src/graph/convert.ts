@@ -96,6 +96,7 @@ export function toNodeModel(node: Neo4jNode): NodeModel {
         language: reqStr(p, 'language'),
         publishedAt: str(p, 'publishedAt'),
         sourceName: str(p, 'sourceName'),
+        url: str(p, 'url'),
         text: reqStr(p, 'text'),
         contentHash: str(p, 'contentHash'),
       };

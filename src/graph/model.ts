@@ -55,6 +55,7 @@ export interface ArticleModel {
   language: string;
   publishedAt: string | null;
   sourceName: string | null;
+  url: string | null;
   text: string;
   contentHash: string | null;
 }
