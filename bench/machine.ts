@@ -29,6 +29,7 @@ export async function machineInfo(
   driver: Driver,
   heap: string,
   pageCache: string,
+  loadAtStart: number,
 ): Promise<MachineInfo> {
   const { records } = await driver.executeQuery(
     'CALL dbms.components() YIELD name, versions, edition RETURN name, versions[0] AS v, edition',
@@ -44,5 +45,6 @@ export async function machineInfo(
     neo4jHeap: heap,
     neo4jPageCache: pageCache,
     packages: Object.fromEntries(PACKAGES.map((p) => [p, installedVersion(p)])),
+    loadAverage: { start: loadAtStart, end: Math.round(os.loadavg()[0]! * 100) / 100 },
   };
 }

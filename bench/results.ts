@@ -14,6 +14,8 @@ export interface MachineInfo {
   neo4jHeap: string;
   neo4jPageCache: string;
   packages: Record<string, string>;
+  /** 1-minute load average at the start and at the end of the run (other work on the machine). */
+  loadAverage: { start: number; end: number };
 }
 
 export interface SeedingResult {

@@ -144,6 +144,7 @@ async function seedScales(
 async function main(): Promise<void> {
   const o = parseOptions(process.argv.slice(2));
   const startedAt = new Date();
+  const loadAtStart = Math.round(os.loadavg()[0]! * 100) / 100;
   log(`options: ${JSON.stringify(o)}`);
   const notes: string[] = [];
 
@@ -265,7 +266,15 @@ async function main(): Promise<void> {
     });
 
     const peakRssMiB = Object.fromEntries(arms.map((a) => [a.arm, a.peakRssMiB()]));
-    const machine = await machineInfo(main.driver, HEAP, PAGE_CACHE);
+    const machine = await machineInfo(main.driver, HEAP, PAGE_CACHE, loadAtStart);
+    const busy = Math.max(machine.loadAverage.start, machine.loadAverage.end);
+    if (busy > machine.cores) {
+      notes.push(
+        `The machine was busy with other work (1-minute load average ${machine.loadAverage.start} at the start, ` +
+          `${machine.loadAverage.end} at the end, on ${machine.cores} cores): absolute numbers are noisy; ` +
+          'rerun on a quiet machine before reading much into small ratios.',
+      );
+    }
     if (!comparedParams) throw new Error('the comparison scale was never reached');
     const finishedAt = new Date();
     const results: BenchResults = {
