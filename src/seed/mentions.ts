@@ -25,15 +25,57 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** One regexp per entity: its surfaces, longest first, bounded by non-word characters. */
-export function surfaceRegExp(surfaces: readonly string[]): RegExp | null {
+// Compiled once: a RegExp with \p{…} classes costs milliseconds to compile, too much per entity.
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Is there a letter or digit (or a hyphen joined to one) right before `at`, or right from `end`? */
+function touchesWord(text: string, at: number, end: number): boolean {
+  const before = text.slice(Math.max(0, at - 2), at);
+  const after = text.slice(end, end + 2);
+  const charBefore = Array.from(before).pop() ?? '';
+  const charAfter = Array.from(after)[0] ?? '';
+  if (WORD_CHAR.test(charBefore) || WORD_CHAR.test(charAfter)) return true;
+  const hyphenJoinedBefore = charBefore === '-' && WORD_CHAR.test(text[at - 2] ?? '');
+  const hyphenJoinedAfter = charAfter === '-' && WORD_CHAR.test(text[end + 1] ?? '');
+  return hyphenJoinedBefore || hyphenJoinedAfter;
+}
+
+/**
+ * One matcher per entity: its surfaces, longest first, matched on lower-cased text (same
+ * length as the original for the scripts we seed; otherwise a slower exact-case fallback).
+ */
+export function surfaceMatcher(surfaces: readonly string[]): ((text: string) => string[]) | null {
   const distinct = [...new Set(surfaces.map((s) => s.trim()).filter((s) => s !== ''))];
   if (distinct.length === 0) return null;
   distinct.sort((a, b) => b.length - a.length);
-  const alternation = distinct.map(escapeRegExp).join('|');
-  const before = '(?<![\\p{L}\\p{N}])(?<![\\p{L}\\p{N}]-)';
-  const after = '(?![\\p{L}\\p{N}])(?!-[\\p{L}\\p{N}])';
-  return new RegExp(`${before}(?:${alternation})${after}`, 'giu');
+  const lowered = new RegExp(distinct.map((d) => escapeRegExp(d.toLowerCase())).join('|'), 'g');
+  const exact = new RegExp(distinct.map(escapeRegExp).join('|'), 'gi');
+  const loweredSurfaces = distinct.map((d) => d.toLowerCase());
+  return (text: string) => {
+    const lower = text.toLowerCase();
+    const sameLength = lower.length === text.length;
+    const re = sameLength ? lowered : exact;
+    const haystack = sameLength ? lower : text;
+    const found: string[] = [];
+    re.lastIndex = 0;
+    for (let m = re.exec(haystack); m; m = re.exec(haystack)) {
+      const at = m.index;
+      // The regexp found the earliest position; there, take the longest surface that stands
+      // as a whole word (a longer one may touch a word where a shorter one does not).
+      const length = sameLength
+        ? loweredSurfaces.find(
+            (s) => lower.startsWith(s, at) && !touchesWord(text, at, at + s.length),
+          )?.length
+        : m[0].length;
+      if (length === undefined || (!sameLength && touchesWord(text, at, at + length))) {
+        re.lastIndex = at + 1;
+        continue;
+      }
+      found.push(text.slice(at, at + length));
+      re.lastIndex = at + length;
+    }
+    return found;
+  };
 }
 
 export function findMentions(
@@ -42,11 +84,11 @@ export function findMentions(
 ): Mention[] {
   const mentions: Mention[] = [];
   for (const entity of entities) {
-    const re = surfaceRegExp(entity.surfaces);
-    if (!re) continue;
+    const match = surfaceMatcher(entity.surfaces);
+    if (!match) continue;
     for (const sentence of sentences) {
-      const found = sentence.text.match(re);
-      if (!found) continue;
+      const found = match(sentence.text);
+      if (found.length === 0) continue;
       mentions.push({
         sentenceIndex: sentence.index,
         entityId: entity.id,
