@@ -19,6 +19,16 @@ export class DatabaseUnavailableError extends Error {
   override name = 'DatabaseUnavailableError';
 }
 
+/** How long a statement may wait for a connection before the executor asks whether Neo4j is up. */
+export const UNAVAILABLE_PROBE_AFTER_MS = 300;
+
+function isUnavailable(error: unknown): boolean {
+  return (
+    error instanceof neo4j.Neo4jError &&
+    (error.code === neo4j.error.SERVICE_UNAVAILABLE || error.code === neo4j.error.SESSION_EXPIRED)
+  );
+}
+
 export interface ExecutorOptions {
   driver: Driver;
   database: string;
@@ -66,18 +76,37 @@ export function createRequestExecutor(options: ExecutorOptions): RequestExecutor
       },
       { timeout: Math.max(1, remaining) },
     );
-    let timer: NodeJS.Timeout | undefined;
+    const timers: NodeJS.Timeout[] = [];
     const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            attempting
-              ? new OperationTimeoutError(`exceeded ${options.timeoutMs} ms`)
-              : new DatabaseUnavailableError(
-                  `no connection to Neo4j within ${options.timeoutMs} ms`,
-                ),
-          ),
-        remaining,
+      timers.push(
+        setTimeout(
+          () =>
+            reject(
+              attempting
+                ? new OperationTimeoutError(`exceeded ${options.timeoutMs} ms`)
+                : new DatabaseUnavailableError(
+                    `no connection to Neo4j within ${options.timeoutMs} ms`,
+                  ),
+            ),
+          remaining,
+        ),
+      );
+      // Fail fast while Neo4j is down: if no attempt is under way shortly after the start, the
+      // driver is probably retrying a refused connection; ask it once whether Neo4j answers.
+      timers.push(
+        setTimeout(
+          () => {
+            if (attempting) return;
+            options.driver
+              .verifyConnectivity({ database: options.database })
+              .catch((error: unknown) => {
+                if (isUnavailable(error)) {
+                  reject(new DatabaseUnavailableError('Neo4j does not answer', { cause: error }));
+                }
+              });
+          },
+          Math.min(UNAVAILABLE_PROBE_AFTER_MS, remaining),
+        ),
       );
     });
     try {
@@ -88,7 +117,7 @@ export function createRequestExecutor(options: ExecutorOptions): RequestExecutor
         throw new OperationTimeoutError(`exceeded ${options.timeoutMs} ms`);
       return records;
     } finally {
-      clearTimeout(timer);
+      for (const timer of timers) clearTimeout(timer);
       // Close once the transaction settles, even when the deadline won the race.
       void work.catch(() => undefined).finally(() => session.close().catch(() => undefined));
     }

@@ -210,12 +210,14 @@ describe('abuse limits', () => {
 });
 
 describe('Neo4j unreachable → SERVICE_UNAVAILABLE; recovery when it is back', () => {
-  it('a server pointed where nothing listens answers SERVICE_UNAVAILABLE and stays up', async () => {
+  it('a server pointed where nothing listens answers SERVICE_UNAVAILABLE at once and stays up', async () => {
     const port = await freePort();
+    // A long operation budget: the answer must come from noticing Neo4j is down, not the deadline.
     await withServer(
-      { NEO4J_URI: `bolt://127.0.0.1:${port}`, OPERATION_TIMEOUT_MS: '2000' },
+      { NEO4J_URI: `bolt://127.0.0.1:${port}`, OPERATION_TIMEOUT_MS: '60000' },
       async (server) => {
         for (let i = 0; i < 2; i++) {
+          const startedAt = Date.now();
           const response = await postGraphQL(server.graphqlUrl, {
             query: '{ people { totalCount } }',
           });
@@ -223,11 +225,12 @@ describe('Neo4j unreachable → SERVICE_UNAVAILABLE; recovery when it is back', 
           expect(error.extensions?.code).toBe('SERVICE_UNAVAILABLE');
           expect(error.message).toMatch(/unavailable/i);
           expect(error.extensions?.stacktrace).toBeUndefined();
+          expect(Date.now() - startedAt).toBeLessThan(30_000);
         }
         expect((await fetch(`${server.url}/health`)).status).toBe(200);
       },
     );
-  });
+  }, 90_000);
 
   it('recovers by itself when Neo4j is reachable again (through a TCP proxy closed and reopened)', async () => {
     const target = new URL(testNeo4j().uri.replace(/^bolt/, 'http'));
