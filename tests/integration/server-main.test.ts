@@ -161,7 +161,7 @@ describe('npm start (src/main.ts) as a process', () => {
   it('without NEO4J_URI, stops the local Neo4j it was starting when SIGTERM comes during start-up', async () => {
     // Ports of our own, next to the test Neo4j's, so no Neo4j anyone else runs is touched.
     const { uri } = testNeo4j();
-    const boltPort = Number(new URL(uri).port) + 10;
+    const boltPort = (Number(new URL(uri).port) || 17687) + 10;
     const httpPort = boltPort + 1;
     expect(await isPortOpen(boltPort)).toBe(false);
     rmSync(localNeo4jHome(boltPort), { recursive: true, force: true });
