@@ -1,12 +1,20 @@
 /**
- * Writing one article's plan in one transaction: MERGE everything on ids (batched with
- * UNWIND), then remove what the article no longer states, then entities nobody uses any more.
+ * Writing one article's plan in one transaction.
+ *
+ * The writes are one Cypher statement (`MERGE_ARTICLE`): a unit subquery per node label and
+ * per (relationship type, end labels), each an UNWIND over a list parameter, MERGE on ids.
+ * The statement's text is the same for every article (empty lists for what an article lacks),
+ * so Neo4j plans it once and an article costs one query instead of forty — per-query overhead,
+ * not the work, dominated seeding time. For an article already in the graph, clean-up queries
+ * first remove what it no longer states; afterwards, entities no article uses any more go.
+ *
  * Labels and relationship types are interpolated only from the fixed lists in
- * src/graph/schema.ts (via the plan's typed fields); every value is a parameter.
+ * src/graph/schema.ts and src/seed/patterns.ts; every value is a parameter.
  */
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 import { ENTITY_KIND_LABELS, FACT_NODE_LABELS, FACT_RELATIONSHIP_TYPES } from '../graph/schema.js';
-import type { ArticlePlan } from './plan.js';
+import { matchLabel, RELATIONSHIP_PATTERNS } from './patterns.js';
+import type { ArticlePlan, PlannedRelationship } from './plan.js';
 
 export interface WriteCounters {
   nodesCreated: number;
@@ -41,197 +49,209 @@ export function addCounters(into: WriteCounters, result: QueryResult): void {
   into.labelsRemoved += u.labelsRemoved;
 }
 
+/** Every (type, start label, end label) a fact relationship can have, from the patterns. */
+const RELATIONSHIP_GROUPS = FACT_RELATIONSHIP_TYPES.flatMap((type) => {
+  const pattern = RELATIONSHIP_PATTERNS[type];
+  const froms = [...new Set(pattern.from.map(matchLabel))];
+  const tos = [...new Set(pattern.to.map(matchLabel))];
+  return froms.flatMap((from) => tos.map((to) => ({ type, from, to })));
+});
+const groupKey = (r: { type: string; from: string; to: string }) => `${r.type}|${r.from}|${r.to}`;
+const GROUP_INDEX = new Map(RELATIONSHIP_GROUPS.map((g, i) => [groupKey(g), i]));
+
+/** The one statement that MERGEs a whole article (see the module comment). */
+const MERGE_ARTICLE = [
+  `MERGE (a:Article {id: $articleId})
+   SET a = $article, a.seededAt = datetime()
+   WITH a`,
+  `CALL (a) {
+     UNWIND $sentences AS row
+     MERGE (s:Sentence {id: row.id})
+     SET s = row.props
+     MERGE (a)-[:HAS_SENTENCE]->(s)
+   }`,
+  ...ENTITY_KIND_LABELS.map(
+    (kind) => `CALL () {
+     UNWIND $entities.${kind} AS row
+     MERGE (n:Entity {id: row.id})
+     SET n = row.props, n:${kind}
+     REMOVE n:${ENTITY_KIND_LABELS.filter((k) => k !== kind).join(':')}
+   }`,
+  ),
+  `CALL (a) {
+     UNWIND $sourceIds AS sourceId
+     MATCH (o:Organization {id: sourceId})
+     MERGE (a)-[:SOURCED_FROM]->(o)
+   }`,
+  `CALL () {
+     UNWIND $mentions AS row
+     MATCH (s:Sentence {id: row.sentenceId})
+     MATCH (e:Entity {id: row.entityId})
+     MERGE (s)-[m:MENTIONS]->(e)
+     SET m.forms = row.forms, m.count = row.count
+   }`,
+  ...FACT_NODE_LABELS.map(
+    (label) => `CALL () {
+     UNWIND $factNodes.${label} AS row
+     MERGE (f:${label} {id: row.id})
+     SET f = row.props
+     WITH f, row
+     UNWIND row.sentenceIds AS sentenceId
+     MATCH (s:Sentence {id: sentenceId})
+     MERGE (f)-[:EVIDENCED_BY]->(s)
+   }`,
+  ),
+  ...RELATIONSHIP_GROUPS.map(
+    (g, i) => `CALL () {
+     UNWIND $relationships[${i}] AS row
+     MATCH (x:${g.from} {id: row.fromId})
+     MATCH (y:${g.to} {id: row.toId})
+     MERGE (x)-[r:${g.type} {articleId: $articleId, factId: row.factId}]->(y)
+     SET r = row.props
+   }`,
+  ),
+].join('\n');
+
+function mergeParameters(plan: ArticlePlan): Record<string, unknown> {
+  const relationships: PlannedRelationship[][] = RELATIONSHIP_GROUPS.map(() => []);
+  for (const r of plan.relationships) {
+    const index = GROUP_INDEX.get(groupKey({ type: r.type, from: r.fromLabel, to: r.toLabel }));
+    // Unreachable after verification: a pattern the table does not allow.
+    if (index === undefined) throw new Error(`no relationship group for ${r.type} ${r.factId}`);
+    relationships[index]?.push(r);
+  }
+  return {
+    articleId: plan.articleId,
+    article: plan.article,
+    sentences: plan.sentences,
+    entities: Object.fromEntries(
+      ENTITY_KIND_LABELS.map((kind) => [kind, plan.entities.filter((e) => e.kind === kind)]),
+    ),
+    sourceIds: plan.sourceId === null ? [] : [plan.sourceId],
+    mentions: plan.mentions,
+    factNodes: Object.fromEntries(
+      FACT_NODE_LABELS.map((label) => [label, plan.factNodes.filter((f) => f.label === label)]),
+    ),
+    relationships,
+  };
+}
+
 /**
  * Executes the plan inside `tx`; returns what the database reports it changed.
- * `isNew`: the article is not in the graph yet, so there is nothing stale to look for
- * (saves a round trip per relationship type on a first seed of a large corpus).
+ * `isNew`: the article is not in the graph yet, so there is nothing stale to look for.
  */
 export async function writeArticle(
   tx: ManagedTransaction,
   plan: ArticlePlan,
   { isNew }: { isNew: boolean },
 ): Promise<WriteCounters> {
-  const counters = zeroCounters();
-  const run = async (cypher: string, params: Record<string, unknown>) => {
-    addCounters(counters, await tx.run(cypher, params));
-  };
-  const cleanUp = async (cypher: string, params: Record<string, unknown>) => {
-    if (!isNew) await run(cypher, params);
+  // Queries are sent without waiting for each answer: the driver pipelines them on the
+  // connection and the server runs them in order.
+  const pending: Array<Promise<QueryResult>> = [];
+  const run = (cypher: string, params: Record<string, unknown>) => {
+    pending.push(Promise.resolve(tx.run(cypher, params)));
   };
   const articleId = plan.articleId;
 
   // Entities this article touched before: candidates for removal if nothing uses them after.
-  const previouslyUsed = new Set<string>();
-  if (!isNew) await collectUsedEntityIds(tx, articleId, previouslyUsed);
+  const previouslyUsed = isNew ? [] : await usedEntityIds(tx, articleId);
+  if (!isNew) removeStale(run, plan);
+  run(MERGE_ARTICLE, mergeParameters(plan));
+  if (previouslyUsed.length > 0) {
+    run(
+      `UNWIND $ids AS id
+       MATCH (e:Entity {id: id})
+       WHERE NOT EXISTS { (e)--() }
+       DELETE e`,
+      { ids: previouslyUsed },
+    );
+  }
 
-  // ---- the article and its sentences ----
-  await run(
-    `MERGE (a:Article {id: $articleId})
-     SET a = $props, a.seededAt = datetime()`,
-    { articleId, props: plan.article },
-  );
-  await cleanUp(
+  const counters = zeroCounters();
+  for (const result of await Promise.all(pending)) addCounters(counters, result);
+  return counters;
+}
+
+/** Queues the deletion of what the stored article states and the plan no longer does. */
+function removeStale(
+  run: (cypher: string, params: Record<string, unknown>) => void,
+  plan: ArticlePlan,
+): void {
+  const articleId = plan.articleId;
+  run(
     `MATCH (a:Article {id: $articleId})-[:HAS_SENTENCE]->(s:Sentence)
      WHERE NOT s.id IN $ids
      DETACH DELETE s`,
     { articleId, ids: plan.sentences.map((s) => s.id) },
   );
-  await run(
-    `MATCH (a:Article {id: $articleId})
-     UNWIND $rows AS row
-     MERGE (s:Sentence {id: row.id})
-     SET s = row.props
-     MERGE (a)-[:HAS_SENTENCE]->(s)`,
-    { articleId, rows: plan.sentences },
-  );
-
-  // ---- entities, one batch per kind (the kind label comes from the fixed list) ----
-  for (const kind of ENTITY_KIND_LABELS) {
-    const rows = plan.entities.filter((e) => e.kind === kind);
-    if (rows.length === 0) continue;
-    const otherKinds = ENTITY_KIND_LABELS.filter((k) => k !== kind).join(':');
-    await run(
-      `UNWIND $rows AS row
-       MERGE (n:Entity {id: row.id})
-       SET n = row.props, n:${kind}
-       REMOVE n:${otherKinds}`,
-      { rows },
-    );
-  }
-
-  // ---- source ----
-  await cleanUp(
+  run(
     `MATCH (a:Article {id: $articleId})-[r:SOURCED_FROM]->(o)
      WHERE $sourceId IS NULL OR o.id <> $sourceId
      DELETE r`,
     { articleId, sourceId: plan.sourceId },
   );
-  if (plan.sourceId !== null) {
-    await run(
-      `MATCH (a:Article {id: $articleId}), (o:Organization {id: $sourceId})
-       MERGE (a)-[:SOURCED_FROM]->(o)`,
-      { articleId, sourceId: plan.sourceId },
-    );
-  }
-
-  // ---- mentions ----
-  await cleanUp(
+  run(
     `MATCH (:Article {id: $articleId})-[:HAS_SENTENCE]->(s:Sentence)-[m:MENTIONS]->(e:Entity)
      WHERE NOT s.id + '|' + e.id IN $keys
      DELETE m`,
     { articleId, keys: plan.mentions.map((m) => `${m.sentenceId}|${m.entityId}`) },
   );
-  await run(
-    `UNWIND $rows AS row
-     MATCH (s:Sentence {id: row.sentenceId})
-     MATCH (e:Entity {id: row.entityId})
-     MERGE (s)-[m:MENTIONS]->(e)
-     SET m.forms = row.forms, m.count = row.count`,
-    { rows: plan.mentions },
-  );
-
-  // ---- fact nodes and their evidence sentences ----
   for (const label of FACT_NODE_LABELS) {
-    const rows = plan.factNodes.filter((f) => f.label === label);
-    await cleanUp(
+    run(
       `MATCH (f:${label} {articleId: $articleId})
        WHERE NOT f.id IN $ids
        DETACH DELETE f`,
-      { articleId, ids: rows.map((f) => f.id) },
-    );
-    if (rows.length === 0) continue;
-    await run(
-      `UNWIND $rows AS row
-       MERGE (f:${label} {id: row.id})
-       SET f = row.props`,
-      { rows },
+      { articleId, ids: plan.factNodes.filter((f) => f.label === label).map((f) => f.id) },
     );
   }
-  const evidenceRows = plan.factNodes.flatMap((f) =>
-    f.sentenceIds.map((sentenceId) => ({ factId: f.id, sentenceId })),
-  );
-  await cleanUp(
+  run(
     `MATCH (f)-[r:EVIDENCED_BY]->(s:Sentence {articleId: $articleId})
      WHERE NOT f.id + '|' + s.id IN $keys
      DELETE r`,
-    { articleId, keys: evidenceRows.map((r) => `${r.factId}|${r.sentenceId}`) },
+    {
+      articleId,
+      keys: plan.factNodes.flatMap((f) => f.sentenceIds.map((s) => `${f.id}|${s}`)),
+    },
   );
-  for (const label of FACT_NODE_LABELS) {
-    const ids = new Set(plan.factNodes.filter((f) => f.label === label).map((f) => f.id));
-    const rows = evidenceRows.filter((r) => ids.has(r.factId));
-    if (rows.length === 0) continue;
-    await run(
-      `UNWIND $rows AS row
-       MATCH (f:${label} {id: row.factId})
-       MATCH (s:Sentence {id: row.sentenceId})
-       MERGE (f)-[:EVIDENCED_BY]->(s)`,
-      { rows },
-    );
-  }
-
-  // ---- fact relationships: stale ones out, then one batch per (type, end labels) ----
   for (const type of FACT_RELATIONSHIP_TYPES) {
-    const rows = plan.relationships.filter((r) => r.type === type);
-    await cleanUp(
+    run(
       `MATCH (x)-[r:${type} {articleId: $articleId}]->(y)
        WHERE NOT r.factId + '|' + x.id + '|' + y.id IN $keys
        DELETE r`,
-      { articleId, keys: rows.map((r) => `${r.factId}|${r.fromId}|${r.toId}`) },
+      {
+        articleId,
+        keys: plan.relationships
+          .filter((r) => r.type === type)
+          .map((r) => `${r.factId}|${r.fromId}|${r.toId}`),
+      },
     );
-    const groups = new Map<string, typeof rows>();
-    for (const r of rows) {
-      const key = `${r.fromLabel}|${r.toLabel}`;
-      groups.set(key, [...(groups.get(key) ?? []), r]);
-    }
-    for (const group of groups.values()) {
-      const first = group[0];
-      if (!first) continue;
-      await run(
-        `UNWIND $rows AS row
-         MATCH (x:${first.fromLabel} {id: row.fromId})
-         MATCH (y:${first.toLabel} {id: row.toId})
-         MERGE (x)-[r:${type} {articleId: $articleId, factId: row.factId}]->(y)
-         SET r = row.props`,
-        { articleId, rows: group },
-      );
-    }
   }
-
-  // ---- entities no article uses any more ----
-  await cleanUp(
-    `UNWIND $ids AS id
-     MATCH (e:Entity {id: id})
-     WHERE NOT EXISTS { (e)--() }
-     DELETE e`,
-    { ids: [...previouslyUsed] },
-  );
-
-  return counters;
 }
 
-/** Ids of the entities an article's current graph touches (mentions, source, fact relationships). */
-async function collectUsedEntityIds(
-  tx: ManagedTransaction,
-  articleId: string,
-  previouslyUsed: Set<string>,
-): Promise<void> {
-  const before = await tx.run(
-    `MATCH (a:Article {id: $articleId})
-     CALL (a) {
-       MATCH (a)-[:HAS_SENTENCE]->(:Sentence)-[:MENTIONS]->(e:Entity) RETURN e.id AS id
-       UNION
-       MATCH (a)-[:SOURCED_FROM]->(e:Entity) RETURN e.id AS id
-     }
-     RETURN collect(DISTINCT id) AS ids`,
-    { articleId },
-  );
-  for (const id of (before.records[0]?.get('ids') ?? []) as string[]) previouslyUsed.add(id);
-  for (const type of FACT_RELATIONSHIP_TYPES) {
-    const r = await tx.run(
-      `MATCH (x)-[r:${type} {articleId: $articleId}]->(y)
-       RETURN collect(DISTINCT x.id) + collect(DISTINCT y.id) AS ids`,
+/** Ids of the entities an article's stored graph touches (mentions, source, fact relationships). */
+async function usedEntityIds(tx: ManagedTransaction, articleId: string): Promise<string[]> {
+  const queries = [
+    tx.run(
+      `MATCH (a:Article {id: $articleId})
+       CALL (a) {
+         MATCH (a)-[:HAS_SENTENCE]->(:Sentence)-[:MENTIONS]->(e:Entity) RETURN e.id AS id
+         UNION
+         MATCH (a)-[:SOURCED_FROM]->(e:Entity) RETURN e.id AS id
+       }
+       RETURN collect(DISTINCT id) AS ids`,
       { articleId },
-    );
-    for (const id of (r.records[0]?.get('ids') ?? []) as string[]) previouslyUsed.add(id);
+    ),
+    ...FACT_RELATIONSHIP_TYPES.map((type) =>
+      tx.run(
+        `MATCH (x)-[r:${type} {articleId: $articleId}]->(y)
+         RETURN collect(DISTINCT x.id) + collect(DISTINCT y.id) AS ids`,
+        { articleId },
+      ),
+    ),
+  ];
+  const ids = new Set<string>();
+  for (const result of await Promise.all(queries)) {
+    for (const id of (result.records[0]?.get('ids') ?? []) as string[]) ids.add(id);
   }
+  return [...ids];
 }
