@@ -7,6 +7,8 @@ import type { Driver } from 'neo4j-driver';
 
 export interface RoundTripCounter {
   count: number;
+  /** When set, each statement is reported here (development: see bench/dev/trace.ts). */
+  trace?: (cypher: string, params: unknown) => void;
 }
 
 /** Wraps an object so that calling `method` bumps the counter before delegating. */
@@ -19,6 +21,7 @@ function countCalls<T extends object>(target: T, methods: string[], counter: Rou
       if (typeof prop === 'string' && methods.includes(prop)) {
         return (...args: unknown[]) => {
           counter.count += 1;
+          counter.trace?.(String(args[0]), args[1]);
           return fn.apply(obj, args);
         };
       }
@@ -42,6 +45,7 @@ function wrapSession(session: object, counter: RoundTripCounter): object {
       if (prop === 'run') {
         return (...args: unknown[]) => {
           counter.count += 1;
+          counter.trace?.(String(args[0]), args[1]);
           return fn.apply(obj, args);
         };
       }
@@ -81,6 +85,7 @@ export function countingDriver(driver: Driver, counter: RoundTripCounter): Drive
       if (prop === 'executeQuery') {
         return (...args: unknown[]) => {
           counter.count += 1;
+          counter.trace?.(String(args[0]), args[1]);
           return fn.apply(obj, args);
         };
       }

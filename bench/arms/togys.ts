@@ -6,6 +6,7 @@
  * Settings: NODE_ENV=production and LOG_LEVEL=warn unless the runner says otherwise (the other
  * arms log nothing per request either).
  */
+import { appendFileSync } from 'node:fs';
 import http from 'node:http';
 import { loadConfig } from '../../src/config.js';
 import { createDriver } from '../../src/graph/driver.js';
@@ -29,6 +30,12 @@ const config = loadConfig({
 });
 const logger = createLogger(config, { pretty: false });
 const counter: RoundTripCounter = { count: 0 };
+// Development: BENCH_TRACE_FILE=path appends every statement B sends (bench/dev/trace.ts reads it).
+const traceFile = process.env.BENCH_TRACE_FILE;
+if (traceFile) {
+  counter.trace = (cypher, params) =>
+    appendFileSync(traceFile, JSON.stringify({ cypher, params }) + '\n');
+}
 const driver = countingDriver(createDriver(config, { logger }), counter);
 const app = await createApp({ config, driver, logger, isSeeded: () => true });
 await app.start();
