@@ -133,6 +133,8 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
 
   const { database } = options;
   await applyGraphSchema(driver, database);
+  const conflicts = await kindConflictsWithGraph(driver, database, plans);
+  if (conflicts.length > 0) throw new SeedValidationError(conflicts);
   const session = driver.session({ database });
   try {
     // One read for every article's stored hash, instead of one per article.
@@ -174,6 +176,30 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
     await session.close();
   }
   return { articles, dryRun: false, counters: total };
+}
+
+/** An entity id already in the graph with another kind (from another article) is refused too. */
+async function kindConflictsWithGraph(
+  driver: Driver,
+  database: string,
+  plans: readonly ArticlePlan[],
+): Promise<SeedIssue[]> {
+  const declared = plans.flatMap((plan) =>
+    plan.entities.map((e, index) => ({ id: e.id, kind: e.kind, file: plan.file, index })),
+  );
+  const { records } = await driver.executeQuery(
+    `UNWIND $declared AS d
+     MATCH (n:Entity {id: d.id})
+     WHERE n.kind <> d.kind
+     RETURN d.file AS file, d.index AS index, d.id AS id, d.kind AS kind, n.kind AS stored`,
+    { declared },
+    { database },
+  );
+  return records.map((r) => ({
+    file: r.get('file') as string,
+    path: `entities[${String(r.get('index'))}].kind`,
+    message: `wrong type: "${r.get('id')}" is a ${r.get('kind')} here but a ${r.get('stored')} in the graph (seeded from another article)`,
+  }));
 }
 
 function result(

@@ -327,3 +327,32 @@ describe('a failure while writing', () => {
     expect(await graphDump(driver)).toEqual(before);
   });
 });
+
+describe('an entity id the graph already holds with another kind', () => {
+  it('is refused before writing, naming the file and the entity', async () => {
+    await clearGraph(driver);
+    await seedCorpus(driver, {
+      database: testNeo4j().database,
+      paths: [copyAnnotation(FIRST_ARTICLE_YAML)],
+    });
+    const before = await graphDump(driver);
+    // The second article, seeded on its own, declares Kyrgyzstan's id as a Place.
+    const second = copyAnnotation(SECOND_ARTICLE_YAML, {
+      text: (s) => s.replace(/place\/astana/g, 'country/kg'),
+    });
+    const error = await seedCorpus(driver, {
+      database: testNeo4j().database,
+      paths: [second],
+    }).catch((err: unknown) => err);
+    expect(error).toBeInstanceOf(SeedValidationError);
+    expect((error as SeedValidationError).issues).toEqual([
+      {
+        file: second,
+        path: expect.stringMatching(/^entities\[\d\]\.kind$/),
+        message:
+          'wrong type: "country/kg" is a Place here but a Country in the graph (seeded from another article)',
+      },
+    ]);
+    expect(await graphDump(driver)).toEqual(before);
+  });
+});

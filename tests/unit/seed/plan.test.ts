@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { formatIssue, formatPath } from '../../../src/seed/errors.js';
-import { planCorpus } from '../../../src/seed/index.js';
+import { formatIssue, formatPath, type SeedIssue } from '../../../src/seed/errors.js';
+import { planCorpus, type SeedValidationError } from '../../../src/seed/index.js';
 import { contentHash, toDateTime } from '../../../src/seed/plan.js';
+import { copyAnnotation, FIRST_ARTICLE_YAML, SECOND_ARTICLE_YAML } from '../../helpers/seed.js';
 import { FIRST_ARTICLE_YAML_PATH } from './paths.js';
 
 describe('planCorpus on the first article (no database)', () => {
@@ -58,3 +59,46 @@ describe('helpers', () => {
     );
   });
 });
+
+describe('checks across files', () => {
+  it('refuses two files with the same article slug', () => {
+    const a = copyAnnotation(FIRST_ARTICLE_YAML);
+    const b = copyAnnotation(FIRST_ARTICLE_YAML);
+    expect(() => planCorpus([a, b])).toThrow(
+      new RegExp(
+        `article\\.slug: duplicate article slug "2022-08-25-smailov-mishustin" \\(also in ${escape(a)}\\)`,
+      ),
+    );
+  });
+
+  it('refuses an entity id declared with two kinds', () => {
+    const a = copyAnnotation(FIRST_ARTICLE_YAML);
+    const b = copyAnnotation(SECOND_ARTICLE_YAML, {
+      text: (s) =>
+        s
+          .replace(
+            '  - id: place/astana\n    kind: Place\n    placeType: SETTLEMENT',
+            '  - id: country/kg\n    kind: Place\n    placeType: SETTLEMENT',
+          )
+          .replace(/place\/astana/g, 'country/kg'),
+    });
+    let issues: readonly SeedIssue[] = [];
+    try {
+      planCorpus([a, b]);
+    } catch (err) {
+      issues = (err as SeedValidationError).issues;
+    }
+    expect(issues.map((i) => [i.file, i.path, i.message])).toEqual([
+      [
+        b,
+        expect.stringMatching(/^entities\[\d\]\.kind$/),
+        `wrong type: "country/kg" is a Place here but a Country in ${a}`,
+      ],
+    ]);
+    expect(issues[0]?.line).toBeGreaterThan(0);
+  });
+});
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
