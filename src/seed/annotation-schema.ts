@@ -318,9 +318,12 @@ export type FactAnnotation = z.infer<typeof factSchema>;
 export type FactType = FactAnnotation['type'];
 export type EvidenceItem = z.infer<typeof evidenceItemSchema>;
 
-/** The JSON Schema editors use to validate annotation files (input side: defaults optional). */
+/**
+ * The JSON Schema editors use to validate annotation files (input side: defaults optional).
+ * Draft 7: what yaml-language-server supports best.
+ */
 export function annotationJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(annotationSchema, { io: 'input', target: 'draft-2020-12' }) as Record<
+  return z.toJSONSchema(annotationSchema, { io: 'input', target: 'draft-7' }) as Record<
     string,
     unknown
   >;
