@@ -93,6 +93,8 @@ export function createFormatError(options: {
     }
     const armorFixed = fixArmorError(formatted);
     if (armorFixed) return armorFixed;
+    const enumFixed = fixEnumLiteralError(formatted, original);
+    if (enumFixed) return enumFixed;
     const code = formatted.extensions?.code;
     if (code === ErrorCode.InternalServerError) {
       options.logger.error({ err: original, path: formatted.path }, 'unexpected error in resolver');
@@ -118,4 +120,39 @@ function fixArmorError(formatted: GraphQLFormattedError): GraphQLFormattedError 
     return { ...formatted, message: formatted.message.slice(prefix.length) };
   }
   return { ...formatted, extensions: { ...formatted.extensions, code: 'GRAPHQL_PARSE_FAILED' } };
+}
+
+const UNKNOWN_ENUM_LITERAL = /^Value "[^"]*" does not exist in "[^"]+" enum\./;
+
+/**
+ * An unknown enum value written in the document (`name(lang: FR)`) is a bad argument like an
+ * unknown value in a variable (which Apollo reports as BAD_USER_INPUT): report it the same way,
+ * naming the argument, read from the text just before the value.
+ */
+function fixEnumLiteralError(
+  formatted: GraphQLFormattedError,
+  original: unknown,
+): GraphQLFormattedError | null {
+  if (formatted.extensions?.code !== 'GRAPHQL_VALIDATION_FAILED') return null;
+  if (!UNKNOWN_ENUM_LITERAL.test(formatted.message)) return null;
+  // Duck-typed: Apollo and this module may see different copies of graphql-js (e.g. in tests).
+  const located = original as {
+    nodes?: ReadonlyArray<{ loc?: { start: number } }>;
+    source?: { body: string };
+  } | null;
+  const start = located?.nodes?.[0]?.loc?.start;
+  const body = located?.source?.body;
+  const argument =
+    start !== undefined && body
+      ? (/(\w+)\s*:\s*\[?[\s\w,]*$/.exec(body.slice(0, start))?.[1] ?? null)
+      : null;
+  return {
+    ...formatted,
+    message: argument ? `Argument "${argument}": ${formatted.message}` : formatted.message,
+    extensions: {
+      ...formatted.extensions,
+      code: ErrorCode.BadUserInput,
+      ...(argument ? { argument } : {}),
+    },
+  };
 }

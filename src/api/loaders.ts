@@ -11,7 +11,7 @@ import type { RequestExecutor } from '../graph/executor.js';
 import { mentionCounts, mentionPages } from '../graph/mentions.js';
 import type { NodeModel, PlainValue, RelationshipModel, SentenceModel } from '../graph/model.js';
 import { nodesByIds } from '../graph/nodes.js';
-import { relatedNodes, RELATIONS, type RelationName } from '../graph/relations.js';
+import { relatedNodes, type RelationName } from '../graph/relations.js';
 
 /** A related node with the relationship that leads to it (null for id-based relations). */
 export interface RelatedItem {
@@ -152,5 +152,3 @@ function toMentionRow(raw: RawMentionItem): MentionRow {
   };
 }
 
-/** For tests: every relation name the loaders accept. */
-export const RELATION_NAMES = Object.keys(RELATIONS) as RelationName[];

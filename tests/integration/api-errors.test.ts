@@ -120,6 +120,27 @@ describe('bad arguments → BAD_USER_INPUT naming the argument', () => {
     expect(error.message).toContain('FR');
   });
 
+  it.each([
+    [
+      'an unknown language literal',
+      '{ entity(id: "country/kz") { name(lang: FR) } }',
+      'lang',
+      'FR',
+    ],
+    [
+      'an unknown kind in a list',
+      '{ search(query: "x", kinds: [PERSON, ROBOT]) { score } }',
+      'kinds',
+      'ROBOT',
+    ],
+  ])('%s', async (_, query, argument, value) => {
+    const error = firstError(await api.raw(query));
+    expect(error.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(error.extensions?.argument).toBe(argument);
+    expect(error.message).toContain(`"${argument}"`);
+    expect(error.message).toContain(value);
+  });
+
   it('an invalid date in a filter', async () => {
     const response = await api.raw(
       'query($d: Date) { meetings(filter: { dateFrom: $d }) { totalCount } }',
@@ -137,11 +158,6 @@ describe('syntax and validation → the standard codes', () => {
   it.each([
     ['a syntax error', '{ people { edges ', 'GRAPHQL_PARSE_FAILED'],
     ['an unknown field', '{ people { nope } }', 'GRAPHQL_VALIDATION_FAILED'],
-    [
-      'an unknown language literal',
-      '{ entity(id: "country/kz") { name(lang: FR) } }',
-      'GRAPHQL_VALIDATION_FAILED',
-    ],
     ['a missing required argument', '{ search { score } }', 'GRAPHQL_VALIDATION_FAILED'],
   ])('%s', async (_, query, code) => {
     const error = firstError(await api.raw(query));
