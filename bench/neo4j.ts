@@ -2,9 +2,10 @@
  * The benchmark's own Neo4j: separate home and ports from dev and tests, with a bigger heap and
  * page cache so the 10,000-article corpus stays in memory.
  */
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { LOCAL_NEO4J_ROOT } from '../src/neo4j-local/provision.js';
-import { startLocalNeo4j, type LocalNeo4j } from '../src/neo4j-local/server.js';
+import { isPortOpen, startLocalNeo4j, type LocalNeo4j } from '../src/neo4j-local/server.js';
 
 export interface BenchNeo4jSettings {
   uri: string;
@@ -24,6 +25,7 @@ export type BenchServerRole = 'main' | 'baseline';
 export async function startBenchNeo4j(
   log: (line: string) => void,
   role: BenchServerRole = 'main',
+  options: { fresh?: boolean } = {},
 ): Promise<{ settings: BenchNeo4jSettings; server: LocalNeo4j }> {
   const main = role === 'main';
   const boltPort = Number(
@@ -36,6 +38,9 @@ export async function startBenchNeo4j(
   );
   const home = main ? BENCH_NEO4J_HOME : BASELINE_NEO4J_HOME;
   const password = process.env.BENCH_NEO4J_PASSWORD ?? 'togys-bench-password';
+  // A fresh store (quicker than deleting a big graph), unless a server is running on it.
+  if (options.fresh && !(await isPortOpen(boltPort)))
+    rmSync(path.join(home, 'data'), { recursive: true, force: true });
   const server = await startLocalNeo4j({
     home,
     boltPort,
