@@ -57,7 +57,15 @@ export function findAnnotationFiles(paths: readonly string[]): {
       message: 'no annotation files (*.yaml, *.yml) found',
     });
   }
-  return { files: [...new Set(files)], issues };
+  // The same file reached twice (a folder and a file in it, relative and absolute) counts once.
+  const seen = new Set<string>();
+  const unique = files.filter((f) => {
+    const key = path.resolve(f);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { files: unique, issues };
 }
 
 function locator(doc: Document, lines: LineCounter) {

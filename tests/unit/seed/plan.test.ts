@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatIssue, formatPath, type SeedIssue } from '../../../src/seed/errors.js';
 import { planCorpus, type SeedValidationError } from '../../../src/seed/index.js';
@@ -102,3 +103,14 @@ describe('checks across files', () => {
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('finding annotation files', () => {
+  it('counts a file reached twice (its folder and itself, relative and absolute) once', () => {
+    const plans = planCorpus([
+      path.dirname(FIRST_ARTICLE_YAML_PATH),
+      FIRST_ARTICLE_YAML_PATH,
+      path.relative(process.cwd(), FIRST_ARTICLE_YAML_PATH),
+    ]);
+    expect(plans.map((p) => p.articleId)).toEqual(['article/2022-08-25-smailov-mishustin']);
+  });
+});
