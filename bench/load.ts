@@ -44,7 +44,8 @@ export async function measureLoad(
     connections,
     durationS,
     requests: r.requests.total,
-    reqPerSec: Math.round((r.requests.total / durationS) * 10) / 10,
+    // autocannon's own elapsed time: the timer fires a little after `durationS`.
+    reqPerSec: Math.round((r.requests.total / (r.duration || durationS)) * 10) / 10,
     p50Ms: r.requests.total > 0 ? r.latency.p50 : null,
     p99Ms: r.requests.total > 0 ? r.latency.p99 : null,
     errors: r.errors + r.timeouts + r.non2xx,

@@ -31,9 +31,9 @@ const QUICK: Partial<BenchOptions> = {
   compareScale: 100,
   connections: [1, 8],
   warmupS: 0.2,
-  durationS: 1,
-  scaleDurationS: 1,
-  rowPerTxSample: { nodes: 100, rels: 200 },
+  durationS: 0.5,
+  scaleDurationS: 0.5,
+  rowPerTxSample: { nodes: 50, rels: 100 },
 };
 
 function intList(name: string, value: string): number[] {

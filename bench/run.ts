@@ -159,10 +159,12 @@ async function main(): Promise<void> {
   };
   const arms: RunningArm[] = [];
   try {
-    for (const db of [main, baseline]) {
-      await clearDatabase(db.driver, db.settings.database);
-      await applyGraphSchema(db.driver, db.settings.database);
-    }
+    await Promise.all(
+      [main, baseline].map(async (db) => {
+        await clearDatabase(db.driver, db.settings.database);
+        await applyGraphSchema(db.driver, db.settings.database);
+      }),
+    );
 
     const maxScale = o.scales.at(-1)!;
     const corpusDir = path.join('.neo4j', 'bench-corpus', `seed-${o.corpusSeed}-n${maxScale}`);
