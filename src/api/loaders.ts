@@ -151,4 +151,3 @@ function toMentionRow(raw: RawMentionItem): MentionRow {
     sortKey: raw.sortKey,
   };
 }
-
