@@ -61,15 +61,24 @@ export function createRequestExecutor(options: ExecutorOptions): RequestExecutor
       defaultAccessMode: neo4j.session.READ,
     });
     // executeRead retries transient failures (e.g. no connection) until the driver's retry time
-    // runs out; the deadline cuts that short. `attempting` tells "Neo4j was working on it when
-    // time ran out" (timeout) apart from "could not get to Neo4j" (unavailable).
+    // runs out; the deadline cuts that short. Whether Neo4j is working on the statement (running
+    // it, or ran it and is committing) tells a timeout apart from an unreachable Neo4j, and only
+    // a statement that never ran, or whose last run failed, is worth a connectivity probe.
     let attempting = false;
+    let started = false;
+    let lastRunFailed = false;
+    const neo4jIsWorking = () => attempting || (started && !lastRunFailed);
     const work = session.executeRead(
       async (tx) => {
         attempting = true;
+        started = true;
         try {
           const result = await tx.run(query.cypher, query.params);
+          lastRunFailed = false;
           return result.records;
+        } catch (error) {
+          lastRunFailed = true;
+          throw error;
         } finally {
           attempting = false;
         }
@@ -82,7 +91,7 @@ export function createRequestExecutor(options: ExecutorOptions): RequestExecutor
         setTimeout(
           () =>
             reject(
-              attempting
+              neo4jIsWorking()
                 ? new OperationTimeoutError(`exceeded ${options.timeoutMs} ms`)
                 : new DatabaseUnavailableError(
                     `no connection to Neo4j within ${options.timeoutMs} ms`,
@@ -96,7 +105,7 @@ export function createRequestExecutor(options: ExecutorOptions): RequestExecutor
       timers.push(
         setTimeout(
           () => {
-            if (attempting) return;
+            if (neo4jIsWorking()) return;
             options.driver
               .verifyConnectivity({ database: options.database })
               .catch((error: unknown) => {
