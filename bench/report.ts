@@ -227,18 +227,21 @@ export function renderMarkdown(r: BenchResults): string {
   out.push('## Latency of B as the corpus grows (1 connection)');
   out.push('');
   const scales = [...new Set(r.scaleLatency.map((s) => s.scale))].sort((a, b) => a - b);
-  out.push(
-    table(
-      ['question', ...scales.map((s) => `${s} articles p50 / p99 ms`)],
-      QUESTIONS.map((q) => [
-        q,
-        ...scales.map((s) => {
-          const l = r.scaleLatency.find((x) => x.scale === s && x.question === q);
-          return l ? `${fmt(l.p50Ms)} / ${fmt(l.p99Ms)}` : '—';
-        }),
-      ]),
-    ),
-  );
+  if (scales.length === 0)
+    out.push('Not measured: this run has one corpus scale (see B at 1 connection above).');
+  else
+    out.push(
+      table(
+        ['question', ...scales.map((s) => `${s} articles p50 / p99 ms`)],
+        QUESTIONS.map((q) => [
+          q,
+          ...scales.map((s) => {
+            const l = r.scaleLatency.find((x) => x.scale === s && x.question === q);
+            return l ? `${fmt(l.p50Ms)} / ${fmt(l.p99Ms)}` : '—';
+          }),
+        ]),
+      ),
+    );
   out.push('');
 
   out.push('## API process peak RSS (VmHWM)');
