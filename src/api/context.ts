@@ -21,7 +21,10 @@ export function createContext(deps: {
     driver: deps.driver,
     database: deps.config.neo4j.database,
     timeoutMs: deps.config.graphql.operationTimeoutMs,
-    onQuery: (info) => deps.logger.debug(info, 'cypher'),
+    // Only when debug logs are on: the info object per statement is otherwise wasted work.
+    onQuery: deps.logger.isLevelEnabled('debug')
+      ? (info) => deps.logger.debug(info, 'cypher')
+      : undefined,
   });
   return {
     executor,

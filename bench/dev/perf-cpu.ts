@@ -1,0 +1,40 @@
+/**
+ * Performance work: CPU milliseconds the server process spends per request (from
+ * /proc/<pid>/stat, so it holds even on a busy machine), e.g.
+ * `npx tsx bench/dev/perf-cpu.ts <serverPid> B lookup 8 5 58900`.
+ */
+import { readFileSync } from 'node:fs';
+import neo4j from 'neo4j-driver';
+import { measure } from '../load.js';
+import { chooseParams } from '../questions/choose.js';
+import { armRequest, type ArmName } from '../questions/operations.js';
+import type { QuestionName } from '../questions/params.js';
+
+const [pid, arm = 'B', question = 'lookup', conns = '8', seconds = '5', port = '58900'] =
+  process.argv.slice(2);
+if (!pid) throw new Error('usage: perf-cpu.ts <pid> [arm question connections seconds port]');
+
+/** utime + stime of a process, in ms (clock ticks are 10 ms on Linux). */
+function cpuMs(): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+const driver = neo4j.driver(
+  'bolt://127.0.0.1:58687',
+  neo4j.auth.basic('neo4j', 'togys-perf-password'),
+);
+const params = await chooseParams(driver, 'neo4j');
+await driver.close();
+const request = armRequest(arm as ArmName, question as QuestionName, params);
+const url = `http://127.0.0.1:${port}`;
+await measure(url, request, Number(conns), 0, 1); // warm-up
+const before = cpuMs();
+const result = await measure(url, request, Number(conns), 0, Number(seconds));
+const used = cpuMs() - before;
+console.log(
+  arm,
+  question,
+  `cpu ${(used / result.requests).toFixed(2)} ms/request`,
+  JSON.stringify(result),
+);
