@@ -87,8 +87,9 @@ export async function dumpGraph(driver: Driver, database: string): Promise<Graph
   return { nodes, rels };
 }
 
+/** Parallel fact relationships differ by the article stating them and its local fact id. */
 export function relKey(r: RelRow): string {
-  return `${r.type}|${r.startId}|${r.endId}|${String(r.props.factId ?? '')}`;
+  return `${r.type}|${r.startId}|${r.endId}|${String(r.props.articleId ?? '')}|${String(r.props.factId ?? '')}`;
 }
 
 /** The rows of `next` that `previous` did not have: what a growing corpus added. */

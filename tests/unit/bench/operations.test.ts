@@ -89,3 +89,20 @@ describe('bench options', () => {
     );
   });
 });
+
+describe('dump increments', () => {
+  it('keeps parallel fact relationships of different articles apart', async () => {
+    const { dumpIncrement } = await import('../../../bench/seeding/dump.js');
+    const rel = (articleId: string) => ({
+      type: 'LOCATED_IN',
+      startKeyLabel: 'Place',
+      startId: 'place/x',
+      endKeyLabel: 'Country',
+      endId: 'country/y',
+      props: { articleId, factId: 'f2' },
+    });
+    const previous = { nodes: [], rels: [rel('article/a')] };
+    const next = { nodes: [], rels: [rel('article/a'), rel('article/b')] };
+    expect(dumpIncrement(previous, next).rels).toEqual([rel('article/b')]);
+  });
+});
