@@ -11,7 +11,7 @@ import type { RequestExecutor } from '../graph/executor.js';
 import { mentionCounts, mentionPages } from '../graph/mentions.js';
 import type { NodeModel, PlainValue, RelationshipModel, SentenceModel } from '../graph/model.js';
 import { nodesByIds } from '../graph/nodes.js';
-import { relatedNodes, type RelationName } from '../graph/relations.js';
+import { nodesWithRelated, relatedNodes, type RelationName } from '../graph/relations.js';
 
 /** A related node with the relationship that leads to it (null for id-based relations). */
 export interface RelatedItem {
@@ -35,6 +35,11 @@ export interface MentionPageKey {
 
 export interface Loaders {
   node: DataLoader<string, NodeModel | null>;
+  /**
+   * Nodes by id together with their related nodes along `relations` (one statement), which
+   * prime the `related` loaders: for a query known to ask for those fields next.
+   */
+  nodeWith(relations: readonly RelationName[]): DataLoader<string, NodeModel | null>;
   related(relation: RelationName): DataLoader<string, RelatedItem[]>;
   mentionPage: DataLoader<MentionPageKey, MentionRow[], string>;
   mentionCount: DataLoader<string, number>;
@@ -66,6 +71,33 @@ export function createLoaders(executor: RequestExecutor): Loaders {
         return anchorIds.map((id) => byAnchor.get(id) ?? []);
       });
       relatedLoaders.set(relation, loader);
+    }
+    return loader;
+  };
+
+  const nodeWithLoaders = new Map<string, DataLoader<string, NodeModel | null>>();
+  const nodeWith = (relations: readonly RelationName[]) => {
+    if (relations.length === 0) return node;
+    const key = relations.join(',');
+    let loader = nodeWithLoaders.get(key);
+    if (!loader) {
+      loader = new DataLoader<string, NodeModel | null>(async (ids) => {
+        const records = await executor.read(nodesWithRelated(ids, relations));
+        const byId = new Map<string, NodeModel>();
+        for (const record of records) {
+          const model = toNodeModel(record.get('n') as Neo4jNode);
+          byId.set(model.id, model);
+          node.prime(model.id, model);
+          const lists = record.get('related') as RawRelatedItem[][];
+          relations.forEach((relation, i) => {
+            const items = (lists[i] ?? []).map((raw) => toRelatedItem(raw));
+            for (const item of items) node.prime(item.node.id, item.node);
+            related(relation).prime(model.id, items);
+          });
+        }
+        return ids.map((id) => byId.get(id) ?? null);
+      });
+      nodeWithLoaders.set(key, loader);
     }
     return loader;
   };
@@ -112,7 +144,7 @@ export function createLoaders(executor: RequestExecutor): Loaders {
     return ids.map((id) => totals.get(id) ?? 0);
   });
 
-  return { node, related, mentionPage, mentionCount };
+  return { node, nodeWith, related, mentionPage, mentionCount };
 }
 
 function mentionKey(key: MentionPageKey): string {

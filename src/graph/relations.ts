@@ -7,6 +7,7 @@
  * whose id is `anchorId`), `b` (the related node) and, unless `withRel` is false, `r`.
  */
 import type { CypherQuery } from './cypher.js';
+import { MATCH_NODES_BY_IDS } from './nodes.js';
 
 export interface RelationSpec {
   match: string;
@@ -202,24 +203,70 @@ export function isRelationName(name: string): name is RelationName {
   return Object.hasOwn(RELATIONS, name);
 }
 
+/** The MATCH … ORDER BY lines of one relation, binding `anchorId`, `r` and `b`. */
+function relationLines(spec: RelationSpec): string[] {
+  const withRel = spec.withRel !== false;
+  return [
+    `MATCH ${spec.match}`,
+    `WITH anchorId, ${withRel ? 'r' : 'null AS r'}, b ORDER BY ${spec.orderBy}`,
+  ];
+}
+
+/** The item a relation returns per related node: `{rel, sourceId, targetId, node}`. */
+function relationItem(spec: RelationSpec): string {
+  return spec.withRel !== false
+    ? '{rel: r, sourceId: startNode(r).id, targetId: endNode(r).id, node: b}'
+    : '{rel: null, sourceId: null, targetId: null, node: b}';
+}
+
+function specOf(relation: RelationName): RelationSpec {
+  if (!isRelationName(relation)) throw new Error(`unknown relation "${relation}"`);
+  return RELATIONS[relation];
+}
+
 /**
  * For each anchor id, the related nodes along `relation`, in the relation's order. One row per
  * anchor that has any: `anchorId`, `items` = list of `{rel, sourceId, targetId, node}`.
  */
 export function relatedNodes(relation: RelationName, anchorIds: readonly string[]): CypherQuery {
-  if (!isRelationName(relation)) throw new Error(`relatedNodes: unknown relation "${relation}"`);
-  const spec: RelationSpec = RELATIONS[relation];
-  const withRel = spec.withRel !== false;
-  const item = withRel
-    ? '{rel: r, sourceId: startNode(r).id, targetId: endNode(r).id, node: b}'
-    : '{rel: null, sourceId: null, targetId: null, node: b}';
+  const spec = specOf(relation);
   return {
     cypher: [
       'UNWIND $anchorIds AS anchorId',
-      `MATCH ${spec.match}`,
-      `WITH anchorId, ${withRel ? 'r' : 'null AS r'}, b ORDER BY ${spec.orderBy}`,
-      `RETURN anchorId, collect(${item}) AS items`,
+      ...relationLines(spec),
+      `RETURN anchorId, collect(${relationItem(spec)}) AS items`,
     ].join('\n'),
     params: { anchorIds: [...new Set(anchorIds)] },
+  };
+}
+
+/**
+ * Nodes by id (as nodesByIds) with, in the same statement, their related nodes along each of
+ * `relations` (the look-ahead of a query that asks for those fields). A relation whose anchor
+ * label the node lacks gives an empty list. One row per node found: `n` and `related`, a list
+ * of item lists in the order of `relations`.
+ */
+export function nodesWithRelated(
+  ids: readonly string[],
+  relations: readonly RelationName[],
+): CypherQuery {
+  // Each subquery imports only the id: the relation patterns bind a, b and r themselves.
+  const subqueries = relations.map((relation, i) => {
+    const spec = specOf(relation);
+    return [
+      `CALL (anchorId) {`,
+      ...relationLines(spec),
+      `  RETURN collect(${relationItem(spec)}) AS related${i}`,
+      '}',
+    ].join('\n');
+  });
+  return {
+    cypher: [
+      MATCH_NODES_BY_IDS,
+      'WITH n, n.id AS anchorId',
+      ...subqueries,
+      `RETURN n, [${relations.map((_, i) => `related${i}`).join(', ')}] AS related`,
+    ].join('\n'),
+    params: { ids: [...new Set(ids)] },
   };
 }

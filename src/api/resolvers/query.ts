@@ -21,6 +21,7 @@ import {
 import type { QueryResolvers } from '../../generated/graphql.js';
 import { intInRange, pageSize, text } from '../args.js';
 import { BadUserInputError } from '../errors.js';
+import { lookaheadRelations } from '../lookahead.js';
 import { listConnection } from './lists.js';
 import { TYPE_OF_KIND } from './shared.js';
 
@@ -46,7 +47,8 @@ const toRels = (raw: RawRel[]): RelationshipModel[] =>
   raw.map((r) => toRelationshipModel(r.rel, r.sourceId, r.targetId));
 
 export const Query: QueryResolvers = {
-  node: (_, { id }, ctx) => ctx.loaders.node.load(id),
+  // One statement for the node and the relations the query asks of it (look-ahead).
+  node: (_, { id }, ctx, info) => ctx.loaders.nodeWith(lookaheadRelations(info)).load(id),
   nodes: (_, { ids }, ctx) => {
     if (ids.length > ctx.config.graphql.maxPageSize) {
       throw new BadUserInputError(
@@ -56,12 +58,12 @@ export const Query: QueryResolvers = {
     }
     return Promise.all(ids.map((id) => ctx.loaders.node.load(id)));
   },
-  entity: async (_, { id }, ctx) => {
-    const node = await ctx.loaders.node.load(id);
+  entity: async (_, { id }, ctx, info) => {
+    const node = await ctx.loaders.nodeWith(lookaheadRelations(info)).load(id);
     return node && isEntityModel(node) ? node : null;
   },
-  article: async (_, { id }, ctx) => {
-    const node = await ctx.loaders.node.load(id);
+  article: async (_, { id }, ctx, info) => {
+    const node = await ctx.loaders.nodeWith(lookaheadRelations(info)).load(id);
     return node && isArticle(node) ? node : null;
   },
 
