@@ -56,6 +56,24 @@ export function createLoaders(executor: RequestExecutor): Loaders {
     return ids.map((id) => byId.get(id) ?? null);
   });
 
+  /** Items of one anchor: each distinct node converted (and primed) once. */
+  const toRelatedItems = (raw: RawRelatedItem[], nodes: Neo4jNode[]): RelatedItem[] => {
+    const models = new Map<string, NodeModel>();
+    for (const n of nodes) {
+      const model = toNodeModel(n);
+      models.set(model.id, model);
+      node.prime(model.id, model);
+    }
+    return raw.flatMap((item) => {
+      const model = models.get(item.nodeId);
+      if (!model) return [];
+      const rel = item.rel
+        ? toRelationshipModel(item.rel, item.sourceId ?? '', item.targetId ?? '')
+        : null;
+      return [{ rel, node: model }];
+    });
+  };
+
   const relatedLoaders = new Map<RelationName, DataLoader<string, RelatedItem[]>>();
   const related = (relation: RelationName) => {
     let loader = relatedLoaders.get(relation);
@@ -64,8 +82,10 @@ export function createLoaders(executor: RequestExecutor): Loaders {
         const records = await executor.read(relatedNodes(relation, anchorIds));
         const byAnchor = new Map<string, RelatedItem[]>();
         for (const record of records) {
-          const items = (record.get('items') as RawRelatedItem[]).map((raw) => toRelatedItem(raw));
-          for (const item of items) node.prime(item.node.id, item.node);
+          const items = toRelatedItems(
+            record.get('items') as RawRelatedItem[],
+            record.get('nodes') as Neo4jNode[],
+          );
           byAnchor.set(record.get('anchorId') as string, items);
         }
         return anchorIds.map((id) => byAnchor.get(id) ?? []);
@@ -89,10 +109,9 @@ export function createLoaders(executor: RequestExecutor): Loaders {
           byId.set(model.id, model);
           node.prime(model.id, model);
           const lists = record.get('related') as RawRelatedItem[][];
+          const nodeLists = record.get('relatedNodes') as Neo4jNode[][];
           relations.forEach((relation, i) => {
-            const items = (lists[i] ?? []).map((raw) => toRelatedItem(raw));
-            for (const item of items) node.prime(item.node.id, item.node);
-            related(relation).prime(model.id, items);
+            related(relation).prime(model.id, toRelatedItems(lists[i] ?? [], nodeLists[i] ?? []));
           });
         }
         return ids.map((id) => byId.get(id) ?? null);
@@ -157,14 +176,7 @@ interface RawRelatedItem {
   rel: Relationship | null;
   sourceId: string | null;
   targetId: string | null;
-  node: Neo4jNode;
-}
-
-function toRelatedItem(raw: RawRelatedItem): RelatedItem {
-  return {
-    rel: raw.rel ? toRelationshipModel(raw.rel, raw.sourceId ?? '', raw.targetId ?? '') : null,
-    node: toNodeModel(raw.node),
-  };
+  nodeId: string;
 }
 
 interface RawMentionItem {
