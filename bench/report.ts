@@ -38,7 +38,16 @@ export function renderMarkdown(r: BenchResults): string {
   out.push('');
   out.push(
     table(
-      ['cpu', 'cores', 'memory', 'os', 'node', 'neo4j', 'neo4j heap / page cache'],
+      [
+        'cpu',
+        'cores',
+        'memory',
+        'os',
+        'node',
+        'neo4j',
+        'neo4j heap / page cache',
+        'load average start / end',
+      ],
       [
         [
           m.cpuModel,
@@ -48,6 +57,7 @@ export function renderMarkdown(r: BenchResults): string {
           m.node,
           m.neo4j,
           `${m.neo4jHeap} / ${m.neo4jPageCache}`,
+          `${m.loadAverage.start} / ${m.loadAverage.end}`,
         ],
       ],
     ),
