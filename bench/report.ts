@@ -1,6 +1,7 @@
 /** Renders a run's results as Markdown and writes it with the JSON to bench/results/. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import * as prettier from 'prettier';
 import { ARM_TITLES, ARMS, type ArmName } from './questions/operations.js';
 import { QUESTION_TITLES, QUESTIONS } from './questions/params.js';
 import type { BenchResults, LoadRow } from './results.js';
@@ -293,11 +294,19 @@ const ARM_NOTES = `- **A floor**: one hand-written Cypher statement per question
 - Shortest paths follow the fact relationships only (as B's default) and need not be unique: arms agree
   when the length and both ends agree.`;
 
-/** Writes `<date>[-quick].md` and `.json` into `outDir`; returns the paths. */
-export function writeReport(r: BenchResults, outDir: string): string[] {
+/**
+ * Writes `<date>[-quick].md` and `.json` into `outDir`; returns the paths. Both go through
+ * prettier with the repo's settings, so `npm run lint` (prettier --check) accepts them.
+ */
+export async function writeReport(r: BenchResults, outDir: string): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
   const base = path.join(outDir, `${r.startedAt.slice(0, 10)}${r.quick ? '-quick' : ''}`);
-  writeFileSync(`${base}.json`, JSON.stringify(r, null, 2) + '\n');
-  writeFileSync(`${base}.md`, renderMarkdown(r));
+  for (const [file, text] of [
+    [`${base}.json`, JSON.stringify(r, null, 2)],
+    [`${base}.md`, renderMarkdown(r)],
+  ] as const) {
+    const options = (await prettier.resolveConfig(file)) ?? {};
+    writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
+  }
   return [`${base}.md`, `${base}.json`];
 }

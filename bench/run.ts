@@ -300,7 +300,7 @@ async function main(): Promise<void> {
       notes,
     };
     results.targets = evaluateTargets(results);
-    const files = writeReport(results, o.outDir);
+    const files = await writeReport(results, o.outDir);
     log(`done in ${results.totalS} s: ${files.join(', ')}`);
   } finally {
     await Promise.all(arms.map((a) => a.stop()));

@@ -13,7 +13,10 @@ try {
     { id: process.argv[2] ?? 'person/zhanar-bezekiuly-0' },
     { database: 'neo4j' },
   );
-  console.log(records[0]?.toObject() ?? (await d.executeQuery('MATCH (n) RETURN count(n) AS n')).records[0]?.toObject());
+  console.log(
+    records[0]?.toObject() ??
+      (await d.executeQuery('MATCH (n) RETURN count(n) AS n')).records[0]?.toObject(),
+  );
 } finally {
   await d.close();
   await server.stop();
