@@ -11,7 +11,12 @@ import type { RequestExecutor } from '../graph/executor.js';
 import { mentionCounts, mentionPages } from '../graph/mentions.js';
 import type { NodeModel, PlainValue, RelationshipModel, SentenceModel } from '../graph/model.js';
 import { nodesByIds } from '../graph/nodes.js';
-import { nodesWithRelated, relatedNodes, type RelationName } from '../graph/relations.js';
+import {
+  nodesWithRelated,
+  relatedNodes,
+  type RelationFetch,
+  type RelationName,
+} from '../graph/relations.js';
 
 /** A related node with the relationship that leads to it (null for id-based relations). */
 export interface RelatedItem {
@@ -39,8 +44,12 @@ export interface Loaders {
    * Nodes by id together with their related nodes along `relations` (one statement), which
    * prime the `related` loaders: for a query known to ask for those fields next.
    */
-  nodeWith(relations: readonly RelationName[]): DataLoader<string, NodeModel | null>;
-  related(relation: RelationName): DataLoader<string, RelatedItem[]>;
+  nodeWith(relations: readonly RelationFetch[]): DataLoader<string, NodeModel | null>;
+  /**
+   * The related nodes of anchors along `relation`. `relProps` false: the relationships come
+   * without their properties (ends, type and element id only) — for selections that read none.
+   */
+  related(relation: RelationName, relProps?: boolean): DataLoader<string, RelatedItem[]>;
   mentionPage: DataLoader<MentionPageKey, MentionRow[], string>;
   mentionCount: DataLoader<string, number>;
 }
@@ -67,19 +76,24 @@ export function createLoaders(executor: RequestExecutor): Loaders {
     return raw.flatMap((item) => {
       const model = models.get(item.nodeId);
       if (!model) return [];
+      const sourceId = item.sourceId ?? '';
+      const targetId = item.targetId ?? '';
       const rel = item.rel
-        ? toRelationshipModel(item.rel, item.sourceId ?? '', item.targetId ?? '')
-        : null;
+        ? toRelationshipModel(item.rel, sourceId, targetId)
+        : item.elementId && item.type
+          ? { elementId: item.elementId, type: item.type, sourceId, targetId, props: {} }
+          : null;
       return [{ rel, node: model }];
     });
   };
 
-  const relatedLoaders = new Map<RelationName, DataLoader<string, RelatedItem[]>>();
-  const related = (relation: RelationName) => {
-    let loader = relatedLoaders.get(relation);
+  const relatedLoaders = new Map<string, DataLoader<string, RelatedItem[]>>();
+  const related = (relation: RelationName, relProps = true) => {
+    const key = relProps ? relation : `${relation}:ends`;
+    let loader = relatedLoaders.get(key);
     if (!loader) {
       loader = new DataLoader<string, RelatedItem[]>(async (anchorIds) => {
-        const records = await executor.read(relatedNodes(relation, anchorIds));
+        const records = await executor.read(relatedNodes(relation, anchorIds, relProps));
         const byAnchor = new Map<string, RelatedItem[]>();
         for (const record of records) {
           const items = toRelatedItems(
@@ -90,15 +104,15 @@ export function createLoaders(executor: RequestExecutor): Loaders {
         }
         return anchorIds.map((id) => byAnchor.get(id) ?? []);
       });
-      relatedLoaders.set(relation, loader);
+      relatedLoaders.set(key, loader);
     }
     return loader;
   };
 
   const nodeWithLoaders = new Map<string, DataLoader<string, NodeModel | null>>();
-  const nodeWith = (relations: readonly RelationName[]) => {
+  const nodeWith = (relations: readonly RelationFetch[]) => {
     if (relations.length === 0) return node;
-    const key = relations.join(',');
+    const key = relations.map((r) => `${r.relation}:${r.relProps}`).join(',');
     let loader = nodeWithLoaders.get(key);
     if (!loader) {
       loader = new DataLoader<string, NodeModel | null>(async (ids) => {
@@ -110,8 +124,11 @@ export function createLoaders(executor: RequestExecutor): Loaders {
           node.prime(model.id, model);
           const lists = record.get('related') as RawRelatedItem[][];
           const nodeLists = record.get('relatedNodes') as Neo4jNode[][];
-          relations.forEach((relation, i) => {
-            related(relation).prime(model.id, toRelatedItems(lists[i] ?? [], nodeLists[i] ?? []));
+          relations.forEach(({ relation, relProps }, i) => {
+            related(relation, relProps).prime(
+              model.id,
+              toRelatedItems(lists[i] ?? [], nodeLists[i] ?? []),
+            );
           });
         }
         return ids.map((id) => byId.get(id) ?? null);
@@ -174,6 +191,9 @@ function mentionKey(key: MentionPageKey): string {
 
 interface RawRelatedItem {
   rel: Relationship | null;
+  /** Set when the relationship came without its properties. */
+  elementId?: string;
+  type?: string;
   sourceId: string | null;
   targetId: string | null;
   nodeId: string;

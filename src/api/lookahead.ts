@@ -14,7 +14,7 @@ import {
   type GraphQLOutputType,
   type SelectionSetNode,
 } from 'graphql';
-import type { RelationName } from '../graph/relations.js';
+import type { RelationFetch, RelationName } from '../graph/relations.js';
 
 export const RELATION_FIELDS: Record<string, Record<string, RelationName>> = {
   Person: {
@@ -67,6 +67,70 @@ export const RELATION_FIELDS: Record<string, Record<string, RelationName>> = {
   Sentence: { mentions: 'sentenceMentions', facts: 'sentenceFacts' },
 };
 
+/**
+ * Relations whose resolvers read their relationships' properties (provenance, qualifiers), and
+ * the fields of the item type that do not: the two ends, which come from the nodes. A selection
+ * of ends only is fetched without the properties. Every other relation's resolver reads only
+ * the related nodes, so it never needs them.
+ */
+const ENDS_OF: Partial<Record<RelationName, ReadonlySet<string>>> = (() => {
+  const holding = new Set(['__typename', 'person', 'office']);
+  const participation = new Set(['__typename', 'person', 'meeting']);
+  const discussion = new Set(['__typename', 'meeting', 'subject']);
+  return {
+    personOffices: holding,
+    officeHolders: holding,
+    countryOfficials: holding,
+    personMeetings: participation,
+    meetingParticipants: participation,
+    countryRepresentedAt: participation,
+    meetingDiscussed: discussion,
+    discussedAt: discussion,
+    sentenceMentions: new Set(['__typename', 'entity']),
+  };
+})();
+
+/** The names of the fields selected directly in `set` (through fragments, not below them). */
+function fieldNames(
+  set: SelectionSetNode | undefined,
+  fragments: Record<string, FragmentDefinitionNode>,
+  out = new Set<string>(),
+  seen = new Set<string>(),
+): Set<string> {
+  for (const selection of set?.selections ?? []) {
+    if (selection.kind === 'Field') out.add(selection.name.value);
+    else if (selection.kind === 'InlineFragment')
+      fieldNames(selection.selectionSet, fragments, out, seen);
+    else if (!seen.has(selection.name.value)) {
+      seen.add(selection.name.value);
+      fieldNames(fragments[selection.name.value]?.selectionSet, fragments, out, seen);
+    }
+  }
+  return out;
+}
+
+/** Whether the selection of a field navigating `relation` reads its relationships' properties. */
+function needsRelProps(
+  relation: RelationName,
+  fields: readonly FieldNode[],
+  fragments: Record<string, FragmentDefinitionNode>,
+): boolean {
+  const ends = ENDS_OF[relation];
+  if (!ends) return false;
+  for (const field of fields) {
+    for (const name of fieldNames(field.selectionSet, fragments)) if (!ends.has(name)) return true;
+  }
+  return false;
+}
+
+/** For a resolver: whether the current field (navigating `relation`) needs relationship props. */
+export function relPropsWanted(
+  relation: RelationName,
+  info: Pick<SelectionInfo, 'fieldNodes' | 'fragments'>,
+): boolean {
+  return needsRelProps(relation, info.fieldNodes, info.fragments);
+}
+
 /** The part of GraphQLResolveInfo look-ahead reads. */
 export interface SelectionInfo {
   fieldNodes: readonly FieldNode[];
@@ -80,15 +144,15 @@ export interface SelectionInfo {
  * Fields count for the type they are selected on (the field's own type, or a fragment's type
  * condition); on an abstract type (Node, Entity), for every type.
  */
-export function lookaheadRelations(info: SelectionInfo): RelationName[] {
-  const found = new Set<RelationName>();
+export function lookaheadRelations(info: SelectionInfo): RelationFetch[] {
+  const found = new Map<RelationName, FieldNode[]>();
   const visit = (set: SelectionSetNode | undefined, type: string | null, seen: Set<string>) => {
     for (const selection of set?.selections ?? []) {
       if (selection.kind === 'Field') {
         const types = type && RELATION_FIELDS[type] ? [type] : Object.keys(RELATION_FIELDS);
         for (const t of types) {
           const relation = RELATION_FIELDS[t]?.[selection.name.value];
-          if (relation) found.add(relation);
+          if (relation) found.set(relation, [...(found.get(relation) ?? []), selection]);
         }
       } else if (selection.kind === 'InlineFragment') {
         visit(selection.selectionSet, selection.typeCondition?.name.value ?? type, seen);
@@ -101,5 +165,8 @@ export function lookaheadRelations(info: SelectionInfo): RelationName[] {
   };
   const rootType = getNamedType(info.returnType).name;
   for (const field of info.fieldNodes) visit(field.selectionSet, rootType, new Set());
-  return [...found].sort();
+  return [...found.keys()].sort().map((relation) => ({
+    relation,
+    relProps: needsRelProps(relation, found.get(relation)!, info.fragments),
+  }));
 }

@@ -217,10 +217,19 @@ function relationLines(spec: RelationSpec): string[] {
  * come once each in a separate list: one node reached by many relationships (an office held in
  * 200 articles) would otherwise be sent, and decoded, 200 times.
  */
-function relationItem(spec: RelationSpec): string {
-  return spec.withRel !== false
-    ? '{rel: r, sourceId: startNode(r).id, targetId: endNode(r).id, nodeId: b.id}'
-    : '{rel: null, sourceId: null, targetId: null, nodeId: b.id}';
+function relationItem(spec: RelationSpec, relProps: boolean): string {
+  if (spec.withRel === false) return '{rel: null, sourceId: null, targetId: null, nodeId: b.id}';
+  const ends = 'sourceId: startNode(r).id, targetId: endNode(r).id, nodeId: b.id';
+  // Without its properties (evidence, sentence ids…) a relationship is a fraction of the bytes.
+  return relProps
+    ? `{rel: r, ${ends}}`
+    : `{rel: null, elementId: elementId(r), type: type(r), ${ends}}`;
+}
+
+/** One relation to fetch, and whether its relationships' properties are needed. */
+export interface RelationFetch {
+  relation: RelationName;
+  relProps: boolean;
 }
 
 function specOf(relation: RelationName): RelationSpec {
@@ -233,13 +242,17 @@ function specOf(relation: RelationName): RelationSpec {
  * anchor that has any: `anchorId`, `items` = list of `{rel, sourceId, targetId, nodeId}` and
  * `nodes` = the distinct related nodes.
  */
-export function relatedNodes(relation: RelationName, anchorIds: readonly string[]): CypherQuery {
+export function relatedNodes(
+  relation: RelationName,
+  anchorIds: readonly string[],
+  relProps = true,
+): CypherQuery {
   const spec = specOf(relation);
   return {
     cypher: [
       'UNWIND $anchorIds AS anchorId',
       ...relationLines(spec),
-      `RETURN anchorId, collect(${relationItem(spec)}) AS items, collect(DISTINCT b) AS nodes`,
+      `RETURN anchorId, collect(${relationItem(spec, relProps)}) AS items, collect(DISTINCT b) AS nodes`,
     ].join('\n'),
     params: { anchorIds: [...new Set(anchorIds)] },
   };
@@ -253,15 +266,15 @@ export function relatedNodes(relation: RelationName, anchorIds: readonly string[
  */
 export function nodesWithRelated(
   ids: readonly string[],
-  relations: readonly RelationName[],
+  relations: readonly RelationFetch[],
 ): CypherQuery {
   // Each subquery imports only the id: the relation patterns bind a, b and r themselves.
-  const subqueries = relations.map((relation, i) => {
+  const subqueries = relations.map(({ relation, relProps }, i) => {
     const spec = specOf(relation);
     return [
       `CALL (anchorId) {`,
       ...relationLines(spec),
-      `  RETURN collect(${relationItem(spec)}) AS related${i}, collect(DISTINCT b) AS nodes${i}`,
+      `  RETURN collect(${relationItem(spec, relProps)}) AS related${i}, collect(DISTINCT b) AS nodes${i}`,
       '}',
     ].join('\n');
   });

@@ -74,4 +74,18 @@ describe('look-ahead on root lookups', () => {
     expect(response.data?.node).toEqual({ id: person.id });
     expect(roundTrips(response)).toBe(1);
   });
+
+  it('relationships come with their properties exactly when the selection reads them', async () => {
+    const person = await personWithOffices();
+    const withFacts = await api.query<{
+      node: { offices: Array<{ office: { id: string }; factId: string; asOf: string | null }> };
+    }>(
+      'query ($id: ID!) { node(id: $id) { ... on Person { offices { office { id } factId asOf } } } }',
+      { id: person.id },
+    );
+    expect(withFacts.node.offices.map((o) => o.office)).toEqual(
+      person.offices.map((o) => o.office),
+    );
+    for (const holding of withFacts.node.offices) expect(holding.factId).not.toBe('');
+  });
 });

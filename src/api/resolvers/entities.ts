@@ -13,6 +13,7 @@ import type { RelationName } from '../../graph/relations.js';
 import type { Language, Resolvers } from '../../generated/graphql.js';
 import { afterCursor, pageSize } from '../args.js';
 import type { GraphQLContext } from '../context.js';
+import { relPropsWanted, type SelectionInfo } from '../lookahead.js';
 import {
   firstRelated,
   KIND_OF_TYPE,
@@ -83,10 +84,11 @@ async function withEnds<T>(
   ctx: GraphQLContext,
   anchor: EntityModel,
   relation: RelationName,
+  info: SelectionInfo,
   build: (rel: RelationshipModel, source: EntityModel, target: EntityModel) => T,
 ): Promise<T[]> {
   ctx.loaders.node.prime(anchor.id, anchor);
-  const items = await related(ctx, relation, anchor.id);
+  const items = await related(ctx, relation, anchor.id, relPropsWanted(relation, info));
   const built = await Promise.all(
     items.map(async ({ rel }) => {
       if (!rel) return null;
@@ -101,16 +103,26 @@ async function withEnds<T>(
   return built.filter((b): b is Awaited<T> => b !== null) as T[];
 }
 
-const holdings = (ctx: GraphQLContext, anchor: EntityModel, relation: RelationName) =>
-  withEnds<OfficeHoldingModel>(ctx, anchor, relation, (rel, person, office) => ({
+const holdings = (
+  ctx: GraphQLContext,
+  anchor: EntityModel,
+  relation: RelationName,
+  info: SelectionInfo,
+) =>
+  withEnds<OfficeHoldingModel>(ctx, anchor, relation, info, (rel, person, office) => ({
     ...provenanceOf(rel),
     person,
     office,
     asOf: propString(rel.props, 'asOf'),
   }));
 
-const participations = (ctx: GraphQLContext, anchor: EntityModel, relation: RelationName) =>
-  withEnds<MeetingParticipationModel>(ctx, anchor, relation, (rel, person, meeting) => ({
+const participations = (
+  ctx: GraphQLContext,
+  anchor: EntityModel,
+  relation: RelationName,
+  info: SelectionInfo,
+) =>
+  withEnds<MeetingParticipationModel>(ctx, anchor, relation, info, (rel, person, meeting) => ({
     ...provenanceOf(rel),
     person,
     meeting,
@@ -118,8 +130,13 @@ const participations = (ctx: GraphQLContext, anchor: EntityModel, relation: Rela
     countryId: propString(rel.props, 'countryId'),
   }));
 
-const discussions = (ctx: GraphQLContext, anchor: EntityModel, relation: RelationName) =>
-  withEnds<DiscussionModel>(ctx, anchor, relation, (rel, meeting, subject) => ({
+const discussions = (
+  ctx: GraphQLContext,
+  anchor: EntityModel,
+  relation: RelationName,
+  info: SelectionInfo,
+) =>
+  withEnds<DiscussionModel>(ctx, anchor, relation, info, (rel, meeting, subject) => ({
     ...provenanceOf(rel),
     meeting,
     subject,
@@ -132,21 +149,21 @@ export const entityResolvers: Resolvers = {
   Country: {
     ...entityFields,
     governments: (e, _, ctx) => relatedOf(ctx, 'countryGovernments', e.id, 'Organization'),
-    officials: (e, _, ctx) => holdings(ctx, e, 'countryOfficials'),
-    representedAt: (e, _, ctx) => participations(ctx, e, 'countryRepresentedAt'),
+    officials: (e, _, ctx, info) => holdings(ctx, e, 'countryOfficials', info),
+    representedAt: (e, _, ctx, info) => participations(ctx, e, 'countryRepresentedAt', info),
     places: (e, _, ctx) => relatedOf(ctx, 'placesIn', e.id, 'Place'),
   },
   Person: {
     ...entityFields,
-    offices: (e, _, ctx) => holdings(ctx, e, 'personOffices'),
-    meetings: (e, _, ctx) => participations(ctx, e, 'personMeetings'),
+    offices: (e, _, ctx, info) => holdings(ctx, e, 'personOffices', info),
+    meetings: (e, _, ctx, info) => participations(ctx, e, 'personMeetings', info),
     quotes: (e, _, ctx) => relatedOf(ctx, 'personQuotes', e.id, 'Quote'),
     claims: (e, _, ctx) => relatedOf(ctx, 'personClaims', e.id, 'Claim'),
     statedFigures: (e, _, ctx) => relatedOf(ctx, 'personFigures', e.id, 'NumericFact'),
   },
   Office: {
     ...entityFields,
-    holders: (e, _, ctx) => holdings(ctx, e, 'officeHolders'),
+    holders: (e, _, ctx, info) => holdings(ctx, e, 'officeHolders', info),
     organization: (e, _, ctx) => firstRelated(ctx, 'officeOrganization', e.id, 'Organization'),
   },
   Organization: {
@@ -175,21 +192,21 @@ export const entityResolvers: Resolvers = {
   },
   Meeting: {
     ...entityFields,
-    participants: (e, _, ctx) => participations(ctx, e, 'meetingParticipants'),
+    participants: (e, _, ctx, info) => participations(ctx, e, 'meetingParticipants', info),
     heldIn: (e, _, ctx) => relatedOf(ctx, 'heldIn', e.id, 'Place'),
     onSidelinesOf: (e, _, ctx) => firstRelated(ctx, 'meetingOnSidelinesOf', e.id, 'Event'),
     reportedBy: (e, _, ctx) => relatedOf(ctx, 'meetingReportedBy', e.id, 'Organization'),
-    discussed: (e, _, ctx) => discussions(ctx, e, 'meetingDiscussed'),
+    discussed: (e, _, ctx, info) => discussions(ctx, e, 'meetingDiscussed', info),
     quotes: (e, _, ctx) => relatedOf(ctx, 'meetingQuotes', e.id, 'Quote'),
     claims: (e, _, ctx) => relatedOf(ctx, 'meetingClaims', e.id, 'Claim'),
   },
   InfrastructureProject: {
     ...entityFields,
-    discussedAt: (e, _, ctx) => discussions(ctx, e, 'discussedAt'),
+    discussedAt: (e, _, ctx, info) => discussions(ctx, e, 'discussedAt', info),
   },
   Topic: {
     ...entityFields,
-    discussedAt: (e, _, ctx) => discussions(ctx, e, 'discussedAt'),
+    discussedAt: (e, _, ctx, info) => discussions(ctx, e, 'discussedAt', info),
     about: (e, _, ctx) => relatedEntities(ctx, 'topicAbout', e.id),
   },
 };

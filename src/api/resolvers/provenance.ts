@@ -3,6 +3,7 @@ import type { SentenceModel } from '../../graph/model.js';
 import { isEntityModel } from '../../graph/convert.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import type { GraphQLContext } from '../context.js';
+import { relPropsWanted } from '../lookahead.js';
 import { firstRelated, propStrings, related, relatedOf } from './shared.js';
 
 async function sentence(ctx: GraphQLContext, id: string): Promise<SentenceModel> {
@@ -53,8 +54,9 @@ export const provenanceResolvers: Resolvers = {
         throw new Error(`sentence ${s.id} has no article`);
       return node;
     },
-    mentions: async (s, _, ctx) => {
-      const items = await related(ctx, 'sentenceMentions', s.id);
+    mentions: async (s, _, ctx, info) => {
+      const relProps = relPropsWanted('sentenceMentions', info);
+      const items = await related(ctx, 'sentenceMentions', s.id, relProps);
       return items.flatMap(({ rel, node }) =>
         isEntityModel(node)
           ? [

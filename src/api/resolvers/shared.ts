@@ -32,12 +32,14 @@ export const TYPE_OF_KIND = Object.fromEntries(
   Object.entries(KIND_OF_TYPE).map(([type, kind]) => [kind, type]),
 ) as Record<EntityKind, EntityTypeName>;
 
+/** `relProps`: whether the caller reads the relationships' properties (see Loaders.related). */
 export function related(
   ctx: GraphQLContext,
   relation: RelationName,
   anchorId: string,
+  relProps = true,
 ): Promise<RelatedItem[]> {
-  return ctx.loaders.related(relation).load(anchorId);
+  return ctx.loaders.related(relation, relProps).load(anchorId);
 }
 
 /** The related nodes of one GraphQL type (the relation's pattern guarantees it; this narrows). */
@@ -47,7 +49,8 @@ export async function relatedOf<T extends NodeModel['__typename']>(
   anchorId: string,
   ...types: T[]
 ): Promise<Array<Extract<NodeModel, { __typename: T }>>> {
-  const items = await related(ctx, relation, anchorId);
+  // Only the nodes are read: the relationships come without their properties.
+  const items = await related(ctx, relation, anchorId, false);
   return items
     .map((item) => item.node)
     .filter((n): n is Extract<NodeModel, { __typename: T }> =>
@@ -60,7 +63,8 @@ export async function relatedEntities(
   relation: RelationName,
   anchorId: string,
 ): Promise<EntityModel[]> {
-  const items = await related(ctx, relation, anchorId);
+  // Only the nodes are read: the relationships come without their properties.
+  const items = await related(ctx, relation, anchorId, false);
   return items.map((item) => item.node).filter(isEntityModel);
 }
 
