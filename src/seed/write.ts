@@ -60,7 +60,7 @@ const groupKey = (r: { type: string; from: string; to: string }) => `${r.type}|$
 const GROUP_INDEX = new Map(RELATIONSHIP_GROUPS.map((g, i) => [groupKey(g), i]));
 
 /** The one statement that MERGEs a whole article (see the module comment). */
-const MERGE_ARTICLE = [
+export const MERGE_ARTICLE = [
   `MERGE (a:Article {id: $articleId})
    SET a = $article, a.seededAt = datetime()
    WITH a`,
@@ -112,7 +112,7 @@ const MERGE_ARTICLE = [
   ),
 ].join('\n');
 
-function mergeParameters(plan: ArticlePlan): Record<string, unknown> {
+export function mergeParameters(plan: ArticlePlan): Record<string, unknown> {
   const relationships: PlannedRelationship[][] = RELATIONSHIP_GROUPS.map(() => []);
   for (const r of plan.relationships) {
     const index = GROUP_INDEX.get(groupKey({ type: r.type, from: r.fromLabel, to: r.toLabel }));

@@ -1,0 +1,49 @@
+/**
+ * PROFILE of the seeder's article statement on the current graph (rolled back), for one
+ * article of a corpus: operators with their db hits and rows, heaviest first.
+ *   npx tsx bench/dev/seedperf-profile.ts <corpus dir> [article index]
+ */
+import neo4j, { type ProfiledPlan } from 'neo4j-driver';
+import { planCorpus } from '../../src/seed/index.js';
+import { MERGE_ARTICLE, mergeParameters } from '../../src/seed/write.js';
+import { SEEDPERF } from './seedperf-server.js';
+
+const [corpus, indexArg] = process.argv.slice(2);
+if (corpus === undefined) throw new Error('usage: seedperf-profile.ts <corpus dir> [index]');
+const plans = planCorpus([corpus]);
+const plan = plans[Number(indexArg ?? plans.length - 1)];
+if (plan === undefined) throw new Error('no such article');
+const driver = neo4j.driver(
+  `bolt://localhost:${SEEDPERF.boltPort}`,
+  neo4j.auth.basic('neo4j', SEEDPERF.password),
+);
+const session = driver.session({ database: 'neo4j' });
+const tx = await session.beginTransaction();
+const start = performance.now();
+const result = await tx.run(`PROFILE ${MERGE_ARTICLE}`, mergeParameters(plan));
+console.log(`${plan.articleId}: ${(performance.now() - start).toFixed(1)} ms`);
+await tx.rollback();
+const rows: Array<{ op: string; hits: number; rows: number; detail: string }> = [];
+const walk = (p: ProfiledPlan) => {
+  rows.push({
+    op: p.operatorType,
+    hits: p.dbHits,
+    rows: p.rows,
+    detail: String(p.arguments.Details ?? '').slice(0, 110),
+  });
+  p.children.forEach(walk);
+};
+if (result.summary.profile) walk(result.summary.profile);
+const total = rows.reduce((n, r) => n + r.hits, 0);
+console.log(`total db hits ${total}`);
+for (const r of rows.sort((a, b) => b.hits - a.hits).slice(0, 30))
+  console.log(
+    `${String(r.hits).padStart(8)} ${String(r.rows).padStart(6)} ${r.op.padEnd(28)} ${r.detail}`,
+  );
+console.log('Eager:', rows.filter((r) => r.op.startsWith('Eager')).length);
+console.log(
+  'label/all scans:',
+  rows.filter((r) => /Scan/.test(r.op)).map((r) => r.op + ' ' + r.detail),
+);
+await session.close();
+await driver.close();
