@@ -1,7 +1,7 @@
 /** js-yaml (fast path) vs yaml parseDocument: same values on a corpus, and the time each takes. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { load, CORE_SCHEMA } from 'js-yaml';
-import { parseDocument, parse } from 'yaml';
+import { parseDocument } from 'yaml';
 import { isDeepStrictEqual } from 'node:util';
 const dirs = process.argv.slice(2);
 const files = dirs.flatMap((d) =>
