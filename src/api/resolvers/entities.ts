@@ -13,6 +13,7 @@ import type { RelationName } from '../../graph/relations.js';
 import type { Language, Resolvers } from '../../generated/graphql.js';
 import { afterCursor, pageSize } from '../args.js';
 import type { GraphQLContext } from '../context.js';
+import type { RelatedItem } from '../loaders.js';
 import { relPropsWanted, type SelectionInfo } from '../lookahead.js';
 import {
   firstRelated,
@@ -77,8 +78,8 @@ const entityFields = {
 };
 
 /**
- * Loads both ends of each relationship (through the node loader: the related end is primed
- * already, the anchor is the parent) all at once, so a list costs no extra round trip per item.
+ * The items of a relationship field (holdings, participations, discussions) with both ends of
+ * each relationship as models, so a list costs no extra round trip per item.
  */
 async function withEnds<T>(
   ctx: GraphQLContext,
@@ -89,18 +90,26 @@ async function withEnds<T>(
 ): Promise<T[]> {
   ctx.loaders.node.prime(anchor.id, anchor);
   const items = await related(ctx, relation, anchor.id, relPropsWanted(relation, info));
-  const built = await Promise.all(
-    items.map(async ({ rel }) => {
-      if (!rel) return null;
-      const [source, target] = await Promise.all([
-        ctx.loaders.node.load(rel.sourceId),
-        ctx.loaders.node.load(rel.targetId),
-      ]);
-      if (!source || !target || !isEntityModel(source) || !isEntityModel(target)) return null;
-      return build(rel, source, target);
-    }),
-  );
-  return built.filter((b): b is Awaited<T> => b !== null) as T[];
+  // Each end is the anchor or the related node at hand, except when the relationship does not
+  // touch the anchor (a country's officials): only then ask the node loader. No promise per end
+  // keeps long lists (a person's 200 meetings, each with its topics) cheap.
+  const end = (id: string, item: RelatedItem): EntityModel | null | Promise<EntityModel | null> => {
+    const known = id === anchor.id ? anchor : id === item.node.id ? item.node : null;
+    if (known) return isEntityModel(known) ? known : null;
+    return ctx.loaders.node.load(id).then((n) => (n && isEntityModel(n) ? n : null));
+  };
+  const built = items.map((item) => {
+    const { rel } = item;
+    if (!rel) return null;
+    const source = end(rel.sourceId, item);
+    const target = end(rel.targetId, item);
+    if (source instanceof Promise || target instanceof Promise) {
+      return Promise.all([source, target]).then(([s, t]) => (s && t ? build(rel, s, t) : null));
+    }
+    return source && target ? build(rel, source, target) : null;
+  });
+  const settled = built.some((b) => b instanceof Promise) ? await Promise.all(built) : built;
+  return settled.filter((b): b is Awaited<T> => b !== null) as T[];
 }
 
 const holdings = (
