@@ -18,6 +18,7 @@ const driver = neo4j.driver(
 );
 const session = driver.session({ database: 'neo4j' });
 let run = 0;
+const each: number[] = [];
 let end = 0;
 for (const plan of plans) {
   const tx = await session.beginTransaction();
@@ -27,11 +28,16 @@ for (const plan of plans) {
   if (mode === 'commit') await tx.commit();
   else await tx.rollback();
   run += t1 - t0;
+  each.push(t1 - t0);
   end += performance.now() - t1;
 }
 const n = plans.length;
 console.log(
   `per article: statement ${(run / n).toFixed(1)} ms, ${mode ?? 'rollback'} ${(end / n).toFixed(1)} ms`,
+);
+each.sort((a, b) => a - b);
+console.log(
+  `statement p50 ${each[Math.floor(n / 2)]?.toFixed(1)} ms, p90 ${each[Math.floor(n * 0.9)]?.toFixed(1)} ms, max ${each[n - 1]?.toFixed(1)} ms`,
 );
 await session.close();
 await driver.close();

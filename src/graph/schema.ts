@@ -96,10 +96,20 @@ export async function applyGraphSchema(driver: Driver, database: string): Promis
     const { records } = await driver.executeQuery(show, {}, { database });
     for (const r of records) existing.add(r.get('name') as string);
   }
+  let created = 0;
   for (const statement of graphSchemaStatements()) {
     const name = /^CREATE (?:CONSTRAINT|(?:FULLTEXT )?INDEX) (\w+)/.exec(statement)?.[1];
     if (name !== undefined && existing.has(name)) continue;
     await driver.executeQuery(statement, {}, { database });
+    created += 1;
   }
-  await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
+  // Indexes that existed before may still be populating (created by a run that stopped early):
+  // wait only when one is not online, or when this call created some.
+  const { records } = await driver.executeQuery(
+    "SHOW INDEXES YIELD state WHERE state <> 'ONLINE' RETURN count(*) AS pending",
+    {},
+    { database },
+  );
+  if (created > 0 || Number(records[0]?.get('pending') ?? 0) > 0)
+    await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
 }

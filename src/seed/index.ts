@@ -6,11 +6,11 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Driver } from 'neo4j-driver';
+import type { Driver, Session } from 'neo4j-driver';
 import { applyGraphSchema } from '../graph/schema.js';
 import { SeedValidationError, type SeedIssue } from './errors.js';
 import { findAnnotationFiles, loadArticle } from './load.js';
-import { planArticle, planSummary, type ArticlePlan } from './plan.js';
+import { planArticle, planSummary, type ArticlePlan, type PlannedEntity } from './plan.js';
 import { verifyArticle, type VerifiedArticle } from './verify.js';
 import { writeArticle, zeroCounters, type WriteCounters } from './write.js';
 
@@ -50,7 +50,7 @@ export interface ArticleSeedResult {
   contentHash: string;
   created: SeedCounts;
   removed: SeedCounts;
-  /** Properties written: updates show here (SET counts even a value written unchanged). */
+  /** Properties written: updates show here (SET counts a value written unchanged too; entities are SET only when they change). */
   propertiesSet: number;
   /** What the article's graph holds, by label and relationship type. */
   planned: { nodes: Record<string, number>; relationships: Record<string, number> };
@@ -120,14 +120,13 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
   const log = options.log ?? (() => {});
   const plans = planCorpus(options.paths ?? [DEFAULT_SEEDS_DIR]);
   const total = zeroCounters();
-  const articles: ArticleSeedResult[] = [];
 
   if (options.dryRun) {
-    for (const plan of plans) {
+    const articles = plans.map((plan) => {
       const summary = planSummary(plan);
       log(`${plan.articleId} (${plan.file}): valid; would write ${describePlan(summary)}`);
-      articles.push(result(plan, 'planned', zeroCounters(), summary));
-    }
+      return result(plan, 'planned', zeroCounters(), summary);
+    });
     return { articles, dryRun: true, counters: total };
   }
 
@@ -135,47 +134,118 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
   await applyGraphSchema(driver, database);
   const conflicts = await kindConflictsWithGraph(driver, database, plans);
   if (conflicts.length > 0) throw new SeedValidationError(conflicts);
-  const session = driver.session({ database });
-  try {
-    // One read for every article's stored hash, instead of one per article.
-    const stored = await session.executeRead((tx) =>
-      tx.run(
-        `UNWIND $ids AS id
-         MATCH (a:Article {id: id})
-         RETURN id, a.contentHash AS hash`,
-        { ids: plans.map((p) => p.articleId) },
-      ),
+  const storedHash = await storedHashes(driver, database, plans);
+  const outcomes: Array<ArticleSeedResult | undefined> = plans.map(() => undefined);
+  const updates: number[] = [];
+  const created: number[] = [];
+  plans.forEach((plan, i) => {
+    const exists = storedHash.has(plan.articleId);
+    if (exists && storedHash.get(plan.articleId) === plan.contentHash && !options.force) {
+      log(`${plan.articleId}: unchanged (content hash ${plan.contentHash.slice(0, 12)}), skipped`);
+      outcomes[i] = result(plan, 'skipped', zeroCounters(), planSummary(plan));
+    } else (exists ? updates : created).push(i);
+  });
+  const toWrite = withFinalEntityProps(plans, [...updates, ...created]);
+
+  const writeOne = async (session: Session, i: number) => {
+    const plan = toWrite.get(i) as ArticlePlan;
+    const isNew = !storedHash.has(plan.articleId);
+    const counters = await session.executeWrite((tx) => writeArticle(tx, plan, { isNew }));
+    for (const key of Object.keys(total) as Array<keyof WriteCounters>) total[key] += counters[key];
+    const r = result(plan, isNew ? 'created' : 'updated', counters, planSummary(plan));
+    log(
+      `${plan.articleId}: ${r.status}; created ${r.created.nodes} nodes, ${r.created.relationships} relationships; ` +
+        `removed ${r.removed.nodes} nodes, ${r.removed.relationships} relationships; ${r.propertiesSet} properties set`,
     );
-    const storedHash = new Map<string, unknown>(
-      stored.records.map((r) => [r.get('id') as string, r.get('hash')]),
-    );
-    for (const plan of plans) {
-      const summary = planSummary(plan);
-      const exists = storedHash.has(plan.articleId);
-      if (exists && storedHash.get(plan.articleId) === plan.contentHash && !options.force) {
-        log(
-          `${plan.articleId}: unchanged (content hash ${plan.contentHash.slice(0, 12)}), skipped`,
-        );
-        articles.push(result(plan, 'skipped', zeroCounters(), summary));
-        continue;
-      }
-      const counters = await session.executeWrite((tx) =>
-        writeArticle(tx, plan, { isNew: !exists }),
-      );
-      for (const key of Object.keys(total) as Array<keyof WriteCounters>)
-        total[key] += counters[key];
-      const status = exists ? 'updated' : 'created';
-      const r = result(plan, status, counters, summary);
-      log(
-        `${plan.articleId}: ${status}; created ${r.created.nodes} nodes, ${r.created.relationships} relationships; ` +
-          `removed ${r.removed.nodes} nodes, ${r.removed.relationships} relationships; ${r.propertiesSet} properties set`,
-      );
-      articles.push(r);
-    }
-  } finally {
-    await session.close();
-  }
+    outcomes[i] = r;
+  };
+  // Updates one at a time: their clean-up deletes entities nothing uses any more, which must
+  // not race with another article starting to use them. New articles have no clean-up, so
+  // several are written at once (each still its own transaction).
+  await inSessions(driver, database, 1, updates, writeOne);
+  await inSessions(driver, database, WRITE_CONCURRENCY, created, writeOne);
+  const articles = outcomes.filter((r): r is ArticleSeedResult => r !== undefined);
   return { articles, dryRun: false, counters: total };
+}
+
+/**
+ * Transactions in flight at once for new articles. A commit waits on the disk (fsync) and a
+ * statement on the server's CPU: with several in flight, one article's statement runs while
+ * another's commit is flushed. Measured on 2 cores (bench/dev/seedperf-measure.ts).
+ */
+const WRITE_CONCURRENCY = 4;
+
+/** One read for every article's stored hash, instead of one per article. */
+async function storedHashes(
+  driver: Driver,
+  database: string,
+  plans: readonly ArticlePlan[],
+): Promise<Map<string, unknown>> {
+  const { records } = await driver.executeQuery(
+    `UNWIND $ids AS id
+     MATCH (a:Article {id: id})
+     RETURN id, a.contentHash AS hash`,
+    { ids: plans.map((p) => p.articleId) },
+    { database, routing: 'READ' },
+  );
+  return new Map(records.map((r) => [r.get('id') as string, r.get('hash')]));
+}
+
+/**
+ * Articles written in parallel may commit in any order, so "the last article to declare an
+ * entity sets its properties" is decided here, in corpus order among the articles written:
+ * every written article carries those final properties, and the graph ends as a sequential
+ * run would leave it. Entities are sorted by id so concurrent transactions lock shared
+ * entities in one order (no deadlocks between them).
+ */
+function withFinalEntityProps(
+  plans: readonly ArticlePlan[],
+  indexes: readonly number[],
+): Map<number, ArticlePlan> {
+  const finalProps = new Map<string, PlannedEntity['props']>();
+  for (const i of [...indexes].sort((x, y) => x - y))
+    for (const e of (plans[i] as ArticlePlan).entities) finalProps.set(e.id, e.props);
+  return new Map(
+    indexes.map((i) => {
+      const plan = plans[i] as ArticlePlan;
+      const entities = plan.entities
+        .map((e) => ({ ...e, props: finalProps.get(e.id) ?? e.props }))
+        .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+      return [i, { ...plan, entities }];
+    }),
+  );
+}
+
+/**
+ * Runs `work` for every item with up to `width` sessions at once, in order of the items.
+ * After a failure no new item starts; the first error is thrown once the others settle.
+ */
+async function inSessions(
+  driver: Driver,
+  database: string,
+  width: number,
+  items: readonly number[],
+  work: (session: Session, item: number) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    const session = driver.session({ database });
+    try {
+      while (failure === undefined && next < items.length) {
+        const item = items[next++] as number;
+        try {
+          await work(session, item);
+        } catch (error) {
+          failure ??= { error };
+        }
+      }
+    } finally {
+      await session.close();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
+  if (failure !== undefined) throw failure.error;
 }
 
 /** An entity id already in the graph with another kind (from another article) is refused too. */

@@ -1,8 +1,9 @@
 /**
  * Writing one article's plan in one transaction.
  *
- * The writes are one Cypher statement (`MERGE_ARTICLE`): a unit subquery per node label and
- * per (relationship type, end labels), each an UNWIND over a list parameter, MERGE on ids.
+ * The writes are one Cypher statement (`MERGE_ARTICLE`, or `CREATE_ARTICLE` for a new article):
+ * a unit subquery per node label and per (relationship type, end labels), each an UNWIND over a
+ * list parameter, MERGE on ids.
  * The statement's text is the same for every article (empty lists for what an article lacks),
  * so Neo4j plans it once and an article costs one query instead of forty — per-query overhead,
  * not the work, dominated seeding time. For an article already in the graph, clean-up queries
@@ -59,62 +60,85 @@ const RELATIONSHIP_GROUPS = FACT_RELATIONSHIP_TYPES.flatMap((type) => {
 const groupKey = (r: { type: string; from: string; to: string }) => `${r.type}|${r.from}|${r.to}`;
 const GROUP_INDEX = new Map(RELATIONSHIP_GROUPS.map((g, i) => [groupKey(g), i]));
 
-/** The one statement that MERGEs a whole article (see the module comment). */
-export const MERGE_ARTICLE = [
-  `MERGE (a:Article {id: $articleId})
+/**
+ * The one statement that writes a whole article (see the module comment). `fresh`: the
+ * article is not in the graph, so every relationship it states is new (all touch its own
+ * article, sentences or facts, or carry its articleId) and is CREATEd. MERGE would scan the
+ * parallel relationships of popular entities (one per article that states the same fact)
+ * and lock both ends exclusively until commit, serializing articles that share an entity.
+ * Nodes are always MERGEd; an entity is SET only when its properties change, for the same
+ * lock reason.
+ */
+function articleStatement(fresh: boolean): string {
+  const link = fresh ? 'CREATE' : 'MERGE';
+  return [
+    `MERGE (a:Article {id: $articleId})
    SET a = $article, a.seededAt = datetime()
    WITH a`,
-  `CALL (a) {
+    `CALL (a) {
      UNWIND $sentences AS row
      MERGE (s:Sentence {id: row.id})
      SET s = row.props
-     MERGE (a)-[:HAS_SENTENCE]->(s)
+     ${link} (a)-[:HAS_SENTENCE]->(s)
    }`,
-  ...ENTITY_KIND_LABELS.map(
-    (kind) => `CALL () {
+    ...ENTITY_KIND_LABELS.map(
+      (kind) => `CALL () {
      UNWIND $entities.${kind} AS row
      MERGE (n:Entity {id: row.id})
+     WITH n, row
+     WHERE properties(n) <> row.props OR NOT n:${kind}
      SET n = row.props, n:${kind}
      REMOVE n:${ENTITY_KIND_LABELS.filter((k) => k !== kind).join(':')}
    }`,
-  ),
-  `CALL (a) {
+    ),
+    `CALL (a) {
      UNWIND $sourceIds AS sourceId
      MATCH (o:Organization {id: sourceId})
-     MERGE (a)-[:SOURCED_FROM]->(o)
+     ${link} (a)-[:SOURCED_FROM]->(o)
    }`,
-  `CALL () {
+    `CALL () {
      UNWIND $mentions AS row
      MATCH (s:Sentence {id: row.sentenceId})
      MATCH (e:Entity {id: row.entityId})
-     MERGE (s)-[m:MENTIONS]->(e)
+     ${link} (s)-[m:MENTIONS]->(e)
      SET m.forms = row.forms, m.count = row.count
    }`,
-  ...FACT_NODE_LABELS.map(
-    (label) => `CALL () {
+    ...FACT_NODE_LABELS.map(
+      (label) => `CALL () {
      UNWIND $factNodes.${label} AS row
      MERGE (f:${label} {id: row.id})
      SET f = row.props
      WITH f, row
      UNWIND row.sentenceIds AS sentenceId
      MATCH (s:Sentence {id: sentenceId})
-     MERGE (f)-[:EVIDENCED_BY]->(s)
+     ${link} (f)-[:EVIDENCED_BY]->(s)
    }`,
-  ),
-  ...RELATIONSHIP_GROUPS.map(
-    (g, i) => `CALL () {
+    ),
+    ...RELATIONSHIP_GROUPS.map(
+      (g, i) => `CALL () {
      UNWIND $relationships[${i}] AS row
      MATCH (x:${g.from} {id: row.fromId})
      MATCH (y:${g.to} {id: row.toId})
-     MERGE (x)-[r:${g.type} {articleId: $articleId, factId: row.factId}]->(y)
+     ${fresh ? `CREATE (x)-[r:${g.type}]->(y)` : `MERGE (x)-[r:${g.type} {articleId: $articleId, factId: row.factId}]->(y)`}
      SET r = row.props
    }`,
-  ),
-].join('\n');
+    ),
+  ].join('\n');
+}
+
+/** For an article already in the graph: MERGE everything onto what is there. */
+export const MERGE_ARTICLE = articleStatement(false);
+/** For an article not in the graph yet. */
+export const CREATE_ARTICLE = articleStatement(true);
 
 export function mergeParameters(plan: ArticlePlan): Record<string, unknown> {
   const relationships: PlannedRelationship[][] = RELATIONSHIP_GROUPS.map(() => []);
-  for (const r of plan.relationships) {
+  // An article may state one fact twice (same type, ends and factId): MERGE wrote it once, with
+  // the last statement's properties, and CREATE must too.
+  const distinct = new Map<string, PlannedRelationship>();
+  for (const r of plan.relationships)
+    distinct.set(`${r.type}|${r.factId}|${r.fromId}|${r.toId}`, r);
+  for (const r of distinct.values()) {
     const index = GROUP_INDEX.get(groupKey({ type: r.type, from: r.fromLabel, to: r.toLabel }));
     // Unreachable after verification: a pattern the table does not allow.
     if (index === undefined) throw new Error(`no relationship group for ${r.type} ${r.factId}`);
@@ -156,7 +180,7 @@ export async function writeArticle(
   // Entities this article touched before: candidates for removal if nothing uses them after.
   const previouslyUsed = isNew ? [] : await usedEntityIds(tx, articleId);
   if (!isNew) removeStale(run, plan);
-  run(MERGE_ARTICLE, mergeParameters(plan));
+  run(isNew ? CREATE_ARTICLE : MERGE_ARTICLE, mergeParameters(plan));
   if (previouslyUsed.length > 0) {
     run(
       `UNWIND $ids AS id
