@@ -3,22 +3,13 @@
  * Neo4j temporal values as ISO-8601 strings and integers as numbers. These are the codegen
  * "mappers": resolvers receive them as parents, so every resolver is typed end to end.
  */
+import { ENTITY_KIND_LABELS, FACT_NODE_LABELS } from './schema.js';
 
 /** GraphQL object type names of the entity kinds (equal to their Neo4j kind labels). */
-export const ENTITY_TYPE_NAMES = [
-  'Country',
-  'Person',
-  'Office',
-  'Organization',
-  'Place',
-  'Event',
-  'Meeting',
-  'InfrastructureProject',
-  'Topic',
-] as const;
+export const ENTITY_TYPE_NAMES = ENTITY_KIND_LABELS;
 export type EntityTypeName = (typeof ENTITY_TYPE_NAMES)[number];
 
-export const FACT_TYPE_NAMES = ['Quote', 'Claim', 'NumericFact'] as const;
+export const FACT_TYPE_NAMES = FACT_NODE_LABELS;
 export type FactTypeName = (typeof FACT_TYPE_NAMES)[number];
 
 /** Every label the API reads nodes of; each has a uniqueness constraint on `id`. */

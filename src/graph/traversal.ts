@@ -8,27 +8,10 @@
  */
 import { int } from 'neo4j-driver';
 import { matchNodeById, type CypherQuery } from './cypher.js';
+import { FACT_RELATIONSHIP_TYPES } from './schema.js';
 
-export const FACT_RELATIONSHIP_TYPES = [
-  'HOLDS_OFFICE',
-  'OFFICE_IN',
-  'GOVERNMENT_OF',
-  'PART_OF',
-  'LOCATED_IN',
-  'HELD_IN',
-  'SESSION_OF',
-  'ON_SIDELINES_OF',
-  'PARTICIPATED_IN',
-  'REPORTED_BY',
-  'DISCUSSED',
-  'SAID',
-  'SAID_AT',
-  'MADE_CLAIM',
-  'MADE_AT',
-  'CONTAINS',
-  'ABOUT',
-  'STATED',
-] as const;
+// The vocabulary is the graph schema's (src/graph/schema.ts): one list for seeder and API.
+export { FACT_RELATIONSHIP_TYPES };
 
 export const STRUCTURAL_RELATIONSHIP_TYPES = [
   'HAS_SENTENCE',
