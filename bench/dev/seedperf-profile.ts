@@ -1,14 +1,15 @@
 /**
  * PROFILE of the seeder's article statement on the current graph (rolled back), for one
  * article of a corpus: operators with their db hits and rows, heaviest first.
- *   npx tsx bench/dev/seedperf-profile.ts <corpus dir> [article index]
+ *   npx tsx bench/dev/seedperf-profile.ts <corpus dir> [article index] [create|merge]
  */
 import neo4j, { type ProfiledPlan } from 'neo4j-driver';
 import { planCorpus } from '../../src/seed/index.js';
-import { MERGE_ARTICLE, mergeParameters } from '../../src/seed/write.js';
+import { CREATE_ARTICLE, MERGE_ARTICLE, mergeParameters } from '../../src/seed/write.js';
 import { SEEDPERF } from './seedperf-server.js';
 
-const [corpus, indexArg] = process.argv.slice(2);
+const [corpus, indexArg, variant] = process.argv.slice(2);
+const statement = variant === 'create' ? CREATE_ARTICLE : MERGE_ARTICLE;
 if (corpus === undefined) throw new Error('usage: seedperf-profile.ts <corpus dir> [index]');
 const plans = planCorpus([corpus]);
 const plan = plans[Number(indexArg ?? plans.length - 1)];
@@ -20,7 +21,7 @@ const driver = neo4j.driver(
 const session = driver.session({ database: 'neo4j' });
 const tx = await session.beginTransaction();
 const start = performance.now();
-const result = await tx.run(`PROFILE ${MERGE_ARTICLE}`, mergeParameters(plan));
+const result = await tx.run(`PROFILE ${statement}`, mergeParameters(plan));
 console.log(`${plan.articleId}: ${(performance.now() - start).toFixed(1)} ms`);
 await tx.rollback();
 const rows: Array<{ op: string; hits: number; rows: number; detail: string }> = [];
