@@ -3,23 +3,13 @@
  * The seeder refuses any other pattern; relationship types are interpolated into Cypher
  * only from this table.
  */
-import type { FactRelationshipType } from '../graph/schema.js';
+import { ENTITY_KIND_LABELS, type FactRelationshipType } from '../graph/schema.js';
 import type { EntityKind } from './annotation-schema.js';
 
 export type FactNodeKind = 'Quote' | 'Claim' | 'NumericFact';
 export type NodeKind = EntityKind | FactNodeKind;
 
-const ANY_ENTITY: readonly EntityKind[] = [
-  'Country',
-  'Person',
-  'Office',
-  'Organization',
-  'Place',
-  'Event',
-  'Meeting',
-  'InfrastructureProject',
-  'Topic',
-];
+const ANY_ENTITY: readonly EntityKind[] = ENTITY_KIND_LABELS;
 
 export interface RelationshipPattern {
   from: readonly NodeKind[];
