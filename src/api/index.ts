@@ -59,6 +59,9 @@ export async function createGraphQLServer(deps: GraphQLServerDeps): Promise<Grap
       logger,
     }),
     allowBatchedHttpRequests: false,
+    // src/main.ts owns SIGINT/SIGTERM (stop HTTP, then the driver, then the local Neo4j);
+    // Apollo's own handlers (on outside NODE_ENV=test) would race it and hang the shutdown.
+    stopOnTerminationSignals: false,
     validationRules: protection.validationRules,
     plugins: [
       // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same objects.

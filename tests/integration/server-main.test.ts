@@ -30,7 +30,9 @@ function spawnMain(env: Record<string, string>) {
     env: {
       PATH: process.env.PATH ?? '',
       ...(process.env.JAVA_HOME ? { JAVA_HOME: process.env.JAVA_HOME } : {}),
-      NODE_ENV: 'test',
+      // As `npm start` runs it: in development, Apollo would install its own signal handlers
+      // unless told not to (a shutdown that hung once), so the test must not hide them.
+      NODE_ENV: 'development',
       LOG_LEVEL: 'info',
       HOST: '127.0.0.1',
       PORT: '0',
