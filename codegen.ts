@@ -4,21 +4,11 @@
  * the checked-in file is stale. Mappers point each GraphQL type at the model resolvers receive.
  */
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { ENTITY_KIND_LABELS } from './src/graph/schema.js';
 
 const MODEL = '../graph/model.js';
 
-const ENTITY_TYPES = [
-  'Entity',
-  'Country',
-  'Person',
-  'Office',
-  'Organization',
-  'Place',
-  'Event',
-  'Meeting',
-  'InfrastructureProject',
-  'Topic',
-];
+const ENTITY_TYPES = ['Entity', ...ENTITY_KIND_LABELS];
 
 const mappers: Record<string, string> = {
   Node: `${MODEL}#NodeModel`,
