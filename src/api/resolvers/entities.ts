@@ -18,6 +18,7 @@ import { relPropsWanted, type SelectionInfo } from '../lookahead.js';
 import {
   firstRelated,
   KIND_OF_TYPE,
+  pageInfoOf,
   propString,
   provenanceOf,
   related,
@@ -47,12 +48,7 @@ async function mentions(
   });
   return {
     edges,
-    pageInfo: {
-      hasNextPage: rows.length > size,
-      hasPreviousPage: after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    pageInfo: pageInfoOf(edges, rows.length > size, after),
     totalCount: () => ctx.loaders.mentionCount.load(entity.id),
   };
 }

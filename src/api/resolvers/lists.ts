@@ -12,7 +12,7 @@ import type { Node as Neo4jNode } from 'neo4j-driver';
 import { afterCursor, pageSize } from '../args.js';
 import type { GraphQLContext } from '../context.js';
 import type { EntityKind, OrderDirection } from '../../generated/graphql.js';
-import { edgesOf, TYPE_OF_KIND } from './shared.js';
+import { edgesOf, pageInfoOf, TYPE_OF_KIND } from './shared.js';
 
 export interface ListArgs {
   filter?: Record<string, unknown> | null;
@@ -67,12 +67,7 @@ export async function listConnection<T extends NodeModel>(
   let total: Promise<number> | undefined;
   return {
     edges,
-    pageInfo: {
-      hasNextPage: rows.length > size,
-      hasPreviousPage: after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
+    pageInfo: pageInfoOf(edges, rows.length > size, after),
     totalCount: () => {
       total ??= ctx.executor
         .read(listCount(list, filter))

@@ -8,6 +8,7 @@ import type {
   FactModel,
   FactProvenance,
   NodeModel,
+  PageInfoModel,
   PlainValue,
   RelationshipModel,
 } from '../../graph/model.js';
@@ -125,6 +126,20 @@ export async function evidenceOfFact(
       ? { sentenceId: s.id, excerpts: [], span: { start: fact.start, end: fact.end } }
       : { sentenceId: s.id, excerpts: fact.excerpts },
   );
+}
+
+/** Relay page info for a forward page: `rows` fetched one more than `size` tells if more follow. */
+export function pageInfoOf(
+  edges: ReadonlyArray<{ cursor: string }>,
+  hasNextPage: boolean,
+  after: unknown,
+): PageInfoModel {
+  return {
+    hasNextPage,
+    hasPreviousPage: after !== null,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
+  };
 }
 
 export function edgesOf<T extends { id: string }>(
