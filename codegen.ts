@@ -26,6 +26,7 @@ const mappers: Record<string, string> = {
   OfficeHolding: `${MODEL}#OfficeHoldingModel`,
   MeetingParticipation: `${MODEL}#MeetingParticipationModel`,
   Discussion: `${MODEL}#DiscussionModel`,
+  FactStatement: `${MODEL}#FactStatementModel`,
   Period: `${MODEL}#PeriodModel`,
   PageInfo: `${MODEL}#PageInfoModel`,
   SearchHit: `${MODEL}#SearchHitModel`,

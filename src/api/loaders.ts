@@ -5,11 +5,11 @@
  */
 import DataLoader from 'dataloader';
 import type { Node as Neo4jNode, Relationship } from 'neo4j-driver';
-import { toNodeModel, toPlain, toRelationshipModel } from '../graph/convert.js';
+import { plainProps, toNodeModel, toPlain, type NodeRecord } from '../graph/convert.js';
 import type { Cursor } from '../graph/cursor.js';
 import type { RequestExecutor } from '../graph/executor.js';
 import { mentionCounts, mentionPages } from '../graph/mentions.js';
-import type { NodeModel, PlainValue, RelationshipModel, SentenceModel } from '../graph/model.js';
+import type { NodeModel, PlainValue, SentenceModel } from '../graph/model.js';
 import { nodesByIds } from '../graph/nodes.js';
 import {
   nodesWithRelated,
@@ -18,10 +18,20 @@ import {
   type RelationName,
 } from '../graph/relations.js';
 
-/** A related node with the relationship that leads to it (null for id-based relations). */
+/**
+ * A related node and the edge that leads to it. The graph keeps one relationship per article
+ * stating an edge; the item stands for all of them.
+ */
 export interface RelatedItem {
-  rel: RelationshipModel | null;
   node: NodeModel;
+  /** The ids of the edge's start and end nodes (null for relations by id, without an edge). */
+  sourceId: string | null;
+  targetId: string | null;
+  /**
+   * The properties of each relationship stating the edge, by article and fact id; empty when
+   * the caller did not ask for properties (`relProps` false).
+   */
+  statements: Array<Record<string, PlainValue>>;
 }
 
 export interface MentionRow {
@@ -65,27 +75,30 @@ export function createLoaders(executor: RequestExecutor): Loaders {
     return ids.map((id) => byId.get(id) ?? null);
   });
 
-  /** Items of one anchor: each distinct node converted (and primed) once. */
-  const toRelatedItems = (raw: RawRelatedItem[], nodes: Neo4jNode[]): RelatedItem[] => {
+  /** Converts (and primes) the statement's distinct related nodes once; returns them by id. */
+  const nodeModels = (records: NodeRecord[]): Map<string, NodeModel> => {
     const models = new Map<string, NodeModel>();
-    for (const n of nodes) {
-      const model = toNodeModel(n);
+    for (const record of records) {
+      const model = toNodeModel(record);
       models.set(model.id, model);
       node.prime(model.id, model);
     }
-    return raw.flatMap((item) => {
+    return models;
+  };
+
+  const toRelatedItems = (raw: RawRelatedItem[], models: Map<string, NodeModel>): RelatedItem[] =>
+    raw.flatMap((item) => {
       const model = models.get(item.nodeId);
       if (!model) return [];
-      const sourceId = item.sourceId ?? '';
-      const targetId = item.targetId ?? '';
-      const rel = item.rel
-        ? toRelationshipModel(item.rel, sourceId, targetId)
-        : item.elementId && item.type
-          ? { elementId: item.elementId, type: item.type, sourceId, targetId, props: {} }
-          : null;
-      return [{ rel, node: model }];
+      return [
+        {
+          node: model,
+          sourceId: item.sourceId,
+          targetId: item.targetId,
+          statements: item.rels.map(plainProps),
+        },
+      ];
     });
-  };
 
   const relatedLoaders = new Map<string, DataLoader<string, RelatedItem[]>>();
   const related = (relation: RelationName, relProps = true) => {
@@ -93,14 +106,13 @@ export function createLoaders(executor: RequestExecutor): Loaders {
     let loader = relatedLoaders.get(key);
     if (!loader) {
       loader = new DataLoader<string, RelatedItem[]>(async (anchorIds) => {
-        const records = await executor.read(relatedNodes(relation, anchorIds, relProps));
+        const [record] = await executor.read(relatedNodes(relation, anchorIds, relProps));
         const byAnchor = new Map<string, RelatedItem[]>();
-        for (const record of records) {
-          const items = toRelatedItems(
-            record.get('items') as RawRelatedItem[],
-            record.get('nodes') as Neo4jNode[],
-          );
-          byAnchor.set(record.get('anchorId') as string, items);
+        if (record) {
+          const models = nodeModels(record.get('nodes') as NodeRecord[]);
+          for (const anchor of record.get('anchors') as RawAnchor[]) {
+            byAnchor.set(anchor.anchorId, toRelatedItems(anchor.items, models));
+          }
         }
         return anchorIds.map((id) => byAnchor.get(id) ?? []);
       });
@@ -116,20 +128,21 @@ export function createLoaders(executor: RequestExecutor): Loaders {
     let loader = nodeWithLoaders.get(key);
     if (!loader) {
       loader = new DataLoader<string, NodeModel | null>(async (ids) => {
-        const records = await executor.read(nodesWithRelated(ids, relations));
+        const [record] = await executor.read(nodesWithRelated(ids, relations));
         const byId = new Map<string, NodeModel>();
-        for (const record of records) {
-          const model = toNodeModel(record.get('n') as Neo4jNode);
-          byId.set(model.id, model);
-          node.prime(model.id, model);
-          const lists = record.get('related') as RawRelatedItem[][];
-          const nodeLists = record.get('relatedNodes') as Neo4jNode[][];
-          relations.forEach(({ relation, relProps }, i) => {
-            related(relation, relProps).prime(
-              model.id,
-              toRelatedItems(lists[i] ?? [], nodeLists[i] ?? []),
-            );
-          });
+        if (record) {
+          const models = nodeModels(record.get('nodes') as NodeRecord[]);
+          for (const anchor of record.get('anchors') as RawNodeWithRelated[]) {
+            const model = toNodeModel(anchor.node);
+            byId.set(model.id, model);
+            node.prime(model.id, model);
+            relations.forEach(({ relation, relProps }, i) => {
+              related(relation, relProps).prime(
+                model.id,
+                toRelatedItems(anchor.related[i] ?? [], models),
+              );
+            });
+          }
         }
         return ids.map((id) => byId.get(id) ?? null);
       });
@@ -190,13 +203,20 @@ function mentionKey(key: MentionPageKey): string {
 // ---- private: raw rows → models ----
 
 interface RawRelatedItem {
-  rel: Relationship | null;
-  /** Set when the relationship came without its properties. */
-  elementId?: string;
-  type?: string;
   sourceId: string | null;
   targetId: string | null;
   nodeId: string;
+  rels: Array<Record<string, unknown>>;
+}
+
+interface RawAnchor {
+  anchorId: string;
+  items: RawRelatedItem[];
+}
+
+interface RawNodeWithRelated {
+  node: NodeRecord;
+  related: RawRelatedItem[][];
 }
 
 interface RawMentionItem {

@@ -81,8 +81,14 @@ export function typeNameOf(labels: readonly string[]): NodeModel['__typename'] |
   return null;
 }
 
+/** What toNodeModel reads of a node: a driver Node, or a NODE_RECORD map (relations.ts). */
+export interface NodeRecord {
+  labels: readonly string[];
+  properties: Record<string, unknown>;
+}
+
 /** A Neo4j node → its model. Throws on nodes without a kind label the API knows. */
-export function toNodeModel(node: Neo4jNode): NodeModel {
+export function toNodeModel(node: NodeRecord | Neo4jNode): NodeModel {
   const typeName = typeNameOf(node.labels);
   if (!typeName) throw new Error(`toNodeModel: unknown labels ${node.labels.join(':')}`);
   const p = plainProps(node.properties as Record<string, unknown>);

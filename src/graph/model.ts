@@ -113,12 +113,20 @@ export interface RelationshipModel {
 
 export type PlainValue = string | number | boolean | null | PlainValue[];
 
-/** The provenance every fact relationship carries. */
-export interface FactProvenance {
+/**
+ * One article's statement of a fact relationship: the provenance each of the parallel
+ * relationships of an edge carries (docs/graph-model.md).
+ */
+export interface FactStatementModel {
   factId: string;
   articleId: string;
   sentenceIds: string[];
   excerpts: string[];
+}
+
+/** A fact relationship item: one edge, with the statements of every article that states it. */
+export interface FactRelationshipModel {
+  statements: FactStatementModel[];
 }
 
 /** One evidence sentence of a fact: resolved lazily through the node loader. */
@@ -130,20 +138,20 @@ export interface EvidenceModel {
   span?: { start: number; end: number };
 }
 
-export interface OfficeHoldingModel extends FactProvenance {
+export interface OfficeHoldingModel extends FactRelationshipModel {
   person: EntityModel;
   office: EntityModel;
   asOf: string | null;
 }
 
-export interface MeetingParticipationModel extends FactProvenance {
+export interface MeetingParticipationModel extends FactRelationshipModel {
   person: EntityModel;
   meeting: EntityModel;
   officeId: string | null;
   countryId: string | null;
 }
 
-export interface DiscussionModel extends FactProvenance {
+export interface DiscussionModel extends FactRelationshipModel {
   meeting: EntityModel;
   subject: EntityModel;
   framing: string | null;

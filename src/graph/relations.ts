@@ -3,8 +3,11 @@
  * named relation, with the relationship itself (its qualifiers and provenance).
  *
  * RELATIONS is a fixed whitelist: the patterns below are the only Cypher text interpolated, and
- * the relation name a caller passes is checked against it. Each pattern binds `a` (the anchor,
- * whose id is `anchorId`), `b` (the related node) and, unless `withRel` is false, `r`.
+ * the relation name a caller passes is checked against it. Each pattern binds `b` (the related
+ * node) and, unless `withRel` is false, `r`, from the anchor whose id is `anchorId`.
+ *
+ * The graph keeps one relationship per article that states an edge (docs/graph-model.md); a
+ * relation returns one item per distinct edge, carrying all of them (its statements).
  */
 import type { CypherQuery } from './cypher.js';
 import { MATCH_NODES_BY_IDS } from './nodes.js';
@@ -15,6 +18,11 @@ export interface RelationSpec {
   orderBy: string;
   /** False when the pattern has no relationship variable (e.g. facts of an article by id). */
   withRel?: boolean;
+  /**
+   * What, besides its ends, tells parallel relationships apart as separate items (e.g. the
+   * framing of a discussion); parallel relationships that agree on it are one item.
+   */
+  qualifier?: string;
 }
 
 const FACT_LABELS = 'Quote|Claim|NumericFact';
@@ -82,8 +90,12 @@ export const RELATIONS = {
     orderBy: 'b.id',
   },
   countryOfficials: {
-    match:
-      '(a:Country {id: anchorId})<-[:GOVERNMENT_OF]-(:Organization)<-[:OFFICE_IN]-(:Office)<-[r:HOLDS_OFFICE]-(b:Person)',
+    // DISTINCT per hop: parallel relationships (one per article) would multiply the paths.
+    match: [
+      '(a:Country {id: anchorId})<-[:GOVERNMENT_OF]-(g:Organization)',
+      'WITH DISTINCT g MATCH (g)<-[:OFFICE_IN]-(o:Office)',
+      'WITH DISTINCT o MATCH (o)<-[r:HOLDS_OFFICE]-(b:Person)',
+    ].join(' '),
     orderBy: 'b.id',
   },
   countryRepresentedAt: {
@@ -126,7 +138,8 @@ export const RELATIONS = {
   },
   meetingDiscussed: {
     match: '(a:Meeting {id: anchorId})-[r:DISCUSSED]->(b:Topic|InfrastructureProject)',
-    orderBy: 'r.factId, b.id',
+    qualifier: 'r.framing',
+    orderBy: 'b.id, qualifier',
   },
   meetingQuotes: {
     match: '(a:Meeting {id: anchorId})<-[r:SAID_AT]-(b:Quote)',
@@ -136,7 +149,8 @@ export const RELATIONS = {
   // Topic and InfrastructureProject
   discussedAt: {
     match: '(a:Entity {id: anchorId})<-[r:DISCUSSED]-(b:Meeting)',
-    orderBy: 'b.date, b.id',
+    qualifier: 'r.framing',
+    orderBy: 'b.date, b.id, qualifier',
   },
   topicAbout: { match: '(a:Topic {id: anchorId})-[r:ABOUT]->(b:Entity)', orderBy: 'b.id' },
   // Any entity
@@ -203,28 +217,60 @@ export function isRelationName(name: string): name is RelationName {
   return Object.hasOwn(RELATIONS, name);
 }
 
-/** The MATCH … ORDER BY lines of one relation, binding `anchorId`, `r` and `b`. */
-function relationLines(spec: RelationSpec): string[] {
-  const withRel = spec.withRel !== false;
-  return [
-    `MATCH ${spec.match}`,
-    `WITH anchorId, ${withRel ? 'r' : 'null AS r'}, b ORDER BY ${spec.orderBy}`,
-  ];
-}
+/**
+ * The node as the API reads it: labels and properties, without `searchText` (the full-text
+ * index's field, the bulk of an entity's bytes and never returned by the API).
+ */
+export const NODE_RECORD = (v: string) =>
+  `{labels: labels(${v}), properties: ${v} {.*, searchText: null}}`;
 
 /**
- * The item a relation returns per related node: `{rel, sourceId, targetId, nodeId}`. The nodes
- * come once each in a separate list: one node reached by many relationships (an office held in
- * 200 articles) would otherwise be sent, and decoded, 200 times.
+ * A CALL that, for the anchor bound to `anchorId`, collects the relation's items into
+ * `items<suffix>` and its related nodes into `nodes<suffix>`.
+ *
+ * Parallel relationships (one per article stating the same edge) are grouped into ONE item per
+ * (source, target, qualifier), with every relationship's properties in `rels`, ordered by article
+ * and fact id. Without `relProps` the item carries no properties, only its ends.
  */
-function relationItem(spec: RelationSpec, relProps: boolean): string {
-  if (spec.withRel === false) return '{rel: null, sourceId: null, targetId: null, nodeId: b.id}';
-  const ends = 'sourceId: startNode(r).id, targetId: endNode(r).id, nodeId: b.id';
-  // Without its properties (evidence, sentence ids…) a relationship is a fraction of the bytes.
-  return relProps
-    ? `{rel: r, ${ends}}`
-    : `{rel: null, elementId: elementId(r), type: type(r), ${ends}}`;
+function relationCall(spec: RelationSpec, relProps: boolean, suffix: string | number): string {
+  const collected = `collect({sourceId: sourceId, targetId: targetId, nodeId: b.id, rels: rels}) AS items${suffix}, collect(b) AS nodes${suffix}`;
+  if (spec.withRel === false) {
+    return [
+      'CALL (anchorId) {',
+      `  MATCH ${spec.match}`,
+      `  WITH b, null AS sourceId, null AS targetId, [] AS rels ORDER BY ${spec.orderBy}`,
+      `  RETURN ${collected}`,
+      '}',
+    ].join('\n');
+  }
+  const qualifier = spec.qualifier ?? 'null';
+  const grouped = relProps
+    ? [
+        `  WITH b, r ORDER BY r.articleId, r.factId`,
+        `  WITH b, startNode(r).id AS sourceId, endNode(r).id AS targetId, ${qualifier} AS qualifier, collect(properties(r)) AS rels`,
+      ]
+    : [
+        `  WITH DISTINCT b, startNode(r).id AS sourceId, endNode(r).id AS targetId, ${qualifier} AS qualifier`,
+        '  WITH b, sourceId, targetId, qualifier, [] AS rels',
+      ];
+  return [
+    'CALL (anchorId) {',
+    `  MATCH ${spec.match}`,
+    ...grouped,
+    `  ORDER BY ${spec.orderBy}`,
+    `  RETURN ${collected}`,
+    '}',
+  ].join('\n');
 }
+
+/** Collects the distinct nodes of the lists in `nodeLists` once each, as NODE_RECORDs. */
+const DISTINCT_NODES = [
+  'CALL (nodeLists) {',
+  '  UNWIND nodeLists AS list UNWIND list AS b',
+  '  WITH DISTINCT b',
+  `  RETURN collect(${NODE_RECORD('b')}) AS nodes`,
+  '}',
+].join('\n');
 
 /** One relation to fetch, and whether its relationships' properties are needed. */
 export interface RelationFetch {
@@ -238,9 +284,10 @@ function specOf(relation: RelationName): RelationSpec {
 }
 
 /**
- * For each anchor id, the related nodes along `relation`, in the relation's order. One row per
- * anchor that has any: `anchorId`, `items` = list of `{rel, sourceId, targetId, nodeId}` and
- * `nodes` = the distinct related nodes.
+ * For each anchor id, the related nodes along `relation`, in the relation's order. One row:
+ * `anchors` = list of `{anchorId, items}` (items: `{sourceId, targetId, nodeId, rels}`) and
+ * `nodes` = every related node once (a node reached from many anchors, like a topic discussed at
+ * 400 meetings, would otherwise be sent and decoded 400 times).
  */
 export function relatedNodes(
   relation: RelationName,
@@ -251,8 +298,10 @@ export function relatedNodes(
   return {
     cypher: [
       'UNWIND $anchorIds AS anchorId',
-      ...relationLines(spec),
-      `RETURN anchorId, collect(${relationItem(spec, relProps)}) AS items, collect(DISTINCT b) AS nodes`,
+      relationCall(spec, relProps, ''),
+      'WITH collect({anchorId: anchorId, items: items}) AS anchors, collect(nodes) AS nodeLists',
+      DISTINCT_NODES,
+      'RETURN anchors, nodes',
     ].join('\n'),
     params: { anchorIds: [...new Set(anchorIds)] },
   };
@@ -261,30 +310,27 @@ export function relatedNodes(
 /**
  * Nodes by id (as nodesByIds) with, in the same statement, their related nodes along each of
  * `relations` (the look-ahead of a query that asks for those fields). A relation whose anchor
- * label the node lacks gives an empty list. One row per node found: `n`, `related` (a list of
- * item lists, in the order of `relations`) and `relatedNodes` (their distinct nodes, likewise).
+ * label the node lacks gives an empty list. One row: `anchors` = list of `{node, related}` (one
+ * per node found; `related` = an item list per relation, in the order of `relations`) and
+ * `nodes` = every related node once.
  */
 export function nodesWithRelated(
   ids: readonly string[],
   relations: readonly RelationFetch[],
 ): CypherQuery {
-  // Each subquery imports only the id: the relation patterns bind a, b and r themselves.
-  const subqueries = relations.map(({ relation, relProps }, i) => {
-    const spec = specOf(relation);
-    return [
-      `CALL (anchorId) {`,
-      ...relationLines(spec),
-      `  RETURN collect(${relationItem(spec, relProps)}) AS related${i}, collect(DISTINCT b) AS nodes${i}`,
-      '}',
-    ].join('\n');
-  });
+  const calls = relations.map(({ relation, relProps }, i) =>
+    relationCall(specOf(relation), relProps, i),
+  );
+  const lists = (prefix: string) => relations.map((_, i) => `${prefix}${i}`);
   return {
     cypher: [
       MATCH_NODES_BY_IDS,
       'WITH n, n.id AS anchorId',
-      ...subqueries,
-      `RETURN n, [${relations.map((_, i) => `related${i}`).join(', ')}] AS related,`,
-      `  [${relations.map((_, i) => `nodes${i}`).join(', ')}] AS relatedNodes`,
+      ...calls,
+      `WITH collect({node: ${NODE_RECORD('n')}, related: [${lists('items').join(', ')}]}) AS anchors,`,
+      `  collect(${lists('nodes').join(' + ') || '[]'}) AS nodeLists`,
+      DISTINCT_NODES,
+      'RETURN anchors, nodes',
     ].join('\n'),
     params: { ids: [...new Set(ids)] },
   };

@@ -78,14 +78,23 @@ describe('look-ahead on root lookups', () => {
   it('relationships come with their properties exactly when the selection reads them', async () => {
     const person = await personWithOffices();
     const withFacts = await api.query<{
-      node: { offices: Array<{ office: { id: string }; factId: string; asOf: string | null }> };
+      node: {
+        offices: Array<{
+          office: { id: string };
+          statements: Array<{ factId: string }>;
+          asOf: string | null;
+        }>;
+      };
     }>(
-      'query ($id: ID!) { node(id: $id) { ... on Person { offices { office { id } factId asOf } } } }',
+      'query ($id: ID!) { node(id: $id) { ... on Person { offices { office { id } statements { factId } asOf } } } }',
       { id: person.id },
     );
     expect(withFacts.node.offices.map((o) => o.office)).toEqual(
       person.offices.map((o) => o.office),
     );
-    for (const holding of withFacts.node.offices) expect(holding.factId).not.toBe('');
+    for (const holding of withFacts.node.offices) {
+      expect(holding.statements.length).toBeGreaterThan(0);
+      for (const statement of holding.statements) expect(statement.factId).not.toBe('');
+    }
   });
 });

@@ -178,7 +178,7 @@ describe('relationships, both directions, with qualifiers and provenance', () =>
           person: { id: string };
           office: { id: string };
           country: { id: string };
-          factId: string;
+          statements: Array<{ factId: string; article: { id: string } }>;
           evidence: Array<{
             sentence: { index: number; text: string; start: number; end: number };
             article: { id: string; title: string; sourceName: string; publishedAt: string };
@@ -192,7 +192,7 @@ describe('relationships, both directions, with qualifiers and provenance', () =>
       person: { meetings: Array<{ meeting: { id: string }; office: { id: string } }> };
     }>(`{
       meeting: entity(id: "${MEETING}") { ... on Meeting { date meetingType
-        participants { factId person { id } office { id } country { id }
+        participants { statements { factId article { id } } person { id } office { id } country { id }
           evidence { sentence { index text start end } article { id title sourceName publishedAt } excerpts } }
         heldIn { id } onSidelinesOf { id } reportedBy { id } } }
       person: entity(id: "${MISHUSTIN}") { ... on Person { meetings { meeting { id } office { id } } } }
@@ -203,6 +203,9 @@ describe('relationships, both directions, with qualifiers and provenance', () =>
     expect(byPerson[SMAILOV]?.country.id).toBe('country/kz');
     expect(byPerson[SMAILOV]?.office.id).toBe('office/prime-minister-of-kazakhstan');
     expect(byPerson[MISHUSTIN]?.country.id).toBe('country/ru');
+    expect(byPerson[MISHUSTIN]?.statements).toHaveLength(1);
+    expect(byPerson[MISHUSTIN]?.statements[0]?.article.id).toBe(ARTICLE);
+    expect(byPerson[MISHUSTIN]?.statements[0]?.factId).not.toBe('');
     const evidence = byPerson[MISHUSTIN]!.evidence[0]!;
     expect(evidence.sentence.text).toContain('Мишустинмен кездесу өткізді');
     expect(evidence.sentence.end).toBeGreaterThan(evidence.sentence.start);

@@ -1,7 +1,8 @@
 /** Entity types: the fields every entity shares, and each kind's relationships. */
 import type {
-  RelationshipModel,
   DiscussionModel,
+  FactStatementModel,
+  PlainValue,
   EntityModel,
   MeetingParticipationModel,
   MentionConnectionModel,
@@ -20,10 +21,10 @@ import {
   KIND_OF_TYPE,
   pageInfoOf,
   propString,
-  provenanceOf,
   related,
   relatedEntities,
   relatedOf,
+  statementOf,
 } from './shared.js';
 import { isEntityModel } from '../../graph/convert.js';
 
@@ -75,37 +76,63 @@ const entityFields = {
 
 /**
  * The items of a relationship field (holdings, participations, discussions) with both ends of
- * each relationship as models, so a list costs no extra round trip per item.
+ * each edge as models, so a list costs no extra round trip per item. Each item stands for the
+ * edge's parallel relationships: `statements` has one entry per article that states it.
  */
 async function withEnds<T>(
   ctx: GraphQLContext,
   anchor: EntityModel,
   relation: RelationName,
   info: SelectionInfo,
-  build: (rel: RelationshipModel, source: EntityModel, target: EntityModel) => T,
+  build: (
+    statements: FactStatementModel[],
+    props: Array<Record<string, PlainValue>>,
+    source: EntityModel,
+    target: EntityModel,
+  ) => T,
 ): Promise<T[]> {
   ctx.loaders.node.prime(anchor.id, anchor);
   const items = await related(ctx, relation, anchor.id, relPropsWanted(relation, info));
   // Each end is the anchor or the related node at hand, except when the relationship does not
   // touch the anchor (a country's officials): only then ask the node loader. No promise per end
   // keeps long lists (a person's 200 meetings, each with its topics) cheap.
-  const end = (id: string, item: RelatedItem): EntityModel | null | Promise<EntityModel | null> => {
+  const end = (id: string | null, item: RelatedItem) => {
+    if (id === null) return null;
     const known = id === anchor.id ? anchor : id === item.node.id ? item.node : null;
     if (known) return isEntityModel(known) ? known : null;
     return ctx.loaders.node.load(id).then((n) => (n && isEntityModel(n) ? n : null));
   };
   const built = items.map((item) => {
-    const { rel } = item;
-    if (!rel) return null;
-    const source = end(rel.sourceId, item);
-    const target = end(rel.targetId, item);
+    const source = end(item.sourceId, item);
+    const target = end(item.targetId, item);
+    const make = (s: EntityModel | null, t: EntityModel | null) =>
+      s && t ? build(item.statements.map(statementOf), item.statements, s, t) : null;
     if (source instanceof Promise || target instanceof Promise) {
-      return Promise.all([source, target]).then(([s, t]) => (s && t ? build(rel, s, t) : null));
+      return Promise.all([source, target]).then(([s, t]) => make(s, t));
     }
-    return source && target ? build(rel, source, target) : null;
+    return make(source, target);
   });
   const settled = built.some((b) => b instanceof Promise) ? await Promise.all(built) : built;
   return settled.filter((b): b is Awaited<T> => b !== null) as T[];
+}
+
+/** The first statement's value of a qualifier that statements may leave unset. */
+function firstOf(props: Array<Record<string, PlainValue>>, key: string): string | null {
+  for (const p of props) {
+    const value = propString(p, key);
+    if (value !== null) return value;
+  }
+  return null;
+}
+
+/** The latest value of a date qualifier (ISO dates sort as strings). */
+function latestOf(props: Array<Record<string, PlainValue>>, key: string): string | null {
+  let latest: string | null = null;
+  for (const p of props) {
+    const value = propString(p, key);
+    if (value !== null && (latest === null || value > latest)) latest = value;
+  }
+  return latest;
 }
 
 const holdings = (
@@ -114,12 +141,18 @@ const holdings = (
   relation: RelationName,
   info: SelectionInfo,
 ) =>
-  withEnds<OfficeHoldingModel>(ctx, anchor, relation, info, (rel, person, office) => ({
-    ...provenanceOf(rel),
-    person,
-    office,
-    asOf: propString(rel.props, 'asOf'),
-  }));
+  withEnds<OfficeHoldingModel>(
+    ctx,
+    anchor,
+    relation,
+    info,
+    (statements, props, person, office) => ({
+      statements,
+      person,
+      office,
+      asOf: latestOf(props, 'asOf'),
+    }),
+  );
 
 const participations = (
   ctx: GraphQLContext,
@@ -127,13 +160,19 @@ const participations = (
   relation: RelationName,
   info: SelectionInfo,
 ) =>
-  withEnds<MeetingParticipationModel>(ctx, anchor, relation, info, (rel, person, meeting) => ({
-    ...provenanceOf(rel),
-    person,
-    meeting,
-    officeId: propString(rel.props, 'officeId'),
-    countryId: propString(rel.props, 'countryId'),
-  }));
+  withEnds<MeetingParticipationModel>(
+    ctx,
+    anchor,
+    relation,
+    info,
+    (statements, props, person, meeting) => ({
+      statements,
+      person,
+      meeting,
+      officeId: firstOf(props, 'officeId'),
+      countryId: firstOf(props, 'countryId'),
+    }),
+  );
 
 const discussions = (
   ctx: GraphQLContext,
@@ -141,12 +180,13 @@ const discussions = (
   relation: RelationName,
   info: SelectionInfo,
 ) =>
-  withEnds<DiscussionModel>(ctx, anchor, relation, info, (rel, meeting, subject) => ({
-    ...provenanceOf(rel),
+  withEnds<DiscussionModel>(ctx, anchor, relation, info, (statements, props, meeting, subject) => ({
+    statements,
     meeting,
     subject,
-    framing: propString(rel.props, 'framing'),
-    raisedById: propString(rel.props, 'raisedById'),
+    // The framing is the same for all statements of an item (relations.ts groups by it).
+    framing: firstOf(props, 'framing'),
+    raisedById: firstOf(props, 'raisedById'),
   }));
 
 export const entityResolvers: Resolvers = {

@@ -4,23 +4,29 @@ import type { Resolvers } from '../../generated/graphql.js';
 import type { GraphQLContext } from '../context.js';
 import {
   evidenceOfFact,
-  evidenceOfRelationship,
+  evidenceOfStatement,
   firstRelated,
   loadEntity,
   relatedEntities,
   relatedOf,
 } from './shared.js';
 
-async function articleOf(ctx: GraphQLContext, fact: FactModel): Promise<ArticleModel> {
-  const node = await ctx.loaders.node.load(fact.articleId);
+/** The article a fact or a statement names (`what` says which, for the error). */
+async function articleOf(
+  ctx: GraphQLContext,
+  articleId: string,
+  what: string,
+): Promise<ArticleModel> {
+  const node = await ctx.loaders.node.load(articleId);
   if (!node || node.__typename !== 'Article') {
-    throw new Error(`fact ${fact.id} names article ${fact.articleId}, which is not in the graph`);
+    throw new Error(`${what} names article ${articleId}, which is not in the graph`);
   }
   return node;
 }
 
 const factFields = {
-  article: (f: FactModel, _: unknown, ctx: GraphQLContext) => articleOf(ctx, f),
+  article: (f: FactModel, _: unknown, ctx: GraphQLContext) =>
+    articleOf(ctx, f.articleId, `fact ${f.id}`),
   evidence: (f: FactModel, _: unknown, ctx: GraphQLContext) => evidenceOfFact(ctx, f),
   about: (f: FactModel, _: unknown, ctx: GraphQLContext) => relatedEntities(ctx, 'factAbout', f.id),
 };
@@ -53,16 +59,20 @@ export const factResolvers: Resolvers = {
     statedBy: (n, _, ctx) => firstRelated(ctx, 'figureStatedBy', n.id, 'Person'),
     quote: (n, _, ctx) => firstRelated(ctx, 'containingQuote', n.id, 'Quote'),
   },
+  FactStatement: {
+    article: (st, _, ctx) => articleOf(ctx, st.articleId, `statement ${st.factId}`),
+    evidence: (st) => evidenceOfStatement(st),
+  },
   OfficeHolding: {
-    evidence: (r) => evidenceOfRelationship(r),
+    evidence: (r) => r.statements.flatMap(evidenceOfStatement),
   },
   MeetingParticipation: {
-    evidence: (r) => evidenceOfRelationship(r),
+    evidence: (r) => r.statements.flatMap(evidenceOfStatement),
     office: (r, _, ctx) => loadEntity(ctx, r.officeId),
     country: (r, _, ctx) => loadEntity(ctx, r.countryId),
   },
   Discussion: {
-    evidence: (r) => evidenceOfRelationship(r),
+    evidence: (r) => r.statements.flatMap(evidenceOfStatement),
     raisedBy: (r, _, ctx) => loadEntity(ctx, r.raisedById),
   },
   DiscussionSubject: {

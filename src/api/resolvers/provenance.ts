@@ -57,13 +57,14 @@ export const provenanceResolvers: Resolvers = {
     mentions: async (s, _, ctx, info) => {
       const relProps = relPropsWanted('sentenceMentions', info);
       const items = await related(ctx, 'sentenceMentions', s.id, relProps);
-      return items.flatMap(({ rel, node }) =>
+      // One MENTIONS relationship per (sentence, entity): an item's only statement.
+      return items.flatMap(({ statements, node }) =>
         isEntityModel(node)
           ? [
               {
                 entity: node,
-                forms: rel ? propStrings(rel.props, 'forms') : [],
-                count: Number(rel?.props.count ?? 0),
+                forms: statements[0] ? propStrings(statements[0], 'forms') : [],
+                count: Number(statements[0]?.count ?? 0),
               },
             ]
           : [],

@@ -6,11 +6,10 @@ import type {
   EntityTypeName,
   EvidenceModel,
   FactModel,
-  FactProvenance,
+  FactStatementModel,
   NodeModel,
   PageInfoModel,
   PlainValue,
-  RelationshipModel,
 } from '../../graph/model.js';
 import type { RelationName } from '../../graph/relations.js';
 import type { EntityKind } from '../../generated/graphql.js';
@@ -97,9 +96,8 @@ export function propStrings(props: Record<string, PlainValue>, key: string): str
   return Array.isArray(v) ? v.map(String) : [];
 }
 
-/** The provenance of a fact relationship, from its properties. */
-export function provenanceOf(rel: RelationshipModel | null): FactProvenance {
-  const props = rel?.props ?? {};
+/** One article's statement of a fact relationship, from that relationship's properties. */
+export function statementOf(props: Record<string, PlainValue>): FactStatementModel {
   return {
     factId: propString(props, 'factId') ?? '',
     articleId: propString(props, 'articleId') ?? '',
@@ -108,10 +106,11 @@ export function provenanceOf(rel: RelationshipModel | null): FactProvenance {
   };
 }
 
-export function evidenceOfRelationship(provenance: FactProvenance): EvidenceModel[] {
-  return provenance.sentenceIds.map((sentenceId) => ({
+/** The evidence sentences of one statement, each with the statement's excerpts. */
+export function evidenceOfStatement(statement: FactStatementModel): EvidenceModel[] {
+  return statement.sentenceIds.map((sentenceId) => ({
     sentenceId,
-    excerpts: provenance.excerpts,
+    excerpts: statement.excerpts,
   }));
 }
 

@@ -2,7 +2,7 @@
 import type { NodeModel, RelationshipModel } from '../../graph/model.js';
 import { FACT_RELATIONSHIP_TYPES } from '../../graph/traversal.js';
 import type { Resolvers } from '../../generated/graphql.js';
-import { evidenceOfRelationship, provenanceOf } from './shared.js';
+import { evidenceOfStatement, statementOf } from './shared.js';
 
 const CAPTION_LENGTH = 80;
 
@@ -58,7 +58,7 @@ export const traversalResolvers: Resolvers = {
     target: (r) => r.targetId,
     caption: (r) => r.type.toLowerCase().replaceAll('_', ' '),
     qualifiers: (r) => qualifiersOf(r),
-    evidence: (r) => (isFactRelationship(r.type) ? evidenceOfRelationship(provenanceOf(r)) : []),
+    evidence: (r) => (isFactRelationship(r.type) ? evidenceOfStatement(statementOf(r.props)) : []),
   },
   Path: {
     length: (p) => p.relationships.length,
