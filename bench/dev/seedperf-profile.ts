@@ -5,11 +5,11 @@
  */
 import neo4j, { type ProfiledPlan } from 'neo4j-driver';
 import { planCorpus } from '../../src/seed/index.js';
-import { CREATE_ARTICLE, MERGE_ARTICLE, mergeParameters } from '../../src/seed/write.js';
+import { batchParameters, CREATE_ARTICLES, MERGE_ARTICLES } from '../../src/seed/statement.js';
 import { SEEDPERF } from './seedperf-server.js';
 
 const [corpus, indexArg, variant] = process.argv.slice(2);
-const statement = variant === 'create' ? CREATE_ARTICLE : MERGE_ARTICLE;
+const statement = variant === 'create' ? CREATE_ARTICLES : MERGE_ARTICLES;
 if (corpus === undefined) throw new Error('usage: seedperf-profile.ts <corpus dir> [index]');
 const plans = planCorpus([corpus]);
 const plan = plans[Number(indexArg ?? plans.length - 1)];
@@ -21,7 +21,7 @@ const driver = neo4j.driver(
 const session = driver.session({ database: 'neo4j' });
 const tx = await session.beginTransaction();
 const start = performance.now();
-const result = await tx.run(`PROFILE ${statement}`, mergeParameters(plan));
+const result = await tx.run(`PROFILE ${statement}`, batchParameters([plan]));
 console.log(`${plan.articleId}: ${(performance.now() - start).toFixed(1)} ms`);
 await tx.rollback();
 const rows: Array<{ op: string; hits: number; rows: number; detail: string }> = [];

@@ -5,7 +5,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { planCorpus } from '../../src/seed/index.js';
-import { MERGE_ARTICLE, mergeParameters } from '../../src/seed/write.js';
+import { batchParameters, MERGE_ARTICLES } from '../../src/seed/statement.js';
 import { SEEDPERF } from './seedperf-server.js';
 
 const [corpus, fromArg, countArg, mode] = process.argv.slice(2);
@@ -23,7 +23,7 @@ let end = 0;
 for (const plan of plans) {
   const tx = await session.beginTransaction();
   const t0 = performance.now();
-  await tx.run(MERGE_ARTICLE, mergeParameters(plan));
+  await tx.run(MERGE_ARTICLES, batchParameters([plan]));
   const t1 = performance.now();
   if (mode === 'commit') await tx.commit();
   else await tx.rollback();

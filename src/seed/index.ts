@@ -12,10 +12,19 @@ import { SeedValidationError, type SeedIssue } from './errors.js';
 import { findAnnotationFiles, loadArticle } from './load.js';
 import { planArticle, planSummary, type ArticlePlan, type PlannedEntity } from './plan.js';
 import { verifyArticle, type VerifiedArticle } from './verify.js';
-import { writeArticle, zeroCounters, type WriteCounters } from './write.js';
+import { batchesOf, DEFAULT_BATCH_LIMITS, type BatchLimits } from './batches.js';
+import {
+  countsOf,
+  rewriteArticle,
+  writeNewArticles,
+  zeroCounters,
+  type ArticleCounts,
+  type WriteCounters,
+} from './write.js';
 
 export { SeedValidationError, formatIssue, type SeedIssue } from './errors.js';
 export type { WriteCounters } from './write.js';
+export { DEFAULT_BATCH_LIMITS, type BatchLimits } from './batches.js';
 
 /** The repo's seeds/ folder, found from this module (works from src/ under tsx and from dist/). */
 export const DEFAULT_SEEDS_DIR = path.resolve(
@@ -34,6 +43,8 @@ export interface SeedOptions {
   /** Rewrite articles whose content hash is unchanged (normally skipped). */
   force?: boolean;
   log?: (line: string) => void;
+  /** How many new articles one transaction writes (default DEFAULT_BATCH_LIMITS). */
+  batch?: Partial<BatchLimits>;
 }
 
 export interface SeedCounts {
@@ -61,6 +72,31 @@ export interface SeedReport {
   dryRun: boolean;
   /** Everything the database reported the article writes changed in this run. */
   counters: WriteCounters;
+}
+
+export interface ArticleWriteFailure {
+  articleId: string;
+  file: string;
+  message: string;
+  cause: unknown;
+}
+
+/**
+ * Some articles failed at the database (after the corpus validated). Each failed alone:
+ * nothing of it was written; every other article was, and `report` lists them.
+ */
+export class SeedWriteError extends Error {
+  override name = 'SeedWriteError';
+  constructor(
+    readonly failures: readonly ArticleWriteFailure[],
+    readonly report: SeedReport,
+  ) {
+    super(
+      `${failures.length} article(s) could not be written (nothing of them is in the graph; ` +
+        `the ${report.articles.length} other(s) were seeded):\n` +
+        failures.map((f) => `  ${f.articleId} (${f.file}): ${f.message}`).join('\n'),
+    );
+  }
 }
 
 /** Loads, verifies and plans every article; throws SeedValidationError listing every problem. */
@@ -125,7 +161,7 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
     const articles = plans.map((plan) => {
       const summary = planSummary(plan);
       log(`${plan.articleId} (${plan.file}): valid; would write ${describePlan(summary)}`);
-      return result(plan, 'planned', zeroCounters(), summary);
+      return result(plan, 'planned', ZERO_COUNTS);
     });
     return { articles, dryRun: true, counters: total };
   }
@@ -142,38 +178,84 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
     const exists = storedHash.has(plan.articleId);
     if (exists && storedHash.get(plan.articleId) === plan.contentHash && !options.force) {
       log(`${plan.articleId}: unchanged (content hash ${plan.contentHash.slice(0, 12)}), skipped`);
-      outcomes[i] = result(plan, 'skipped', zeroCounters(), planSummary(plan));
+      outcomes[i] = result(plan, 'skipped', ZERO_COUNTS);
     } else (exists ? updates : created).push(i);
   });
   const toWrite = withFinalEntityProps(plans, [...updates, ...created]);
+  const failures: ArticleWriteFailure[] = [];
 
-  const writeOne = async (session: Session, i: number) => {
-    const plan = toWrite.get(i) as ArticlePlan;
-    const isNew = !storedHash.has(plan.articleId);
-    const counters = await session.executeWrite((tx) => writeArticle(tx, plan, { isNew }));
-    for (const key of Object.keys(total) as Array<keyof WriteCounters>) total[key] += counters[key];
-    const r = result(plan, isNew ? 'created' : 'updated', counters, planSummary(plan));
+  const done = (i: number, status: 'created' | 'updated', counts: ArticleCounts) => {
+    const r = result(toWrite.get(i) as ArticlePlan, status, counts);
     log(
-      `${plan.articleId}: ${r.status}; created ${r.created.nodes} nodes, ${r.created.relationships} relationships; ` +
+      `${r.articleId}: ${r.status}; created ${r.created.nodes} nodes, ${r.created.relationships} relationships; ` +
         `removed ${r.removed.nodes} nodes, ${r.removed.relationships} relationships; ${r.propertiesSet} properties set`,
     );
     outcomes[i] = r;
   };
+  const failed = (i: number, cause: unknown) => {
+    const plan = toWrite.get(i) as ArticlePlan;
+    const message = cause instanceof Error ? cause.message : String(cause);
+    log(`${plan.articleId}: FAILED, nothing of it written: ${message}`);
+    failures.push({ articleId: plan.articleId, file: plan.file, message, cause });
+  };
+  const add = (c: WriteCounters) => {
+    for (const key of Object.keys(total) as Array<keyof WriteCounters>) total[key] += c[key];
+  };
+
   // Updates one at a time: their clean-up deletes entities nothing uses any more, which must
-  // not race with another article starting to use them. New articles have no clean-up, so
-  // several are written at once (each still its own transaction).
-  await inSessions(driver, database, 1, updates, writeOne);
-  await inSessions(driver, database, WRITE_CONCURRENCY, created, writeOne);
+  // not race with another article starting to use them.
+  await inSessions(driver, database, 1, updates, async (session, i) => {
+    try {
+      const plan = toWrite.get(i) as ArticlePlan;
+      const counters = await session.executeWrite((tx) => rewriteArticle(tx, plan));
+      add(counters);
+      done(i, 'updated', countsOf(counters));
+    } catch (error) {
+      failed(i, error);
+    }
+  });
+
+  // New articles have no clean-up: several go in one transaction (one statement per batch).
+  const writeBatch = async (session: Session, batch: readonly number[]) => {
+    const batchPlans = batch.map((i) => toWrite.get(i) as ArticlePlan);
+    const written = await session.executeWrite((tx) => writeNewArticles(tx, batchPlans));
+    add(written.counters);
+    batch.forEach((i, k) => done(i, 'created', written.perArticle[k] as ArticleCounts));
+  };
+  const limits = { ...DEFAULT_BATCH_LIMITS, ...options.batch };
+  const batches = batchesOf(created, (i) => toWrite.get(i) as ArticlePlan, limits);
+  await inSessions(driver, database, WRITE_CONCURRENCY, batches, async (session, batch) => {
+    try {
+      await writeBatch(session, batch);
+    } catch (error) {
+      if (batch.length === 1) return failed(batch[0] as number, error);
+      // Atomicity is per article: the batch rolled back as a whole, so its articles are
+      // written again one per transaction; the good ones land, a bad one fails alone.
+      log(`a batch of ${batch.length} articles failed, writing them one by one: ${String(error)}`);
+      for (const i of batch) {
+        try {
+          await writeBatch(session, [i]);
+        } catch (single) {
+          failed(i, single);
+        }
+      }
+    }
+  });
+
   const articles = outcomes.filter((r): r is ArticleSeedResult => r !== undefined);
-  return { articles, dryRun: false, counters: total };
+  const report: SeedReport = { articles, dryRun: false, counters: total };
+  if (failures.length > 0) throw new SeedWriteError(failures, report);
+  return report;
 }
 
 /**
- * Transactions in flight at once for new articles. A commit waits on the disk (fsync) and a
- * statement on the server's CPU: with several in flight, one article's statement runs while
- * another's commit is flushed. Measured on 2 cores (bench/dev/seedperf-measure.ts).
+ * Batches in flight at once. A commit waits on the disk (fsync) and a statement on the
+ * server's CPU; with two in flight one batch's statement runs while the other's commit is
+ * flushed and its parameters are encoded. Measured on 2 cores (bench/dev/seedperf-vs-csv.ts).
  */
-const WRITE_CONCURRENCY = 4;
+const WRITE_CONCURRENCY = 2;
+
+const ZERO_COUNTS: ArticleCounts = countsOf(zeroCounters());
 
 /** One read for every article's stored hash, instead of one per article. */
 async function storedHashes(
@@ -216,36 +298,24 @@ function withFinalEntityProps(
   );
 }
 
-/**
- * Runs `work` for every item with up to `width` sessions at once, in order of the items.
- * After a failure no new item starts; the first error is thrown once the others settle.
- */
-async function inSessions(
+/** Runs `work` for every item with up to `width` sessions at once, in order of the items. */
+async function inSessions<T>(
   driver: Driver,
   database: string,
   width: number,
-  items: readonly number[],
-  work: (session: Session, item: number) => Promise<void>,
+  items: readonly T[],
+  work: (session: Session, item: T) => Promise<void>,
 ): Promise<void> {
   let next = 0;
-  let failure: { error: unknown } | undefined;
   const worker = async () => {
     const session = driver.session({ database });
     try {
-      while (failure === undefined && next < items.length) {
-        const item = items[next++] as number;
-        try {
-          await work(session, item);
-        } catch (error) {
-          failure ??= { error };
-        }
-      }
+      while (next < items.length) await work(session, items[next++] as T);
     } finally {
       await session.close();
     }
   };
   await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
-  if (failure !== undefined) throw failure.error;
 }
 
 /** An entity id already in the graph with another kind (from another article) is refused too. */
@@ -275,8 +345,7 @@ async function kindConflictsWithGraph(
 function result(
   plan: ArticlePlan,
   status: ArticleSeedResult['status'],
-  c: WriteCounters,
-  planned: ArticleSeedResult['planned'],
+  c: ArticleCounts,
 ): ArticleSeedResult {
   return {
     articleId: plan.articleId,
@@ -286,7 +355,7 @@ function result(
     created: { nodes: c.nodesCreated, relationships: c.relationshipsCreated },
     removed: { nodes: c.nodesDeleted, relationships: c.relationshipsDeleted },
     propertiesSet: c.propertiesSet,
-    planned,
+    planned: planSummary(plan),
   };
 }
 

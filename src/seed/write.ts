@@ -1,21 +1,16 @@
 /**
- * Writing one article's plan in one transaction.
- *
- * The writes are one Cypher statement (`MERGE_ARTICLE`, or `CREATE_ARTICLE` for a new article):
- * a unit subquery per node label and per (relationship type, end labels), each an UNWIND over a
- * list parameter, MERGE on ids.
- * The statement's text is the same for every article (empty lists for what an article lacks),
- * so Neo4j plans it once and an article costs one query instead of forty — per-query overhead,
- * not the work, dominated seeding time. For an article already in the graph, clean-up queries
- * first remove what it no longer states; afterwards, entities no article uses any more go.
- *
- * Labels and relationship types are interpolated only from the fixed lists in
- * src/graph/schema.ts and src/seed/patterns.ts; every value is a parameter.
+ * Writing plans inside a transaction: a batch of new articles in one statement
+ * (`writeNewArticles`), or one article already in the graph (`rewriteArticle`): clean-up
+ * queries first remove what it no longer states, then the MERGE statement, then entities no
+ * article uses any more go. Statements in src/seed/statement.ts.
  */
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
-import { ENTITY_KIND_LABELS, FACT_NODE_LABELS, FACT_RELATIONSHIP_TYPES } from '../graph/schema.js';
-import { matchLabel, RELATIONSHIP_PATTERNS } from './patterns.js';
-import type { ArticlePlan, PlannedRelationship } from './plan.js';
+import { FACT_NODE_LABELS, FACT_RELATIONSHIP_TYPES } from '../graph/schema.js';
+import { newArticleCounts, type ArticleCounts, type EntityWrite } from './counts.js';
+import type { ArticlePlan } from './plan.js';
+import { batchEntities, batchParameters, CREATE_ARTICLES, MERGE_ARTICLES } from './statement.js';
+
+export type { ArticleCounts } from './counts.js';
 
 export interface WriteCounters {
   nodesCreated: number;
@@ -50,137 +45,73 @@ export function addCounters(into: WriteCounters, result: QueryResult): void {
   into.labelsRemoved += u.labelsRemoved;
 }
 
-/** Every (type, start label, end label) a fact relationship can have, from the patterns. */
-const RELATIONSHIP_GROUPS = FACT_RELATIONSHIP_TYPES.flatMap((type) => {
-  const pattern = RELATIONSHIP_PATTERNS[type];
-  const froms = [...new Set(pattern.from.map(matchLabel))];
-  const tos = [...new Set(pattern.to.map(matchLabel))];
-  return froms.flatMap((from) => tos.map((to) => ({ type, from, to })));
-});
-const groupKey = (r: { type: string; from: string; to: string }) => `${r.type}|${r.from}|${r.to}`;
-const GROUP_INDEX = new Map(RELATIONSHIP_GROUPS.map((g, i) => [groupKey(g), i]));
-
-/**
- * The one statement that writes a whole article (see the module comment). `fresh`: the
- * article is not in the graph, so every relationship it states is new (all touch its own
- * article, sentences or facts, or carry its articleId) and is CREATEd. MERGE would scan the
- * parallel relationships of popular entities (one per article that states the same fact)
- * and lock both ends exclusively until commit, serializing articles that share an entity.
- * Nodes are always MERGEd; an entity is SET only when its properties change, for the same
- * lock reason.
- */
-function articleStatement(fresh: boolean): string {
-  const link = fresh ? 'CREATE' : 'MERGE';
-  return [
-    `MERGE (a:Article {id: $articleId})
-   SET a = $article, a.seededAt = datetime()
-   WITH a`,
-    `CALL (a) {
-     UNWIND $sentences AS row
-     MERGE (s:Sentence {id: row.id})
-     SET s = row.props
-     ${link} (a)-[:HAS_SENTENCE]->(s)
-   }`,
-    ...ENTITY_KIND_LABELS.map(
-      (kind) => `CALL () {
-     UNWIND $entities.${kind} AS row
-     MERGE (n:Entity {id: row.id})
-     WITH n, row
-     WHERE properties(n) <> row.props OR NOT n:${kind}
-     SET n = row.props, n:${kind}
-     REMOVE n:${ENTITY_KIND_LABELS.filter((k) => k !== kind).join(':')}
-   }`,
-    ),
-    `CALL (a) {
-     UNWIND $sourceIds AS sourceId
-     MATCH (o:Organization {id: sourceId})
-     ${link} (a)-[:SOURCED_FROM]->(o)
-   }`,
-    `CALL () {
-     UNWIND $mentions AS row
-     MATCH (s:Sentence {id: row.sentenceId})
-     MATCH (e:Entity {id: row.entityId})
-     ${link} (s)-[m:MENTIONS]->(e)
-     SET m.forms = row.forms, m.count = row.count
-   }`,
-    ...FACT_NODE_LABELS.map(
-      (label) => `CALL () {
-     UNWIND $factNodes.${label} AS row
-     MERGE (f:${label} {id: row.id})
-     SET f = row.props
-     WITH f, row
-     UNWIND row.sentenceIds AS sentenceId
-     MATCH (s:Sentence {id: sentenceId})
-     ${link} (f)-[:EVIDENCED_BY]->(s)
-   }`,
-    ),
-    ...RELATIONSHIP_GROUPS.map(
-      (g, i) => `CALL () {
-     UNWIND $relationships[${i}] AS row
-     MATCH (x:${g.from} {id: row.fromId})
-     MATCH (y:${g.to} {id: row.toId})
-     ${fresh ? `CREATE (x)-[r:${g.type}]->(y)` : `MERGE (x)-[r:${g.type} {articleId: $articleId, factId: row.factId}]->(y)`}
-     SET r = row.props
-   }`,
-    ),
-  ].join('\n');
-}
-
-/** For an article already in the graph: MERGE everything onto what is there. */
-export const MERGE_ARTICLE = articleStatement(false);
-/** For an article not in the graph yet. */
-export const CREATE_ARTICLE = articleStatement(true);
-
-export function mergeParameters(plan: ArticlePlan): Record<string, unknown> {
-  const relationships: PlannedRelationship[][] = RELATIONSHIP_GROUPS.map(() => []);
-  // An article may state one fact twice (same type, ends and factId): MERGE wrote it once, with
-  // the last statement's properties, and CREATE must too.
-  const distinct = new Map<string, PlannedRelationship>();
-  for (const r of plan.relationships)
-    distinct.set(`${r.type}|${r.factId}|${r.fromId}|${r.toId}`, r);
-  for (const r of distinct.values()) {
-    const index = GROUP_INDEX.get(groupKey({ type: r.type, from: r.fromLabel, to: r.toLabel }));
-    // Unreachable after verification: a pattern the table does not allow.
-    if (index === undefined) throw new Error(`no relationship group for ${r.type} ${r.factId}`);
-    relationships[index]?.push(r);
-  }
+export function countsOf(c: WriteCounters): ArticleCounts {
   return {
-    articleId: plan.articleId,
-    article: plan.article,
-    sentences: plan.sentences,
-    entities: Object.fromEntries(
-      ENTITY_KIND_LABELS.map((kind) => [kind, plan.entities.filter((e) => e.kind === kind)]),
-    ),
-    sourceIds: plan.sourceId === null ? [] : [plan.sourceId],
-    mentions: plan.mentions,
-    factNodes: Object.fromEntries(
-      FACT_NODE_LABELS.map((label) => [label, plan.factNodes.filter((f) => f.label === label)]),
-    ),
-    relationships,
+    nodesCreated: c.nodesCreated,
+    nodesDeleted: c.nodesDeleted,
+    relationshipsCreated: c.relationshipsCreated,
+    relationshipsDeleted: c.relationshipsDeleted,
+    propertiesSet: c.propertiesSet,
   };
 }
 
+export interface BatchWrite {
+  /** What the database reports the batch changed. */
+  counters: WriteCounters;
+  /** Per article, in batch order: what it changed (as a run writing them one by one reports). */
+  perArticle: ArticleCounts[];
+}
+
 /**
- * Executes the plan inside `tx`; returns what the database reports it changed.
- * `isNew`: the article is not in the graph yet, so there is nothing stale to look for.
+ * Writes articles that are not in the graph yet, all in `tx` with one statement. The
+ * database counts changes per statement, so each article's share is derived from its plan
+ * and from which of the batch's entities are new or changed (read first, in `tx`).
  */
-export async function writeArticle(
+export async function writeNewArticles(
+  tx: ManagedTransaction,
+  plans: readonly ArticlePlan[],
+): Promise<BatchWrite> {
+  // Sent without waiting for the read's answer: the driver pipelines both on the connection
+  // and the server runs them in order.
+  const reading = tx.run(
+    `UNWIND $entities AS row
+     OPTIONAL MATCH (old:Entity {id: row.id})
+     WITH row, old
+     WHERE old IS NULL OR properties(old) <> row.props OR NOT row.kind IN labels(old)
+     RETURN row.id AS id, old IS NULL AS created,
+            CASE WHEN old IS NULL THEN 0
+                 ELSE size([k IN keys(old) WHERE row.props[k] IS NULL]) END AS removedProps`,
+    { entities: batchEntities(plans).map((e) => ({ id: e.id, kind: e.kind, props: e.props })) },
+  );
+  const writing = tx.run(CREATE_ARTICLES, batchParameters(plans));
+  const [read, written] = await Promise.all([reading, writing]);
+  const entityWrites = new Map<string, EntityWrite>(
+    read.records.map((r) => [
+      r.get('id') as string,
+      { created: r.get('created') as boolean, removedProps: Number(r.get('removedProps')) },
+    ]),
+  );
+  const counters = zeroCounters();
+  addCounters(counters, written);
+  return { counters, perArticle: newArticleCounts(plans, entityWrites) };
+}
+
+/**
+ * Brings an article already in the graph to exactly its plan inside `tx`; returns what the
+ * database reports it changed.
+ */
+export async function rewriteArticle(
   tx: ManagedTransaction,
   plan: ArticlePlan,
-  { isNew }: { isNew: boolean },
 ): Promise<WriteCounters> {
-  // Queries are sent without waiting for each answer: the driver pipelines them on the
-  // connection and the server runs them in order.
   const pending: Array<Promise<QueryResult>> = [];
   const run = (cypher: string, params: Record<string, unknown>) => {
     pending.push(Promise.resolve(tx.run(cypher, params)));
   };
-  const articleId = plan.articleId;
-
   // Entities this article touched before: candidates for removal if nothing uses them after.
-  const previouslyUsed = isNew ? [] : await usedEntityIds(tx, articleId);
-  if (!isNew) removeStale(run, plan);
-  run(isNew ? CREATE_ARTICLE : MERGE_ARTICLE, mergeParameters(plan));
+  const previouslyUsed = await usedEntityIds(tx, plan.articleId);
+  removeStale(run, plan);
+  run(MERGE_ARTICLES, batchParameters([plan]));
   if (previouslyUsed.length > 0) {
     run(
       `UNWIND $ids AS id
@@ -190,7 +121,6 @@ export async function writeArticle(
       { ids: previouslyUsed },
     );
   }
-
   const counters = zeroCounters();
   for (const result of await Promise.all(pending)) addCounters(counters, result);
   return counters;
@@ -252,30 +182,26 @@ function removeStale(
   }
 }
 
-/** Ids of the entities an article's stored graph touches (mentions, source, fact relationships). */
+/**
+ * Ids of the entities an article's stored graph touches (mentions, source, fact
+ * relationships), in one query: each fact relationship type is found through its
+ * `articleId` index, one UNION branch per type.
+ */
 async function usedEntityIds(tx: ManagedTransaction, articleId: string): Promise<string[]> {
-  const queries = [
-    tx.run(
-      `MATCH (a:Article {id: $articleId})
-       CALL (a) {
-         MATCH (a)-[:HAS_SENTENCE]->(:Sentence)-[:MENTIONS]->(e:Entity) RETURN e.id AS id
-         UNION
-         MATCH (a)-[:SOURCED_FROM]->(e:Entity) RETURN e.id AS id
-       }
-       RETURN collect(DISTINCT id) AS ids`,
-      { articleId },
-    ),
-    ...FACT_RELATIONSHIP_TYPES.map((type) =>
-      tx.run(
-        `MATCH (x)-[r:${type} {articleId: $articleId}]->(y)
-         RETURN collect(DISTINCT x.id) + collect(DISTINCT y.id) AS ids`,
-        { articleId },
-      ),
-    ),
-  ];
-  const ids = new Set<string>();
-  for (const result of await Promise.all(queries)) {
-    for (const id of (result.records[0]?.get('ids') ?? []) as string[]) ids.add(id);
-  }
-  return [...ids];
+  const byFact = FACT_RELATIONSHIP_TYPES.map(
+    (type) => `UNION
+         MATCH (x)-[:${type} {articleId: $articleId}]->(y) UNWIND [x.id, y.id] AS id RETURN id`,
+  );
+  const result = await tx.run(
+    `CALL () {
+       MATCH (:Article {id: $articleId})-[:HAS_SENTENCE]->(:Sentence)-[:MENTIONS]->(e:Entity)
+       RETURN e.id AS id
+       UNION
+       MATCH (:Article {id: $articleId})-[:SOURCED_FROM]->(e:Entity) RETURN e.id AS id
+       ${byFact.join('\n       ')}
+     }
+     RETURN collect(id) AS ids`,
+    { articleId },
+  );
+  return (result.records[0]?.get('ids') ?? []) as string[];
 }
