@@ -21,7 +21,10 @@ const statements: Array<[string, { cypher: string; params: Record<string, unknow
     { cypher: 'MATCH (n:Person {id: $id}) RETURN n', params: { id: p.personId } },
   ],
   ['nodesByIds (union)', nodesByIds([p.personId])],
-  ['personOffices', relatedNodes('personOffices', [p.personId])],
+  [
+    'personOffices',
+    relatedNodes({ relation: 'personOffices', relProps: true, nodeProps: true }, [p.personId]),
+  ],
 ];
 
 function operators(plan: Plan): string[] {

@@ -13,10 +13,14 @@ const id = 'person/zhanar-bezekiuly-0';
 const variants: Array<[string, string, Record<string, unknown>]> = [
   [
     'nodesWithRelated',
-    nodesWithRelated([id], [{ relation: 'personOffices', relProps: true }]).cypher,
+    nodesWithRelated([id], [{ relation: 'personOffices', relProps: true, nodeProps: true }]).cypher,
     { ids: [id] },
   ],
-  ['relatedNodes', relatedNodes('personOffices', [id]).cypher, { anchorIds: [id] }],
+  [
+    'relatedNodes',
+    relatedNodes({ relation: 'personOffices', relProps: true, nodeProps: true }, [id]).cypher,
+    { anchorIds: [id] },
+  ],
   [
     'ids only',
     'MATCH (a:Person {id: $id})-[r:HOLDS_OFFICE]->(b:Office) RETURN collect(b.id) AS ids',

@@ -12,6 +12,7 @@ import { mentionCounts, mentionPages } from '../graph/mentions.js';
 import type { NodeModel, PlainValue, SentenceModel } from '../graph/model.js';
 import { nodesByIds } from '../graph/nodes.js';
 import {
+  endsOf,
   nodesWithRelated,
   relatedNodes,
   type RelationFetch,
@@ -56,10 +57,11 @@ export interface Loaders {
    */
   nodeWith(relations: readonly RelationFetch[]): DataLoader<string, NodeModel | null>;
   /**
-   * The related nodes of anchors along `relation`. `relProps` false: the relationships come
-   * without their properties (ends, type and element id only) — for selections that read none.
+   * The related nodes of anchors along a relation, read as far as `fetch` says: without the
+   * relationships' properties (`relProps` false) or with the nodes' ids only (`nodeProps`
+   * false; such partial nodes are never cached as the node itself).
    */
-  related(relation: RelationName, relProps?: boolean): DataLoader<string, RelatedItem[]>;
+  related(fetch: RelationFetch): DataLoader<string, RelatedItem[]>;
   mentionPage: DataLoader<MentionPageKey, MentionRow[], string>;
   mentionCount: DataLoader<string, number>;
 }
@@ -75,43 +77,55 @@ export function createLoaders(executor: RequestExecutor): Loaders {
     return ids.map((id) => byId.get(id) ?? null);
   });
 
-  /** Converts (and primes) the statement's distinct related nodes once; returns them by id. */
-  const nodeModels = (records: NodeRecord[]): Map<string, NodeModel> => {
+  /**
+   * Converts the statement's distinct related nodes once; returns them by id. Whole nodes prime
+   * the node loader; id-only ones (`whole` false) must not stand in for the node elsewhere.
+   */
+  const nodeModels = (records: NodeRecord[], whole: boolean): Map<string, NodeModel> => {
     const models = new Map<string, NodeModel>();
     for (const record of records) {
       const model = toNodeModel(record);
       models.set(model.id, model);
-      node.prime(model.id, model);
+      if (whole) node.prime(model.id, model);
     }
     return models;
   };
 
-  const toRelatedItems = (raw: RawRelatedItem[], models: Map<string, NodeModel>): RelatedItem[] =>
-    raw.flatMap((item) => {
+  const toRelatedItems = (
+    relation: RelationName,
+    anchorId: string,
+    raw: RawRelatedItem[],
+    models: Map<string, NodeModel>,
+  ): RelatedItem[] => {
+    const ends = endsOf(relation);
+    return raw.flatMap((item) => {
       const model = models.get(item.nodeId);
       if (!model) return [];
-      return [
-        {
-          node: model,
-          sourceId: item.sourceId,
-          targetId: item.targetId,
-          statements: item.rels.map(plainProps),
-        },
-      ];
+      const [sourceId, targetId] =
+        ends === 'from-anchor'
+          ? [anchorId, item.nodeId]
+          : ends === 'to-anchor'
+            ? [item.nodeId, anchorId]
+            : [item.sourceId, item.targetId];
+      return [{ node: model, sourceId, targetId, statements: item.rels.map(plainProps) }];
     });
+  };
 
   const relatedLoaders = new Map<string, DataLoader<string, RelatedItem[]>>();
-  const related = (relation: RelationName, relProps = true) => {
-    const key = relProps ? relation : `${relation}:ends`;
+  const related = (fetch: RelationFetch) => {
+    const key = `${fetch.relation}:${fetch.relProps}:${fetch.nodeProps}`;
     let loader = relatedLoaders.get(key);
     if (!loader) {
       loader = new DataLoader<string, RelatedItem[]>(async (anchorIds) => {
-        const [record] = await executor.read(relatedNodes(relation, anchorIds, relProps));
+        const [record] = await executor.read(relatedNodes(fetch, anchorIds));
         const byAnchor = new Map<string, RelatedItem[]>();
         if (record) {
-          const models = nodeModels(record.get('nodes') as NodeRecord[]);
+          const models = nodeModels(record.get('nodes') as NodeRecord[], fetch.nodeProps);
           for (const anchor of record.get('anchors') as RawAnchor[]) {
-            byAnchor.set(anchor.anchorId, toRelatedItems(anchor.items, models));
+            byAnchor.set(
+              anchor.anchorId,
+              toRelatedItems(fetch.relation, anchor.anchorId, anchor.items, models),
+            );
           }
         }
         return anchorIds.map((id) => byAnchor.get(id) ?? []);
@@ -124,22 +138,28 @@ export function createLoaders(executor: RequestExecutor): Loaders {
   const nodeWithLoaders = new Map<string, DataLoader<string, NodeModel | null>>();
   const nodeWith = (relations: readonly RelationFetch[]) => {
     if (relations.length === 0) return node;
-    const key = relations.map((r) => `${r.relation}:${r.relProps}`).join(',');
+    const key = relations.map((r) => `${r.relation}:${r.relProps}:${r.nodeProps}`).join(',');
     let loader = nodeWithLoaders.get(key);
     if (!loader) {
       loader = new DataLoader<string, NodeModel | null>(async (ids) => {
         const [record] = await executor.read(nodesWithRelated(ids, relations));
         const byId = new Map<string, NodeModel>();
         if (record) {
-          const models = nodeModels(record.get('nodes') as NodeRecord[]);
+          const wholeModels = nodeModels(record.get('nodes') as NodeRecord[], true);
+          const idModels = nodeModels(record.get('idNodes') as NodeRecord[], false);
           for (const anchor of record.get('anchors') as RawNodeWithRelated[]) {
             const model = toNodeModel(anchor.node);
             byId.set(model.id, model);
             node.prime(model.id, model);
-            relations.forEach(({ relation, relProps }, i) => {
-              related(relation, relProps).prime(
+            relations.forEach((fetch, i) => {
+              related(fetch).prime(
                 model.id,
-                toRelatedItems(anchor.related[i] ?? [], models),
+                toRelatedItems(
+                  fetch.relation,
+                  model.id,
+                  anchor.related[i] ?? [],
+                  fetch.nodeProps ? wholeModels : idModels,
+                ),
               );
             });
           }

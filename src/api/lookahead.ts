@@ -90,6 +90,37 @@ const ENDS_OF: Partial<Record<RelationName, ReadonlySet<string>>> = (() => {
   };
 })();
 
+/**
+ * For relations whose field returns items (holdings, participations…), the item field that
+ * holds the related node; every other relation's field returns the related nodes themselves.
+ */
+const NODE_FIELD_OF: Partial<Record<RelationName, string>> = {
+  personOffices: 'office',
+  officeHolders: 'person',
+  countryOfficials: 'person',
+  personMeetings: 'meeting',
+  meetingParticipants: 'person',
+  countryRepresentedAt: 'person',
+  meetingDiscussed: 'subject',
+  discussedAt: 'meeting',
+  sentenceMentions: 'entity',
+};
+
+/**
+ * Fields that read nothing of their node but its id and type: `id`, the kind, and the fields
+ * that navigate from the node's id (RELATION_FIELDS, mentions, statementsAbout). A selection of
+ * only these is answered from a node read as labels and id. Any other field (a name, a date…)
+ * needs the whole node: a field missing here costs bytes, never a wrong answer.
+ */
+const ID_ONLY_FIELDS: ReadonlySet<string> = new Set([
+  '__typename',
+  'id',
+  'kind',
+  'mentions',
+  'statementsAbout',
+  ...Object.values(RELATION_FIELDS).flatMap((fields) => Object.keys(fields)),
+]);
+
 /** The names of the fields selected directly in `set` (through fragments, not below them). */
 function fieldNames(
   set: SelectionSetNode | undefined,
@@ -97,13 +128,24 @@ function fieldNames(
   out = new Set<string>(),
   seen = new Set<string>(),
 ): Set<string> {
+  for (const field of selectedFields(set, fragments, [], seen)) out.add(field.name.value);
+  return out;
+}
+
+/** The fields selected directly in `set` (through fragments, not below them). */
+function selectedFields(
+  set: SelectionSetNode | undefined,
+  fragments: Record<string, FragmentDefinitionNode>,
+  out: FieldNode[] = [],
+  seen = new Set<string>(),
+): FieldNode[] {
   for (const selection of set?.selections ?? []) {
-    if (selection.kind === 'Field') out.add(selection.name.value);
+    if (selection.kind === 'Field') out.push(selection);
     else if (selection.kind === 'InlineFragment')
-      fieldNames(selection.selectionSet, fragments, out, seen);
+      selectedFields(selection.selectionSet, fragments, out, seen);
     else if (!seen.has(selection.name.value)) {
       seen.add(selection.name.value);
-      fieldNames(fragments[selection.name.value]?.selectionSet, fragments, out, seen);
+      selectedFields(fragments[selection.name.value]?.selectionSet, fragments, out, seen);
     }
   }
   return out;
@@ -123,12 +165,44 @@ function needsRelProps(
   return false;
 }
 
-/** For a resolver: whether the current field (navigating `relation`) needs relationship props. */
-export function relPropsWanted(
+/** Whether the selection of a field navigating `relation` reads more of the related nodes than ids. */
+function needsNodeProps(
+  relation: RelationName,
+  fields: readonly FieldNode[],
+  fragments: Record<string, FragmentDefinitionNode>,
+): boolean {
+  const itemField = NODE_FIELD_OF[relation];
+  const nodeSelections = itemField
+    ? fields.flatMap((field) =>
+        selectedFields(field.selectionSet, fragments).filter((f) => f.name.value === itemField),
+      )
+    : fields;
+  for (const field of nodeSelections) {
+    for (const name of fieldNames(field.selectionSet, fragments)) {
+      if (!ID_ONLY_FIELDS.has(name)) return true;
+    }
+  }
+  return false;
+}
+
+function fetchOf(
+  relation: RelationName,
+  fields: readonly FieldNode[],
+  fragments: Record<string, FragmentDefinitionNode>,
+): RelationFetch {
+  return {
+    relation,
+    relProps: needsRelProps(relation, fields, fragments),
+    nodeProps: needsNodeProps(relation, fields, fragments),
+  };
+}
+
+/** For a resolver of a field navigating `relation`: how much of it the selection reads. */
+export function fetchFor(
   relation: RelationName,
   info: Pick<SelectionInfo, 'fieldNodes' | 'fragments'>,
-): boolean {
-  return needsRelProps(relation, info.fieldNodes, info.fragments);
+): RelationFetch {
+  return fetchOf(relation, info.fieldNodes, info.fragments);
 }
 
 /** The part of GraphQLResolveInfo look-ahead reads. */
@@ -165,8 +239,7 @@ export function lookaheadRelations(info: SelectionInfo): RelationFetch[] {
   };
   const rootType = getNamedType(info.returnType).name;
   for (const field of info.fieldNodes) visit(field.selectionSet, rootType, new Set());
-  return [...found.keys()].sort().map((relation) => ({
-    relation,
-    relProps: needsRelProps(relation, found.get(relation)!, info.fragments),
-  }));
+  return [...found.keys()]
+    .sort()
+    .map((relation) => fetchOf(relation, found.get(relation)!, info.fragments));
 }

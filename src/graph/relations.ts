@@ -224,6 +224,9 @@ export function isRelationName(name: string): name is RelationName {
 export const NODE_RECORD = (v: string) =>
   `{labels: labels(${v}), properties: ${v} {.*, searchText: null}}`;
 
+/** The node reduced to its labels and id: for selections that read nothing else of it. */
+const NODE_ID_RECORD = (v: string) => `{labels: labels(${v}), properties: {id: ${v}.id}}`;
+
 /**
  * A CALL that, for the anchor bound to `anchorId`, collects the relation's items into
  * `items<suffix>` and its related nodes into `nodes<suffix>`.
@@ -234,6 +237,12 @@ export const NODE_RECORD = (v: string) =>
  */
 function relationCall(spec: RelationSpec, relProps: boolean, suffix: string | number): string {
   const collected = `collect({sourceId: sourceId, targetId: targetId, nodeId: b.id, rels: rels}) AS items${suffix}, collect(b) AS nodes${suffix}`;
+  // Ends of a relationship between the anchor and b are known without reading them (the caller
+  // fills them in: endsOf); reading startNode(r).id per relationship doubles a statement's time.
+  const ends =
+    endsOfSpec(spec) === 'via-path'
+      ? 'startNode(r).id AS sourceId, endNode(r).id AS targetId'
+      : 'null AS sourceId, null AS targetId';
   if (spec.withRel === false) {
     return [
       'CALL (anchorId) {',
@@ -247,10 +256,10 @@ function relationCall(spec: RelationSpec, relProps: boolean, suffix: string | nu
   const grouped = relProps
     ? [
         `  WITH b, r ORDER BY r.articleId, r.factId`,
-        `  WITH b, startNode(r).id AS sourceId, endNode(r).id AS targetId, ${qualifier} AS qualifier, collect(properties(r)) AS rels`,
+        `  WITH b, ${ends}, ${qualifier} AS qualifier, collect(properties(r)) AS rels`,
       ]
     : [
-        `  WITH DISTINCT b, startNode(r).id AS sourceId, endNode(r).id AS targetId, ${qualifier} AS qualifier`,
+        `  WITH DISTINCT b, ${ends}, ${qualifier} AS qualifier`,
         '  WITH b, sourceId, targetId, qualifier, [] AS rels',
       ];
   return [
@@ -263,19 +272,46 @@ function relationCall(spec: RelationSpec, relProps: boolean, suffix: string | nu
   ].join('\n');
 }
 
-/** Collects the distinct nodes of the lists in `nodeLists` once each, as NODE_RECORDs. */
-const DISTINCT_NODES = [
-  'CALL (nodeLists) {',
-  '  UNWIND nodeLists AS list UNWIND list AS b',
-  '  WITH DISTINCT b',
-  `  RETURN collect(${NODE_RECORD('b')}) AS nodes`,
-  '}',
-].join('\n');
+/**
+ * Collects the nodes of the lists in `<lists>` once each into `<into>`: NODE_RECORDs, or only
+ * labels and id (`idsOnly`).
+ */
+function distinctNodes(lists: string, into: string, idsOnly: boolean): string {
+  const record = idsOnly ? NODE_ID_RECORD('b') : NODE_RECORD('b');
+  return [
+    `CALL (${lists}) {`,
+    `  UNWIND ${lists} AS list UNWIND list AS b`,
+    '  WITH DISTINCT b',
+    `  RETURN collect(${record}) AS ${into}`,
+    '}',
+  ].join('\n');
+}
 
-/** One relation to fetch, and whether its relationships' properties are needed. */
+/**
+ * Where a relation's item ends are: `from-anchor` (anchor → related node), `to-anchor`
+ * (related node → anchor), `via-path` (a relationship further along the pattern: its ends are
+ * read from the graph), `none` (relations by id, without a relationship).
+ */
+export type RelationEnds = 'from-anchor' | 'to-anchor' | 'via-path' | 'none';
+
+function endsOfSpec(spec: RelationSpec): RelationEnds {
+  if (spec.withRel === false) return 'none';
+  if (/^\(a[:\s][^)]*\)-\[r:[^\]]*\]->\(b[:)]/.test(spec.match)) return 'from-anchor';
+  if (/^\(a[:\s][^)]*\)<-\[r:[^\]]*\]-\(b[:)]/.test(spec.match)) return 'to-anchor';
+  return 'via-path';
+}
+
+export function endsOf(relation: RelationName): RelationEnds {
+  return endsOfSpec(specOf(relation));
+}
+
+/** One relation to fetch, and how much of it the selection reads. */
 export interface RelationFetch {
   relation: RelationName;
+  /** The relationships' properties (provenance, qualifiers); false: only their ends. */
   relProps: boolean;
+  /** The related nodes' properties; false: only their labels and ids (a selection of ids). */
+  nodeProps: boolean;
 }
 
 function specOf(relation: RelationName): RelationSpec {
@@ -284,23 +320,18 @@ function specOf(relation: RelationName): RelationSpec {
 }
 
 /**
- * For each anchor id, the related nodes along `relation`, in the relation's order. One row:
+ * For each anchor id, the related nodes along a relation, in the relation's order. One row:
  * `anchors` = list of `{anchorId, items}` (items: `{sourceId, targetId, nodeId, rels}`) and
  * `nodes` = every related node once (a node reached from many anchors, like a topic discussed at
  * 400 meetings, would otherwise be sent and decoded 400 times).
  */
-export function relatedNodes(
-  relation: RelationName,
-  anchorIds: readonly string[],
-  relProps = true,
-): CypherQuery {
-  const spec = specOf(relation);
+export function relatedNodes(fetch: RelationFetch, anchorIds: readonly string[]): CypherQuery {
   return {
     cypher: [
       'UNWIND $anchorIds AS anchorId',
-      relationCall(spec, relProps, ''),
+      relationCall(specOf(fetch.relation), fetch.relProps, ''),
       'WITH collect({anchorId: anchorId, items: items}) AS anchors, collect(nodes) AS nodeLists',
-      DISTINCT_NODES,
+      distinctNodes('nodeLists', 'nodes', !fetch.nodeProps),
       'RETURN anchors, nodes',
     ].join('\n'),
     params: { anchorIds: [...new Set(anchorIds)] },
@@ -311,8 +342,8 @@ export function relatedNodes(
  * Nodes by id (as nodesByIds) with, in the same statement, their related nodes along each of
  * `relations` (the look-ahead of a query that asks for those fields). A relation whose anchor
  * label the node lacks gives an empty list. One row: `anchors` = list of `{node, related}` (one
- * per node found; `related` = an item list per relation, in the order of `relations`) and
- * `nodes` = every related node once.
+ * per node found; `related` = an item list per relation, in the order of `relations`),
+ * `nodes` = the related nodes read whole and `idNodes` = those read by id only, each once.
  */
 export function nodesWithRelated(
   ids: readonly string[],
@@ -321,16 +352,20 @@ export function nodesWithRelated(
   const calls = relations.map(({ relation, relProps }, i) =>
     relationCall(specOf(relation), relProps, i),
   );
-  const lists = (prefix: string) => relations.map((_, i) => `${prefix}${i}`);
+  const lists = (prefix: string, keep: (f: RelationFetch) => boolean = () => true) =>
+    relations.flatMap((f, i) => (keep(f) ? [`${prefix}${i}`] : []));
+  const concat = (names: string[]) => names.join(' + ') || '[]';
   return {
     cypher: [
       MATCH_NODES_BY_IDS,
       'WITH n, n.id AS anchorId',
       ...calls,
       `WITH collect({node: ${NODE_RECORD('n')}, related: [${lists('items').join(', ')}]}) AS anchors,`,
-      `  collect(${lists('nodes').join(' + ') || '[]'}) AS nodeLists`,
-      DISTINCT_NODES,
-      'RETURN anchors, nodes',
+      `  collect(${concat(lists('nodes', (f) => f.nodeProps))}) AS nodeLists,`,
+      `  collect(${concat(lists('nodes', (f) => !f.nodeProps))}) AS idNodeLists`,
+      distinctNodes('nodeLists', 'nodes', false),
+      distinctNodes('idNodeLists', 'idNodes', true),
+      'RETURN anchors, nodes, idNodes',
     ].join('\n'),
     params: { ids: [...new Set(ids)] },
   };

@@ -15,7 +15,7 @@ import type { Language, Resolvers } from '../../generated/graphql.js';
 import { afterCursor, pageSize } from '../args.js';
 import type { GraphQLContext } from '../context.js';
 import type { RelatedItem } from '../loaders.js';
-import { relPropsWanted, type SelectionInfo } from '../lookahead.js';
+import type { SelectionInfo } from '../lookahead.js';
 import {
   firstRelated,
   KIND_OF_TYPE,
@@ -70,8 +70,8 @@ const entityFields = {
     args: { first?: number | null; after?: string | null },
     ctx: GraphQLContext,
   ) => mentions(e, args, ctx),
-  statementsAbout: (e: EntityModel, _: unknown, ctx: GraphQLContext) =>
-    relatedOf(ctx, 'statementsAbout', e.id, 'Quote', 'Claim', 'NumericFact'),
+  statementsAbout: (e: EntityModel, _: unknown, ctx: GraphQLContext, info: SelectionInfo) =>
+    relatedOf(ctx, info, 'statementsAbout', e.id, 'Quote', 'Claim', 'NumericFact'),
 };
 
 /**
@@ -92,7 +92,7 @@ async function withEnds<T>(
   ) => T,
 ): Promise<T[]> {
   ctx.loaders.node.prime(anchor.id, anchor);
-  const items = await related(ctx, relation, anchor.id, relPropsWanted(relation, info));
+  const items = await related(ctx, info, relation, anchor.id);
   // Each end is the anchor or the related node at hand, except when the relationship does not
   // touch the anchor (a country's officials): only then ask the node loader. No promise per end
   // keeps long lists (a person's 200 meetings, each with its topics) cheap.
@@ -193,57 +193,64 @@ export const entityResolvers: Resolvers = {
   Entity: { __resolveType: (e) => e.__typename },
   Country: {
     ...entityFields,
-    governments: (e, _, ctx) => relatedOf(ctx, 'countryGovernments', e.id, 'Organization'),
+    governments: (e, _, ctx, info) =>
+      relatedOf(ctx, info, 'countryGovernments', e.id, 'Organization'),
     officials: (e, _, ctx, info) => holdings(ctx, e, 'countryOfficials', info),
     representedAt: (e, _, ctx, info) => participations(ctx, e, 'countryRepresentedAt', info),
-    places: (e, _, ctx) => relatedOf(ctx, 'placesIn', e.id, 'Place'),
+    places: (e, _, ctx, info) => relatedOf(ctx, info, 'placesIn', e.id, 'Place'),
   },
   Person: {
     ...entityFields,
     offices: (e, _, ctx, info) => holdings(ctx, e, 'personOffices', info),
     meetings: (e, _, ctx, info) => participations(ctx, e, 'personMeetings', info),
-    quotes: (e, _, ctx) => relatedOf(ctx, 'personQuotes', e.id, 'Quote'),
-    claims: (e, _, ctx) => relatedOf(ctx, 'personClaims', e.id, 'Claim'),
-    statedFigures: (e, _, ctx) => relatedOf(ctx, 'personFigures', e.id, 'NumericFact'),
+    quotes: (e, _, ctx, info) => relatedOf(ctx, info, 'personQuotes', e.id, 'Quote'),
+    claims: (e, _, ctx, info) => relatedOf(ctx, info, 'personClaims', e.id, 'Claim'),
+    statedFigures: (e, _, ctx, info) => relatedOf(ctx, info, 'personFigures', e.id, 'NumericFact'),
   },
   Office: {
     ...entityFields,
     holders: (e, _, ctx, info) => holdings(ctx, e, 'officeHolders', info),
-    organization: (e, _, ctx) => firstRelated(ctx, 'officeOrganization', e.id, 'Organization'),
+    organization: (e, _, ctx, info) =>
+      firstRelated(ctx, info, 'officeOrganization', e.id, 'Organization'),
   },
   Organization: {
     ...entityFields,
-    governmentOf: (e, _, ctx) => firstRelated(ctx, 'organizationGovernmentOf', e.id, 'Country'),
-    partOf: (e, _, ctx) => firstRelated(ctx, 'organizationPartOf', e.id, 'Organization'),
-    parts: (e, _, ctx) => relatedOf(ctx, 'organizationParts', e.id, 'Organization'),
-    offices: (e, _, ctx) => relatedOf(ctx, 'organizationOffices', e.id, 'Office'),
-    reportedMeetings: (e, _, ctx) =>
-      relatedOf(ctx, 'organizationReportedMeetings', e.id, 'Meeting'),
-    sessions: (e, _, ctx) => relatedOf(ctx, 'organizationSessions', e.id, 'Event'),
-    sourcedArticles: (e, _, ctx) => relatedOf(ctx, 'organizationArticles', e.id, 'Article'),
+    governmentOf: (e, _, ctx, info) =>
+      firstRelated(ctx, info, 'organizationGovernmentOf', e.id, 'Country'),
+    partOf: (e, _, ctx, info) =>
+      firstRelated(ctx, info, 'organizationPartOf', e.id, 'Organization'),
+    parts: (e, _, ctx, info) => relatedOf(ctx, info, 'organizationParts', e.id, 'Organization'),
+    offices: (e, _, ctx, info) => relatedOf(ctx, info, 'organizationOffices', e.id, 'Office'),
+    reportedMeetings: (e, _, ctx, info) =>
+      relatedOf(ctx, info, 'organizationReportedMeetings', e.id, 'Meeting'),
+    sessions: (e, _, ctx, info) => relatedOf(ctx, info, 'organizationSessions', e.id, 'Event'),
+    sourcedArticles: (e, _, ctx, info) =>
+      relatedOf(ctx, info, 'organizationArticles', e.id, 'Article'),
   },
   Place: {
     ...entityFields,
-    locatedIn: (e, _, ctx) => relatedEntities(ctx, 'placeLocatedIn', e.id),
-    places: (e, _, ctx) => relatedOf(ctx, 'placesIn', e.id, 'Place'),
-    events: (e, _, ctx) => relatedOf(ctx, 'placeEvents', e.id, 'Event'),
-    meetings: (e, _, ctx) => relatedOf(ctx, 'placeMeetings', e.id, 'Meeting'),
+    locatedIn: (e, _, ctx, info) => relatedEntities(ctx, info, 'placeLocatedIn', e.id),
+    places: (e, _, ctx, info) => relatedOf(ctx, info, 'placesIn', e.id, 'Place'),
+    events: (e, _, ctx, info) => relatedOf(ctx, info, 'placeEvents', e.id, 'Event'),
+    meetings: (e, _, ctx, info) => relatedOf(ctx, info, 'placeMeetings', e.id, 'Meeting'),
   },
   Event: {
     ...entityFields,
-    heldIn: (e, _, ctx) => relatedOf(ctx, 'heldIn', e.id, 'Place'),
-    sessionOf: (e, _, ctx) => firstRelated(ctx, 'eventSessionOf', e.id, 'Organization'),
-    sideMeetings: (e, _, ctx) => relatedOf(ctx, 'eventSideMeetings', e.id, 'Meeting'),
+    heldIn: (e, _, ctx, info) => relatedOf(ctx, info, 'heldIn', e.id, 'Place'),
+    sessionOf: (e, _, ctx, info) => firstRelated(ctx, info, 'eventSessionOf', e.id, 'Organization'),
+    sideMeetings: (e, _, ctx, info) => relatedOf(ctx, info, 'eventSideMeetings', e.id, 'Meeting'),
   },
   Meeting: {
     ...entityFields,
     participants: (e, _, ctx, info) => participations(ctx, e, 'meetingParticipants', info),
-    heldIn: (e, _, ctx) => relatedOf(ctx, 'heldIn', e.id, 'Place'),
-    onSidelinesOf: (e, _, ctx) => firstRelated(ctx, 'meetingOnSidelinesOf', e.id, 'Event'),
-    reportedBy: (e, _, ctx) => relatedOf(ctx, 'meetingReportedBy', e.id, 'Organization'),
+    heldIn: (e, _, ctx, info) => relatedOf(ctx, info, 'heldIn', e.id, 'Place'),
+    onSidelinesOf: (e, _, ctx, info) =>
+      firstRelated(ctx, info, 'meetingOnSidelinesOf', e.id, 'Event'),
+    reportedBy: (e, _, ctx, info) =>
+      relatedOf(ctx, info, 'meetingReportedBy', e.id, 'Organization'),
     discussed: (e, _, ctx, info) => discussions(ctx, e, 'meetingDiscussed', info),
-    quotes: (e, _, ctx) => relatedOf(ctx, 'meetingQuotes', e.id, 'Quote'),
-    claims: (e, _, ctx) => relatedOf(ctx, 'meetingClaims', e.id, 'Claim'),
+    quotes: (e, _, ctx, info) => relatedOf(ctx, info, 'meetingQuotes', e.id, 'Quote'),
+    claims: (e, _, ctx, info) => relatedOf(ctx, info, 'meetingClaims', e.id, 'Claim'),
   },
   InfrastructureProject: {
     ...entityFields,
@@ -252,6 +259,6 @@ export const entityResolvers: Resolvers = {
   Topic: {
     ...entityFields,
     discussedAt: (e, _, ctx, info) => discussions(ctx, e, 'discussedAt', info),
-    about: (e, _, ctx) => relatedEntities(ctx, 'topicAbout', e.id),
+    about: (e, _, ctx, info) => relatedEntities(ctx, info, 'topicAbout', e.id),
   },
 };

@@ -2,6 +2,7 @@
 import type { ArticleModel, FactModel } from '../../graph/model.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import type { GraphQLContext } from '../context.js';
+import type { SelectionInfo } from '../lookahead.js';
 import {
   evidenceOfFact,
   evidenceOfStatement,
@@ -28,7 +29,8 @@ const factFields = {
   article: (f: FactModel, _: unknown, ctx: GraphQLContext) =>
     articleOf(ctx, f.articleId, `fact ${f.id}`),
   evidence: (f: FactModel, _: unknown, ctx: GraphQLContext) => evidenceOfFact(ctx, f),
-  about: (f: FactModel, _: unknown, ctx: GraphQLContext) => relatedEntities(ctx, 'factAbout', f.id),
+  about: (f: FactModel, _: unknown, ctx: GraphQLContext, info: SelectionInfo) =>
+    relatedEntities(ctx, info, 'factAbout', f.id),
 };
 
 export const factResolvers: Resolvers = {
@@ -39,16 +41,16 @@ export const factResolvers: Resolvers = {
   },
   Quote: {
     ...factFields,
-    speaker: (q, _, ctx) => firstRelated(ctx, 'quoteSpeaker', q.id, 'Person'),
-    meeting: (q, _, ctx) => firstRelated(ctx, 'quoteMeeting', q.id, 'Meeting'),
-    claims: (q, _, ctx) => relatedOf(ctx, 'quoteClaims', q.id, 'Claim'),
-    figures: (q, _, ctx) => relatedOf(ctx, 'quoteFigures', q.id, 'NumericFact'),
+    speaker: (q, _, ctx, info) => firstRelated(ctx, info, 'quoteSpeaker', q.id, 'Person'),
+    meeting: (q, _, ctx, info) => firstRelated(ctx, info, 'quoteMeeting', q.id, 'Meeting'),
+    claims: (q, _, ctx, info) => relatedOf(ctx, info, 'quoteClaims', q.id, 'Claim'),
+    figures: (q, _, ctx, info) => relatedOf(ctx, info, 'quoteFigures', q.id, 'NumericFact'),
   },
   Claim: {
     ...factFields,
-    madeBy: (c, _, ctx) => firstRelated(ctx, 'claimMadeBy', c.id, 'Person'),
-    madeAt: (c, _, ctx) => firstRelated(ctx, 'claimMadeAt', c.id, 'Meeting'),
-    quote: (c, _, ctx) => firstRelated(ctx, 'containingQuote', c.id, 'Quote'),
+    madeBy: (c, _, ctx, info) => firstRelated(ctx, info, 'claimMadeBy', c.id, 'Person'),
+    madeAt: (c, _, ctx, info) => firstRelated(ctx, info, 'claimMadeAt', c.id, 'Meeting'),
+    quote: (c, _, ctx, info) => firstRelated(ctx, info, 'containingQuote', c.id, 'Quote'),
   },
   NumericFact: {
     ...factFields,
@@ -56,8 +58,8 @@ export const factResolvers: Resolvers = {
       n.periodStart || n.periodEnd || n.periodLabel
         ? { start: n.periodStart, end: n.periodEnd, label: n.periodLabel }
         : null,
-    statedBy: (n, _, ctx) => firstRelated(ctx, 'figureStatedBy', n.id, 'Person'),
-    quote: (n, _, ctx) => firstRelated(ctx, 'containingQuote', n.id, 'Quote'),
+    statedBy: (n, _, ctx, info) => firstRelated(ctx, info, 'figureStatedBy', n.id, 'Person'),
+    quote: (n, _, ctx, info) => firstRelated(ctx, info, 'containingQuote', n.id, 'Quote'),
   },
   FactStatement: {
     article: (st, _, ctx) => articleOf(ctx, st.articleId, `statement ${st.factId}`),

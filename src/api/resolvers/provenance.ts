@@ -3,7 +3,6 @@ import type { SentenceModel } from '../../graph/model.js';
 import { isEntityModel } from '../../graph/convert.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import type { GraphQLContext } from '../context.js';
-import { relPropsWanted } from '../lookahead.js';
 import { firstRelated, propStrings, related, relatedOf } from './shared.js';
 
 async function sentence(ctx: GraphQLContext, id: string): Promise<SentenceModel> {
@@ -41,11 +40,12 @@ export const provenanceResolvers: Resolvers = {
     },
   },
   Article: {
-    source: (a, _, ctx) => firstRelated(ctx, 'articleSource', a.id, 'Organization'),
-    sentences: (a, _, ctx) => relatedOf(ctx, 'articleSentences', a.id, 'Sentence'),
-    quotes: (a, _, ctx) => relatedOf(ctx, 'articleQuotes', a.id, 'Quote'),
-    claims: (a, _, ctx) => relatedOf(ctx, 'articleClaims', a.id, 'Claim'),
-    numericFacts: (a, _, ctx) => relatedOf(ctx, 'articleNumericFacts', a.id, 'NumericFact'),
+    source: (a, _, ctx, info) => firstRelated(ctx, info, 'articleSource', a.id, 'Organization'),
+    sentences: (a, _, ctx, info) => relatedOf(ctx, info, 'articleSentences', a.id, 'Sentence'),
+    quotes: (a, _, ctx, info) => relatedOf(ctx, info, 'articleQuotes', a.id, 'Quote'),
+    claims: (a, _, ctx, info) => relatedOf(ctx, info, 'articleClaims', a.id, 'Claim'),
+    numericFacts: (a, _, ctx, info) =>
+      relatedOf(ctx, info, 'articleNumericFacts', a.id, 'NumericFact'),
   },
   Sentence: {
     article: async (s, _, ctx) => {
@@ -55,8 +55,7 @@ export const provenanceResolvers: Resolvers = {
       return node;
     },
     mentions: async (s, _, ctx, info) => {
-      const relProps = relPropsWanted('sentenceMentions', info);
-      const items = await related(ctx, 'sentenceMentions', s.id, relProps);
+      const items = await related(ctx, info, 'sentenceMentions', s.id);
       // One MENTIONS relationship per (sentence, entity): an item's only statement.
       return items.flatMap(({ statements, node }) =>
         isEntityModel(node)
@@ -70,7 +69,8 @@ export const provenanceResolvers: Resolvers = {
           : [],
       );
     },
-    facts: (s, _, ctx) => relatedOf(ctx, 'sentenceFacts', s.id, 'Quote', 'Claim', 'NumericFact'),
+    facts: (s, _, ctx, info) =>
+      relatedOf(ctx, info, 'sentenceFacts', s.id, 'Quote', 'Claim', 'NumericFact'),
   },
   MentionConnection: { totalCount: (c) => c.totalCount() },
 };

@@ -15,6 +15,7 @@ import type { RelationName } from '../../graph/relations.js';
 import type { EntityKind } from '../../generated/graphql.js';
 import type { GraphQLContext } from '../context.js';
 import type { RelatedItem } from '../loaders.js';
+import { fetchFor, type SelectionInfo } from '../lookahead.js';
 
 export const KIND_OF_TYPE: Record<EntityTypeName, EntityKind> = {
   Country: 'COUNTRY',
@@ -32,25 +33,32 @@ export const TYPE_OF_KIND = Object.fromEntries(
   Object.entries(KIND_OF_TYPE).map(([type, kind]) => [kind, type]),
 ) as Record<EntityKind, EntityTypeName>;
 
-/** `relProps`: whether the caller reads the relationships' properties (see Loaders.related). */
+/** Everything of the relation: relationships' and nodes' properties (no selection to go by). */
+const WHOLE = { relProps: true, nodeProps: true };
+
+/**
+ * The related items of an anchor, read as far as the current field's selection needs (`info`;
+ * null: everything).
+ */
 export function related(
   ctx: GraphQLContext,
+  info: SelectionInfo | null,
   relation: RelationName,
   anchorId: string,
-  relProps = true,
 ): Promise<RelatedItem[]> {
-  return ctx.loaders.related(relation, relProps).load(anchorId);
+  const fetch = info ? fetchFor(relation, info) : { relation, ...WHOLE };
+  return ctx.loaders.related(fetch).load(anchorId);
 }
 
 /** The related nodes of one GraphQL type (the relation's pattern guarantees it; this narrows). */
 export async function relatedOf<T extends NodeModel['__typename']>(
   ctx: GraphQLContext,
+  info: SelectionInfo | null,
   relation: RelationName,
   anchorId: string,
   ...types: T[]
 ): Promise<Array<Extract<NodeModel, { __typename: T }>>> {
-  // Only the nodes are read: the relationships come without their properties.
-  const items = await related(ctx, relation, anchorId, false);
+  const items = await related(ctx, info, relation, anchorId);
   return items
     .map((item) => item.node)
     .filter((n): n is Extract<NodeModel, { __typename: T }> =>
@@ -60,21 +68,22 @@ export async function relatedOf<T extends NodeModel['__typename']>(
 
 export async function relatedEntities(
   ctx: GraphQLContext,
+  info: SelectionInfo | null,
   relation: RelationName,
   anchorId: string,
 ): Promise<EntityModel[]> {
-  // Only the nodes are read: the relationships come without their properties.
-  const items = await related(ctx, relation, anchorId, false);
+  const items = await related(ctx, info, relation, anchorId);
   return items.map((item) => item.node).filter(isEntityModel);
 }
 
 export async function firstRelated<T extends NodeModel['__typename']>(
   ctx: GraphQLContext,
+  info: SelectionInfo | null,
   relation: RelationName,
   anchorId: string,
   ...types: T[]
 ): Promise<Extract<NodeModel, { __typename: T }> | null> {
-  return (await relatedOf(ctx, relation, anchorId, ...types))[0] ?? null;
+  return (await relatedOf(ctx, info, relation, anchorId, ...types))[0] ?? null;
 }
 
 export async function loadEntity(
@@ -119,7 +128,7 @@ export async function evidenceOfFact(
   ctx: GraphQLContext,
   fact: FactModel,
 ): Promise<EvidenceModel[]> {
-  const sentences = await relatedOf(ctx, 'factEvidence', fact.id, 'Sentence');
+  const sentences = await relatedOf(ctx, null, 'factEvidence', fact.id, 'Sentence');
   return sentences.map((s) =>
     fact.__typename === 'Quote'
       ? { sentenceId: s.id, excerpts: [], span: { start: fact.start, end: fact.end } }

@@ -4,7 +4,12 @@ import { decodeCursor, encodeCursor, MalformedCursorError } from '../../../src/g
 import { listCount, listPage, LIST_SPECS } from '../../../src/graph/lists.js';
 import { mentionPages } from '../../../src/graph/mentions.js';
 import { nodesByIds } from '../../../src/graph/nodes.js';
-import { RELATIONS, relatedNodes, type RelationName } from '../../../src/graph/relations.js';
+import {
+  RELATIONS,
+  endsOf,
+  relatedNodes,
+  type RelationName,
+} from '../../../src/graph/relations.js';
 import { neighborhood, shortestPath } from '../../../src/graph/traversal.js';
 
 const EVIL = "x' }) DETACH DELETE n //";
@@ -118,15 +123,39 @@ describe('listPage', () => {
 describe('relations', () => {
   it('every relation anchors on `anchorId` and returns the related node `b`', () => {
     for (const name of Object.keys(RELATIONS) as RelationName[]) {
-      const q = relatedNodes(name, ['x', 'x', 'y']);
+      const q = relatedNodes({ relation: name, relProps: true, nodeProps: true }, ['x', 'x', 'y']);
       expect(q.cypher).toContain('UNWIND $anchorIds AS anchorId');
       expect(q.cypher).toMatch(/\(b[:)]/);
       expect(q.params.anchorIds).toEqual(['x', 'y']);
     }
   });
 
+  it('knows where each relation’s ends are, so statements need not read them', () => {
+    expect(endsOf('personOffices')).toBe('from-anchor');
+    expect(endsOf('officeHolders')).toBe('to-anchor');
+    expect(endsOf('meetingDiscussed')).toBe('from-anchor');
+    expect(endsOf('discussedAt')).toBe('to-anchor');
+    expect(endsOf('countryOfficials')).toBe('via-path');
+    expect(endsOf('countryRepresentedAt')).toBe('via-path');
+    expect(endsOf('articleQuotes')).toBe('none');
+    const viaPath = relatedNodes(
+      { relation: 'countryOfficials', relProps: false, nodeProps: false },
+      ['x'],
+    );
+    expect(viaPath.cypher).toContain('startNode(r).id AS sourceId');
+    const direct = relatedNodes({ relation: 'personOffices', relProps: true, nodeProps: true }, [
+      'x',
+    ]);
+    expect(direct.cypher).not.toContain('startNode(r)');
+  });
+
   it('rejects a relation outside the whitelist', () => {
-    expect(() => relatedNodes('x] DELETE n //' as RelationName, ['a'])).toThrow(/unknown relation/);
+    expect(() =>
+      relatedNodes(
+        { relation: 'x] DELETE n //' as RelationName, relProps: true, nodeProps: true },
+        ['a'],
+      ),
+    ).toThrow(/unknown relation/);
   });
 });
 
