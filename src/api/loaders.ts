@@ -5,7 +5,7 @@
  */
 import DataLoader from 'dataloader';
 import type { Node as Neo4jNode, Relationship } from 'neo4j-driver';
-import { plainProps, toNodeModel, toPlain, type NodeRecord } from '../graph/convert.js';
+import { plainProps, toNodeModel, toPlain } from '../graph/convert.js';
 import type { Cursor } from '../graph/cursor.js';
 import type { RequestExecutor } from '../graph/executor.js';
 import { mentionCounts, mentionPages } from '../graph/mentions.js';
@@ -13,10 +13,15 @@ import type { NodeModel, PlainValue, SentenceModel } from '../graph/model.js';
 import { nodesByIds } from '../graph/nodes.js';
 import {
   endsOf,
+  nodeRecordOf,
   nodesWithRelated,
   relatedNodes,
   type RelationFetch,
   type RelationName,
+  type WireAnchor,
+  type WireItem,
+  type WireNode,
+  type WireNodeWithRelated,
 } from '../graph/relations.js';
 
 /**
@@ -81,10 +86,10 @@ export function createLoaders(executor: RequestExecutor): Loaders {
    * Converts the statement's distinct related nodes once; returns them by id. Whole nodes prime
    * the node loader; id-only ones (`whole` false) must not stand in for the node elsewhere.
    */
-  const nodeModels = (records: NodeRecord[], whole: boolean): Map<string, NodeModel> => {
+  const nodeModels = (records: WireNode[], whole: boolean): Map<string, NodeModel> => {
     const models = new Map<string, NodeModel>();
     for (const record of records) {
-      const model = toNodeModel(record);
+      const model = toNodeModel(nodeRecordOf(record));
       models.set(model.id, model);
       if (whole) node.prime(model.id, model);
     }
@@ -94,20 +99,20 @@ export function createLoaders(executor: RequestExecutor): Loaders {
   const toRelatedItems = (
     relation: RelationName,
     anchorId: string,
-    raw: RawRelatedItem[],
+    raw: WireItem[],
     models: Map<string, NodeModel>,
   ): RelatedItem[] => {
     const ends = endsOf(relation);
-    return raw.flatMap((item) => {
-      const model = models.get(item.nodeId);
+    return raw.flatMap(([nodeId, rels, viaSource, viaTarget]) => {
+      const model = models.get(nodeId);
       if (!model) return [];
       const [sourceId, targetId] =
         ends === 'from-anchor'
-          ? [anchorId, item.nodeId]
+          ? [anchorId, nodeId]
           : ends === 'to-anchor'
-            ? [item.nodeId, anchorId]
-            : [item.sourceId, item.targetId];
-      return [{ node: model, sourceId, targetId, statements: item.rels.map(plainProps) }];
+            ? [nodeId, anchorId]
+            : [viaSource ?? null, viaTarget ?? null];
+      return [{ node: model, sourceId, targetId, statements: rels.map(plainProps) }];
     });
   };
 
@@ -120,12 +125,9 @@ export function createLoaders(executor: RequestExecutor): Loaders {
         const [record] = await executor.read(relatedNodes(fetch, anchorIds));
         const byAnchor = new Map<string, RelatedItem[]>();
         if (record) {
-          const models = nodeModels(record.get('nodes') as NodeRecord[], fetch.nodeProps);
-          for (const anchor of record.get('anchors') as RawAnchor[]) {
-            byAnchor.set(
-              anchor.anchorId,
-              toRelatedItems(fetch.relation, anchor.anchorId, anchor.items, models),
-            );
+          const models = nodeModels(record.get('nodes') as WireNode[], fetch.nodeProps);
+          for (const [anchorId, items] of record.get('anchors') as WireAnchor[]) {
+            byAnchor.set(anchorId, toRelatedItems(fetch.relation, anchorId, items, models));
           }
         }
         return anchorIds.map((id) => byAnchor.get(id) ?? []);
@@ -145,10 +147,10 @@ export function createLoaders(executor: RequestExecutor): Loaders {
         const [record] = await executor.read(nodesWithRelated(ids, relations));
         const byId = new Map<string, NodeModel>();
         if (record) {
-          const wholeModels = nodeModels(record.get('nodes') as NodeRecord[], true);
-          const idModels = nodeModels(record.get('idNodes') as NodeRecord[], false);
-          for (const anchor of record.get('anchors') as RawNodeWithRelated[]) {
-            const model = toNodeModel(anchor.node);
+          const wholeModels = nodeModels(record.get('nodes') as WireNode[], true);
+          const idModels = nodeModels(record.get('idNodes') as WireNode[], false);
+          for (const [wireNode, relatedLists] of record.get('anchors') as WireNodeWithRelated[]) {
+            const model = toNodeModel(nodeRecordOf(wireNode));
             byId.set(model.id, model);
             node.prime(model.id, model);
             relations.forEach((fetch, i) => {
@@ -157,7 +159,7 @@ export function createLoaders(executor: RequestExecutor): Loaders {
                 toRelatedItems(
                   fetch.relation,
                   model.id,
-                  anchor.related[i] ?? [],
+                  relatedLists[i] ?? [],
                   fetch.nodeProps ? wholeModels : idModels,
                 ),
               );
@@ -221,23 +223,6 @@ function mentionKey(key: MentionPageKey): string {
 }
 
 // ---- private: raw rows → models ----
-
-interface RawRelatedItem {
-  sourceId: string | null;
-  targetId: string | null;
-  nodeId: string;
-  rels: Array<Record<string, unknown>>;
-}
-
-interface RawAnchor {
-  anchorId: string;
-  items: RawRelatedItem[];
-}
-
-interface RawNodeWithRelated {
-  node: NodeRecord;
-  related: RawRelatedItem[][];
-}
 
 interface RawMentionItem {
   m: Relationship;

@@ -221,11 +221,10 @@ export function isRelationName(name: string): name is RelationName {
  * The node as the API reads it: labels and properties, without `searchText` (the full-text
  * index's field, the bulk of an entity's bytes and never returned by the API).
  */
-export const NODE_RECORD = (v: string) =>
-  `{labels: labels(${v}), properties: ${v} {.*, searchText: null}}`;
+export const NODE_RECORD = (v: string) => `[labels(${v}), ${v} {.*, searchText: null}]`;
 
 /** The node reduced to its labels and id: for selections that read nothing else of it. */
-const NODE_ID_RECORD = (v: string) => `{labels: labels(${v}), properties: {id: ${v}.id}}`;
+const NODE_ID_RECORD = (v: string) => `[labels(${v}), ${v}.id]`;
 
 /**
  * A CALL that, for the anchor bound to `anchorId`, collects the relation's items into
@@ -236,7 +235,10 @@ const NODE_ID_RECORD = (v: string) => `{labels: labels(${v}), properties: {id: $
  * and fact id. Without `relProps` the item carries no properties, only its ends.
  */
 function relationCall(spec: RelationSpec, relProps: boolean, suffix: string | number): string {
-  const collected = `collect({sourceId: sourceId, targetId: targetId, nodeId: b.id, rels: rels}) AS items${suffix}, collect(b) AS nodes${suffix}`;
+  // Lists, not maps: a map sends (and the driver decodes) its keys again with every item.
+  const item =
+    endsOfSpec(spec) === 'via-path' ? '[b.id, rels, sourceId, targetId]' : '[b.id, rels]';
+  const collected = `collect(${item}) AS items${suffix}, collect(b) AS nodes${suffix}`;
   // Ends of a relationship between the anchor and b are known without reading them (the caller
   // fills them in: endsOf); reading startNode(r).id per relationship doubles a statement's time.
   const ends =
@@ -319,18 +321,43 @@ function specOf(relation: RelationName): RelationSpec {
   return RELATIONS[relation];
 }
 
+// ---- what the statements send (lists, not maps: see relationCall) ----
+
+/**
+ * One item: the related node's id and its relationships' properties (empty without `relProps`);
+ * for `via-path` relations also the ends' ids, which the caller knows otherwise (endsOf).
+ */
+export type WireItem =
+  | [nodeId: string, rels: Array<Record<string, unknown>>]
+  | [nodeId: string, rels: Array<Record<string, unknown>>, sourceId: string, targetId: string];
+export type WireAnchor = [anchorId: string, items: WireItem[]];
+/** A node: labels and properties (NODE_RECORD), or labels and id only. */
+export type WireNode = [labels: string[], propertiesOrId: Record<string, unknown> | string];
+export type WireNodeWithRelated = [node: WireNode, related: WireItem[][]];
+
+/** A WireNode as the labels and properties toNodeModel reads. */
+export function nodeRecordOf([labels, propertiesOrId]: WireNode): {
+  labels: string[];
+  properties: Record<string, unknown>;
+} {
+  return {
+    labels,
+    properties: typeof propertiesOrId === 'string' ? { id: propertiesOrId } : propertiesOrId,
+  };
+}
+
 /**
  * For each anchor id, the related nodes along a relation, in the relation's order. One row:
- * `anchors` = list of `{anchorId, items}` (items: `{sourceId, targetId, nodeId, rels}`) and
- * `nodes` = every related node once (a node reached from many anchors, like a topic discussed at
- * 400 meetings, would otherwise be sent and decoded 400 times).
+ * `anchors` = list of WireAnchor and `nodes` = every related node once, as WireNode (a node
+ * reached from many anchors, like a topic discussed at 400 meetings, would otherwise be sent and
+ * decoded 400 times).
  */
 export function relatedNodes(fetch: RelationFetch, anchorIds: readonly string[]): CypherQuery {
   return {
     cypher: [
       'UNWIND $anchorIds AS anchorId',
       relationCall(specOf(fetch.relation), fetch.relProps, ''),
-      'WITH collect({anchorId: anchorId, items: items}) AS anchors, collect(nodes) AS nodeLists',
+      'WITH collect([anchorId, items]) AS anchors, collect(nodes) AS nodeLists',
       distinctNodes('nodeLists', 'nodes', !fetch.nodeProps),
       'RETURN anchors, nodes',
     ].join('\n'),
@@ -341,9 +368,9 @@ export function relatedNodes(fetch: RelationFetch, anchorIds: readonly string[])
 /**
  * Nodes by id (as nodesByIds) with, in the same statement, their related nodes along each of
  * `relations` (the look-ahead of a query that asks for those fields). A relation whose anchor
- * label the node lacks gives an empty list. One row: `anchors` = list of `{node, related}` (one
- * per node found; `related` = an item list per relation, in the order of `relations`),
- * `nodes` = the related nodes read whole and `idNodes` = those read by id only, each once.
+ * label the node lacks gives an empty list. One row: `anchors` = list of WireNodeWithRelated (one
+ * per node found; an item list per relation, in the order of `relations`), `nodes` = the related
+ * nodes read whole and `idNodes` = those read by id only, each once (WireNode).
  */
 export function nodesWithRelated(
   ids: readonly string[],
@@ -360,7 +387,7 @@ export function nodesWithRelated(
       MATCH_NODES_BY_IDS,
       'WITH n, n.id AS anchorId',
       ...calls,
-      `WITH collect({node: ${NODE_RECORD('n')}, related: [${lists('items').join(', ')}]}) AS anchors,`,
+      `WITH collect([${NODE_RECORD('n')}, [${lists('items').join(', ')}]]) AS anchors,`,
       `  collect(${concat(lists('nodes', (f) => f.nodeProps))}) AS nodeLists,`,
       `  collect(${concat(lists('nodes', (f) => !f.nodeProps))}) AS idNodeLists`,
       distinctNodes('nodeLists', 'nodes', false),
