@@ -13,16 +13,15 @@ import type { NodeModel, PlainValue, SentenceModel } from '../graph/model.js';
 import { nodesByIds } from '../graph/nodes.js';
 import {
   endsOf,
-  nodeRecordOf,
   nodesWithRelated,
   relatedNodes,
   type RelationFetch,
   type RelationName,
   type WireAnchor,
   type WireItem,
-  type WireNode,
   type WireNodeWithRelated,
 } from '../graph/relations.js';
+import { nodeRecordOf, type WireNode } from '../graph/nodes.js';
 
 /**
  * A related node and the edge that leads to it. The graph keeps one relationship per article

@@ -10,7 +10,7 @@
  * relation returns one item per distinct edge, carrying all of them (its statements).
  */
 import type { CypherQuery } from './cypher.js';
-import { MATCH_NODES_BY_IDS } from './nodes.js';
+import { MATCH_NODES_BY_IDS, NODE_ID_RECORD, NODE_RECORD, type WireNode } from './nodes.js';
 
 export interface RelationSpec {
   match: string;
@@ -218,15 +218,6 @@ export function isRelationName(name: string): name is RelationName {
 }
 
 /**
- * The node as the API reads it: labels and properties, without `searchText` (the full-text
- * index's field, the bulk of an entity's bytes and never returned by the API).
- */
-export const NODE_RECORD = (v: string) => `[labels(${v}), ${v} {.*, searchText: null}]`;
-
-/** The node reduced to its labels and id: for selections that read nothing else of it. */
-const NODE_ID_RECORD = (v: string) => `[labels(${v}), ${v}.id]`;
-
-/**
  * A CALL that, for the anchor bound to `anchorId`, collects the relation's items into
  * `items<suffix>` and its related nodes into `nodes<suffix>`.
  *
@@ -331,21 +322,7 @@ export type WireItem =
   | [nodeId: string, rels: Array<Record<string, unknown>>]
   | [nodeId: string, rels: Array<Record<string, unknown>>, sourceId: string, targetId: string];
 export type WireAnchor = [anchorId: string, items: WireItem[]];
-/** A node: labels and properties (NODE_RECORD), or labels and id only. */
-export type WireNode = [labels: string[], propertiesOrId: Record<string, unknown> | string];
 export type WireNodeWithRelated = [node: WireNode, related: WireItem[][]];
-
-/** A WireNode as the labels and properties toNodeModel reads. */
-export function nodeRecordOf([labels, propertiesOrId]: WireNode): {
-  labels: string[];
-  properties: Record<string, unknown>;
-} {
-  return {
-    labels,
-    properties: typeof propertiesOrId === 'string' ? { id: propertiesOrId } : propertiesOrId,
-  };
-}
-
 /**
  * For each anchor id, the related nodes along a relation, in the relation's order. One row:
  * `anchors` = list of WireAnchor and `nodes` = every related node once, as WireNode (a node

@@ -67,6 +67,58 @@ describe('pagination', () => {
     expect(names).toEqual([...names].sort());
   });
 
+  it('pages by date both ways: dated ones in date order (ties by id), undated ones at the start', async () => {
+    // Synthetic events: two share a date (tie broken by id), one has no date.
+    await write(
+      `UNWIND $events AS e
+       CREATE (n:Entity:Event {id: e.id, kind: 'Event', nameKk: e.id, nameRu: e.id, nameEn: e.id,
+         aliases: [], forms: [], startDate: CASE WHEN e.d IS NULL THEN null ELSE date(e.d) END})`,
+      {
+        events: [
+          { id: 'event/z-2020-b', d: '2020-05-01' },
+          { id: 'event/z-2020-a', d: '2020-05-01' },
+          { id: 'event/z-1999', d: '1999-12-31' },
+          { id: 'event/z-undated', d: null },
+        ],
+      },
+    );
+    try {
+      const query = `query($dir: OrderDirection!, $after: String) {
+        events(first: 2, after: $after, orderBy: { field: DATE, direction: $dir }) {
+          edges { node { id startDate } } pageInfo { hasNextPage endCursor } } }`;
+      type EventsPage = {
+        events: {
+          edges: Array<{ node: { id: string; startDate: string | null } }>;
+          pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        };
+      };
+      const walk = async (dir: 'ASC' | 'DESC') => {
+        const seen: Array<{ id: string; startDate: string | null }> = [];
+        let after: string | null = null;
+        for (;;) {
+          const page: EventsPage = await api.query<EventsPage>(query, { dir, after });
+          seen.push(...page.events.edges.map((e) => e.node));
+          if (!page.events.pageInfo.hasNextPage) return seen;
+          after = page.events.pageInfo.endCursor;
+        }
+      };
+      const asc = await walk('ASC');
+      // The order of (date, or '' when there is none; then id), compared by code point.
+      const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+      const expected = [...asc].sort(
+        (a, b) => cmp(a.startDate ?? '', b.startDate ?? '') || cmp(a.id, b.id),
+      );
+      expect(asc).toEqual(expected);
+      expect(new Set(asc.map((e) => e.id)).size).toBe(asc.length);
+      const mine = asc.map((e) => e.id).filter((id) => id.startsWith('event/z-'));
+      expect(mine).toEqual(['event/z-undated', 'event/z-1999', 'event/z-2020-a', 'event/z-2020-b']);
+      const desc = await walk('DESC');
+      expect(desc.map((e) => e.id)).toEqual(asc.map((e) => e.id).reverse());
+    } finally {
+      await write("MATCH (n:Event) WHERE n.id STARTS WITH 'event/z-' DETACH DELETE n");
+    }
+  });
+
   it('empty pages: no match, first: 0, and after the last edge', async () => {
     const data = await api.query<{ none: Page; zero: Page }>(`{
       none: people(filter: { nameContains: "zzz" }) { totalCount edges { cursor node { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } }

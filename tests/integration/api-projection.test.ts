@@ -7,14 +7,13 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  nodeRecordOf,
   RELATIONS,
   relatedNodes,
   type RelationName,
   type RelationSpec,
   type WireAnchor,
-  type WireNode,
 } from '../../src/graph/relations.js';
+import { nodeRecordOf, type WireNode } from '../../src/graph/nodes.js';
 import { startSeededApi, type SeededApi } from '../helpers/graphql.js';
 
 const SMAILOV = 'person/alikhan-smailov';

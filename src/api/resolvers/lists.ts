@@ -8,7 +8,7 @@ import {
   type ListFilter,
   type ListName,
 } from '../../graph/lists.js';
-import type { Node as Neo4jNode } from 'neo4j-driver';
+import { nodeRecordOf, type WireNode } from '../../graph/nodes.js';
 import { afterCursor, pageSize } from '../args.js';
 import type { GraphQLContext } from '../context.js';
 import type { EntityKind, OrderDirection } from '../../generated/graphql.js';
@@ -57,7 +57,7 @@ export async function listConnection<T extends NodeModel>(
     listPage({ list, filter, sortField, descending, limit: size + 1, after }),
   );
   const rows = records.map((r) => ({
-    node: toNodeModel(r.get('n') as Neo4jNode),
+    node: toNodeModel(nodeRecordOf(r.get('n') as WireNode)),
     sortKey: toPlain(r.get('sortKey')) as string | number,
   }));
   const page = rows

@@ -71,7 +71,7 @@ describe('listPage', () => {
     });
     expect(asc.cypher).toContain('> $afterKey');
     expect(asc.cypher).toContain('n.id > $afterId');
-    expect(asc.cypher).toContain('ORDER BY sortKey ASC, n.id ASC');
+    expect(asc.cypher).toContain('ORDER BY toLower(n.nameEn) ASC, n.id ASC');
     const desc = listPage({
       list: 'people',
       filter: {},
@@ -81,7 +81,7 @@ describe('listPage', () => {
       after,
     });
     expect(desc.cypher).toContain('< $afterKey');
-    expect(desc.cypher).toContain('ORDER BY sortKey DESC, n.id DESC');
+    expect(desc.cypher).toContain('ORDER BY toLower(n.nameEn) DESC, n.id DESC');
     const first = listPage({
       list: 'people',
       filter: {},
