@@ -1,6 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // graphql ships CommonJS (main) and ESM (module) builds. Node, and so Apollo Server and the
+    // app in production, load the CommonJS one; Vite would hand our modules the ESM one, and a
+    // schema built by one copy fails graphql's type checks (isObjectType…) made by the other.
+    alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
+  },
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/helpers/global-setup.ts'],

@@ -13,7 +13,10 @@ const id = 'person/zhanar-bezekiuly-0';
 const variants: Array<[string, string, Record<string, unknown>]> = [
   [
     'nodesWithRelated',
-    nodesWithRelated([id], [{ relation: 'personOffices', relProps: true, nodeProps: true }]).cypher,
+    nodesWithRelated(
+      [id],
+      [{ fetch: { relation: 'personOffices', relProps: true, nodeProps: true }, children: [] }],
+    ).cypher,
     { ids: [id] },
   ],
   [

@@ -4,7 +4,7 @@
  * depends on the shape of the query, never on how many results it returns.
  */
 import DataLoader from 'dataloader';
-import type { Node as Neo4jNode, Relationship } from 'neo4j-driver';
+import type { Node as Neo4jNode, Record as Neo4jRecord, Relationship } from 'neo4j-driver';
 import { plainProps, toNodeModel, toPlain } from '../graph/convert.js';
 import type { Cursor } from '../graph/cursor.js';
 import type { RequestExecutor } from '../graph/executor.js';
@@ -16,10 +16,12 @@ import {
   nodesWithRelated,
   relatedNodes,
   type RelationFetch,
+  flattenPrefetch,
+  prefetchRelated,
+  type PrefetchTree,
   type RelationName,
   type WireAnchor,
   type WireItem,
-  type WireNodeWithRelated,
 } from '../graph/relations.js';
 import { nodeRecordOf, type WireNode } from '../graph/nodes.js';
 
@@ -56,10 +58,12 @@ export interface MentionPageKey {
 export interface Loaders {
   node: DataLoader<string, NodeModel | null>;
   /**
-   * Nodes by id together with their related nodes along `relations` (one statement), which
-   * prime the `related` loaders: for a query known to ask for those fields next.
+   * Nodes by id together with the relations `trees` asks for from them, several levels deep, in
+   * one statement; they prime the `related` loaders: for a query known to ask for them next.
    */
-  nodeWith(relations: readonly RelationFetch[]): DataLoader<string, NodeModel | null>;
+  nodeWith(trees: readonly PrefetchTree[]): DataLoader<string, NodeModel | null>;
+  /** Loads the relations `trees` asks for from `anchorIds` in one statement, into `related`. */
+  prefetch(anchorIds: readonly string[], trees: readonly PrefetchTree[]): Promise<void>;
   /**
    * The related nodes of anchors along a relation, read as far as `fetch` says: without the
    * relationships' properties (`relProps` false) or with the nodes' ids only (`nodeProps`
@@ -116,54 +120,71 @@ export function createLoaders(executor: RequestExecutor): Loaders {
   };
 
   const relatedLoaders = new Map<string, DataLoader<string, RelatedItem[]>>();
-  const related = (fetch: RelationFetch) => {
+
+  /** A prefetch row (`anchors`, `nodes`: a list per fetch of `trees`) as items by anchor. */
+  const readPrefetch = (
+    trees: readonly PrefetchTree[],
+    record: Neo4jRecord | undefined,
+  ): Array<{ fetch: RelationFetch; byAnchor: Map<string, RelatedItem[]> }> => {
+    const anchorLists = (record?.get('anchors') ?? []) as WireAnchor[][];
+    const nodeLists = (record?.get('nodes') ?? []) as WireNode[][];
+    return flattenPrefetch(trees).map((fetch, k) => {
+      const models = nodeModels(nodeLists[k] ?? [], fetch.nodeProps);
+      const byAnchor = new Map<string, RelatedItem[]>();
+      for (const [anchorId, items] of anchorLists[k] ?? []) {
+        byAnchor.set(anchorId, toRelatedItems(fetch.relation, anchorId, items, models));
+      }
+      return { fetch, byAnchor };
+    });
+  };
+
+  /** Primes the `related` loaders with what a prefetch read, for the resolvers to find. */
+  const primeAll = (results: ReturnType<typeof readPrefetch>) => {
+    for (const { fetch, byAnchor } of results) {
+      const loader = related(fetch);
+      for (const [anchorId, items] of byAnchor) loader.prime(anchorId, items);
+    }
+  };
+
+  const related = (fetch: RelationFetch): DataLoader<string, RelatedItem[]> => {
     const key = `${fetch.relation}:${fetch.relProps}:${fetch.nodeProps}`;
     let loader = relatedLoaders.get(key);
     if (!loader) {
       loader = new DataLoader<string, RelatedItem[]>(async (anchorIds) => {
         const [record] = await executor.read(relatedNodes(fetch, anchorIds));
-        const byAnchor = new Map<string, RelatedItem[]>();
-        if (record) {
-          const models = nodeModels(record.get('nodes') as WireNode[], fetch.nodeProps);
-          for (const [anchorId, items] of record.get('anchors') as WireAnchor[]) {
-            byAnchor.set(anchorId, toRelatedItems(fetch.relation, anchorId, items, models));
-          }
-        }
-        return anchorIds.map((id) => byAnchor.get(id) ?? []);
+        const [result] = readPrefetch([{ fetch, children: [] }], record);
+        return anchorIds.map((id) => result?.byAnchor.get(id) ?? []);
       });
       relatedLoaders.set(key, loader);
     }
     return loader;
   };
 
+  const prefetch = async (
+    anchorIds: readonly string[],
+    trees: readonly PrefetchTree[],
+  ): Promise<void> => {
+    if (anchorIds.length === 0 || trees.length === 0) return;
+    const [record] = await executor.read(prefetchRelated(anchorIds, trees));
+    primeAll(readPrefetch(trees, record));
+  };
+
   const nodeWithLoaders = new Map<string, DataLoader<string, NodeModel | null>>();
-  const nodeWith = (relations: readonly RelationFetch[]) => {
-    if (relations.length === 0) return node;
-    const key = relations.map((r) => `${r.relation}:${r.relProps}:${r.nodeProps}`).join(',');
+  const nodeWith = (trees: readonly PrefetchTree[]) => {
+    if (trees.length === 0) return node;
+    const key = JSON.stringify(trees);
     let loader = nodeWithLoaders.get(key);
     if (!loader) {
       loader = new DataLoader<string, NodeModel | null>(async (ids) => {
-        const [record] = await executor.read(nodesWithRelated(ids, relations));
+        const [record] = await executor.read(nodesWithRelated(ids, trees));
         const byId = new Map<string, NodeModel>();
         if (record) {
-          const wholeModels = nodeModels(record.get('nodes') as WireNode[], true);
-          const idModels = nodeModels(record.get('idNodes') as WireNode[], false);
-          for (const [wireNode, relatedLists] of record.get('anchors') as WireNodeWithRelated[]) {
-            const model = toNodeModel(nodeRecordOf(wireNode));
+          for (const wire of record.get('found') as WireNode[]) {
+            const model = toNodeModel(nodeRecordOf(wire));
             byId.set(model.id, model);
             node.prime(model.id, model);
-            relations.forEach((fetch, i) => {
-              related(fetch).prime(
-                model.id,
-                toRelatedItems(
-                  fetch.relation,
-                  model.id,
-                  relatedLists[i] ?? [],
-                  fetch.nodeProps ? wholeModels : idModels,
-                ),
-              );
-            });
           }
+          primeAll(readPrefetch(trees, record));
         }
         return ids.map((id) => byId.get(id) ?? null);
       });
@@ -214,7 +235,7 @@ export function createLoaders(executor: RequestExecutor): Loaders {
     return ids.map((id) => totals.get(id) ?? 0);
   });
 
-  return { node, nodeWith, related, mentionPage, mentionCount };
+  return { node, nodeWith, prefetch, related, mentionPage, mentionCount };
 }
 
 function mentionKey(key: MentionPageKey): string {

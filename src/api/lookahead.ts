@@ -9,12 +9,14 @@
  */
 import {
   getNamedType,
+  isObjectType,
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLOutputType,
+  type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
-import type { RelationFetch, RelationName } from '../graph/relations.js';
+import type { PrefetchTree, RelationFetch, RelationName } from '../graph/relations.js';
 
 export const RELATION_FIELDS: Record<string, Record<string, RelationName>> = {
   Person: {
@@ -212,34 +214,110 @@ export interface SelectionInfo {
   returnType: GraphQLOutputType;
 }
 
+/** How many levels of relations below a root field one look-ahead statement fetches. */
+export const LOOKAHEAD_DEPTH = 3;
+
 /**
- * The relations the selection of the current field asks for, on whichever type the node turns
- * out to be (a relation on another type finds nothing: its pattern starts from its own label).
- * Fields count for the type they are selected on (the field's own type, or a fragment's type
- * condition); on an abstract type (Node, Entity), for every type.
+ * The relations the selection sets `sets` ask for, on a node of type `type` (null: any type,
+ * e.g. below `Node`), each with the field nodes that ask for it and the type they are on.
  */
-export function lookaheadRelations(info: SelectionInfo): RelationFetch[] {
-  const found = new Map<RelationName, FieldNode[]>();
-  const visit = (set: SelectionSetNode | undefined, type: string | null, seen: Set<string>) => {
+function relationsIn(
+  sets: ReadonlyArray<SelectionSetNode | undefined>,
+  type: string | null,
+  fragments: Record<string, FragmentDefinitionNode>,
+): Map<RelationName, { fields: FieldNode[]; onType: string }> {
+  const found = new Map<RelationName, { fields: FieldNode[]; onType: string }>();
+  const visit = (set: SelectionSetNode | undefined, on: string | null, seen: Set<string>) => {
     for (const selection of set?.selections ?? []) {
       if (selection.kind === 'Field') {
-        const types = type && RELATION_FIELDS[type] ? [type] : Object.keys(RELATION_FIELDS);
+        const types = on && RELATION_FIELDS[on] ? [on] : Object.keys(RELATION_FIELDS);
         for (const t of types) {
           const relation = RELATION_FIELDS[t]?.[selection.name.value];
-          if (relation) found.set(relation, [...(found.get(relation) ?? []), selection]);
+          if (!relation) continue;
+          const entry = found.get(relation) ?? { fields: [], onType: t };
+          entry.fields.push(selection);
+          found.set(relation, entry);
         }
       } else if (selection.kind === 'InlineFragment') {
-        visit(selection.selectionSet, selection.typeCondition?.name.value ?? type, seen);
+        visit(selection.selectionSet, selection.typeCondition?.name.value ?? on, seen);
       } else if (!seen.has(selection.name.value)) {
-        const fragment = info.fragments[selection.name.value];
+        const fragment = fragments[selection.name.value];
         seen.add(selection.name.value);
         if (fragment) visit(fragment.selectionSet, fragment.typeCondition.name.value, seen);
       }
     }
   };
-  const rootType = getNamedType(info.returnType).name;
-  for (const field of info.fieldNodes) visit(field.selectionSet, rootType, new Set());
-  return [...found.keys()]
-    .sort()
-    .map((relation) => fetchOf(relation, found.get(relation)!, info.fragments));
+  for (const set of sets) visit(set, type, new Set());
+  return found;
+}
+
+/** The object type a field returns (through lists and non-null); null when abstract or unknown. */
+function objectTypeOf(schema: GraphQLSchema, type: string, field: string): string | null {
+  const owner = schema.getType(type);
+  if (!isObjectType(owner)) return null;
+  const named = owner.getFields()[field] ? getNamedType(owner.getFields()[field]!.type) : null;
+  return named && isObjectType(named) ? named.name : null;
+}
+
+/**
+ * The relations a selection asks for, level by level (up to `depth`): for each relation field,
+ * the relation fields selected on its related nodes (through the item's node field for
+ * holdings, participations…), and so on. Fields count for the type they are selected on; on an
+ * abstract type (Node, Entity, a union), for every type.
+ */
+function treesIn(
+  schema: GraphQLSchema,
+  sets: ReadonlyArray<SelectionSetNode | undefined>,
+  type: string | null,
+  fragments: Record<string, FragmentDefinitionNode>,
+  depth: number,
+): PrefetchTree[] {
+  if (depth <= 0) return [];
+  return [...relationsIn(sets, type, fragments)]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([relation, { fields, onType }]) => {
+      const nodeField = NODE_FIELD_OF[relation];
+      const fieldName = fields[0]!.name.value;
+      // The related node's selections and type: the item's node field, or the field itself.
+      const itemType = objectTypeOf(schema, onType, fieldName);
+      const nodeType = nodeField && itemType ? objectTypeOf(schema, itemType, nodeField) : itemType;
+      const nodeSets = nodeField
+        ? fields.flatMap((f) =>
+            selectedFields(f.selectionSet, fragments)
+              .filter((sub) => sub.name.value === nodeField)
+              .map((sub) => sub.selectionSet),
+          )
+        : fields.map((f) => f.selectionSet);
+      return {
+        fetch: fetchOf(relation, fields, fragments),
+        children: treesIn(schema, nodeSets, nodeType, fragments, depth - 1),
+      };
+    });
+}
+
+/** The part of GraphQLResolveInfo look-ahead reads. */
+export interface LookaheadInfo extends SelectionInfo {
+  schema: GraphQLSchema;
+}
+
+/**
+ * What a root field's selection asks of the node(s) it returns, `depth` levels deep; `path`
+ * leads from the field to the nodes (e.g. `['edges', 'node']` for a connection).
+ */
+export function lookahead(
+  info: LookaheadInfo,
+  path: readonly string[] = [],
+  depth = LOOKAHEAD_DEPTH,
+): PrefetchTree[] {
+  let sets: Array<SelectionSetNode | undefined> = info.fieldNodes.map((f) => f.selectionSet);
+  let type: string | null = getNamedType(info.returnType).name;
+  for (const step of path) {
+    sets = sets.flatMap((set) =>
+      selectedFields(set, info.fragments)
+        .filter((f) => f.name.value === step)
+        .map((f) => f.selectionSet),
+    );
+    type = type ? objectTypeOf(info.schema, type, step) : null;
+  }
+  return treesIn(info.schema, sets, type, info.fragments, depth);
 }

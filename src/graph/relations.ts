@@ -10,7 +10,7 @@
  * relation returns one item per distinct edge, carrying all of them (its statements).
  */
 import type { CypherQuery } from './cypher.js';
-import { MATCH_NODES_BY_IDS, NODE_ID_RECORD, NODE_RECORD, type WireNode } from './nodes.js';
+import { MATCH_NODES_BY_IDS, NODE_ID_RECORD, NODE_RECORD } from './nodes.js';
 
 export interface RelationSpec {
   match: string;
@@ -321,55 +321,111 @@ function specOf(relation: RelationName): RelationSpec {
 export type WireItem =
   | [nodeId: string, rels: Array<Record<string, unknown>>]
   | [nodeId: string, rels: Array<Record<string, unknown>>, sourceId: string, targetId: string];
+/** An anchor and its items; every anchor asked about is there, with [] when it has none. */
 export type WireAnchor = [anchorId: string, items: WireItem[]];
-export type WireNodeWithRelated = [node: WireNode, related: WireItem[][]];
+
 /**
- * For each anchor id, the related nodes along a relation, in the relation's order. One row:
- * `anchors` = list of WireAnchor and `nodes` = every related node once, as WireNode (a node
- * reached from many anchors, like a topic discussed at 400 meetings, would otherwise be sent and
- * decoded 400 times).
+ * A relation to fetch, with the relations to fetch in turn from its related nodes: the shape of
+ * a nested selection (meetings → participants → their meetings → what was discussed).
  */
-export function relatedNodes(fetch: RelationFetch, anchorIds: readonly string[]): CypherQuery {
+export interface PrefetchTree {
+  fetch: RelationFetch;
+  children: PrefetchTree[];
+}
+
+/** The fetches of `trees` in the order their results come back: depth first, parents first. */
+export function flattenPrefetch(trees: readonly PrefetchTree[]): RelationFetch[] {
+  return trees.flatMap((tree) => [tree.fetch, ...flattenPrefetch(tree.children)]);
+}
+
+/**
+ * CALLs fetching each tree's relation from the ids in `rootIds` (a list expression), and each
+ * child's from the distinct related nodes of its parent, and so on: several levels of a nested
+ * selection in one statement. `root.imports`: the variables `root.ids` reads (a parameter
+ * needs none). Binds `anchors<k>` (WireAnchor list) and `nodes<k>` (WireNode
+ * list, each related node once) for k in flattenPrefetch order; returns the k's.
+ */
+function prefetchCalls(
+  trees: readonly PrefetchTree[],
+  root: { ids: string; imports: string },
+): { lines: string[]; outputs: number[] } {
+  const lines: string[] = [];
+  const outputs: number[] = [];
+  const emit = (tree: PrefetchTree, parentLists: string | null) => {
+    const k = outputs.length;
+    outputs.push(k);
+    const { relation, relProps, nodeProps } = tree.fetch;
+    lines.push(
+      `CALL (${parentLists ?? root.imports}) {`,
+      ...(parentLists
+        ? [
+            // A child's anchors: every node its parent reached, once.
+            `  UNWIND ${parentLists} AS list UNWIND list AS parent`,
+            '  WITH DISTINCT parent.id AS anchorId',
+          ]
+        : [`  UNWIND ${root.ids} AS anchorId`]),
+      relationCall(specOf(relation), relProps, ''),
+      `  RETURN collect([anchorId, items]) AS anchors${k}, collect(nodes) AS nodeLists${k}`,
+      '}',
+      distinctNodes(`nodeLists${k}`, `nodes${k}`, !nodeProps),
+    );
+    for (const child of tree.children) emit(child, `nodeLists${k}`);
+  };
+  for (const tree of trees) emit(tree, null);
+  return { lines, outputs };
+}
+
+function prefetchReturn(outputs: readonly number[]): string[] {
+  return [
+    `[${outputs.map((k) => `anchors${k}`).join(', ')}] AS anchors,`,
+    `  [${outputs.map((k) => `nodes${k}`).join(', ')}] AS nodes`,
+  ];
+}
+
+/**
+ * Several levels of relations from `anchorIds` in one statement (see PrefetchTree). One row:
+ * `anchors` and `nodes`, a list per fetch in flattenPrefetch order: the anchors with their
+ * items (WireAnchor), and every related node once (WireNode) — a node reached from many anchors,
+ * like a topic discussed at 400 meetings, is sent and decoded once.
+ */
+export function prefetchRelated(
+  anchorIds: readonly string[],
+  trees: readonly PrefetchTree[],
+): CypherQuery {
+  const { lines, outputs } = prefetchCalls(trees, { ids: '$anchorIds', imports: '' });
   return {
     cypher: [
-      'UNWIND $anchorIds AS anchorId',
-      relationCall(specOf(fetch.relation), fetch.relProps, ''),
-      'WITH collect([anchorId, items]) AS anchors, collect(nodes) AS nodeLists',
-      distinctNodes('nodeLists', 'nodes', !fetch.nodeProps),
-      'RETURN anchors, nodes',
+      ...lines.map((l) => l.replace('CALL ($anchorIds)', 'CALL ()')),
+      'RETURN',
+      ...prefetchReturn(outputs),
     ].join('\n'),
     params: { anchorIds: [...new Set(anchorIds)] },
   };
 }
 
+/** One relation from many anchors: prefetchRelated with a single tree without children. */
+export function relatedNodes(fetch: RelationFetch, anchorIds: readonly string[]): CypherQuery {
+  return prefetchRelated(anchorIds, [{ fetch, children: [] }]);
+}
+
 /**
- * Nodes by id (as nodesByIds) with, in the same statement, their related nodes along each of
- * `relations` (the look-ahead of a query that asks for those fields). A relation whose anchor
- * label the node lacks gives an empty list. One row: `anchors` = list of WireNodeWithRelated (one
- * per node found; an item list per relation, in the order of `relations`), `nodes` = the related
- * nodes read whole and `idNodes` = those read by id only, each once (WireNode).
+ * Nodes by id (as nodesByIds) with, in the same statement, the relations `trees` asks for from
+ * them (the look-ahead of a root lookup). A relation whose anchor label a node lacks gives it an
+ * empty list. One row: `found` (WireNode list, the nodes found) and, as prefetchRelated,
+ * `anchors` and `nodes`.
  */
 export function nodesWithRelated(
   ids: readonly string[],
-  relations: readonly RelationFetch[],
+  trees: readonly PrefetchTree[],
 ): CypherQuery {
-  const calls = relations.map(({ relation, relProps }, i) =>
-    relationCall(specOf(relation), relProps, i),
-  );
-  const lists = (prefix: string, keep: (f: RelationFetch) => boolean = () => true) =>
-    relations.flatMap((f, i) => (keep(f) ? [`${prefix}${i}`] : []));
-  const concat = (names: string[]) => names.join(' + ') || '[]';
+  const { lines, outputs } = prefetchCalls(trees, { ids: 'foundIds', imports: 'foundIds' });
   return {
     cypher: [
       MATCH_NODES_BY_IDS,
-      'WITH n, n.id AS anchorId',
-      ...calls,
-      `WITH collect([${NODE_RECORD('n')}, [${lists('items').join(', ')}]]) AS anchors,`,
-      `  collect(${concat(lists('nodes', (f) => f.nodeProps))}) AS nodeLists,`,
-      `  collect(${concat(lists('nodes', (f) => !f.nodeProps))}) AS idNodeLists`,
-      distinctNodes('nodeLists', 'nodes', false),
-      distinctNodes('idNodeLists', 'idNodes', true),
-      'RETURN anchors, nodes, idNodes',
+      `WITH collect(${NODE_RECORD('n')}) AS found, collect(n.id) AS foundIds`,
+      ...lines,
+      'RETURN found,',
+      ...prefetchReturn(outputs),
     ].join('\n'),
     params: { ids: [...new Set(ids)] },
   };

@@ -45,6 +45,8 @@ export interface SeedOptions {
   log?: (line: string) => void;
   /** How many new articles one transaction writes (default DEFAULT_BATCH_LIMITS). */
   batch?: Partial<BatchLimits>;
+  /** Batch transactions in flight at once (default WRITE_CONCURRENCY). */
+  writeConcurrency?: number;
 }
 
 export interface SeedCounts {
@@ -224,23 +226,31 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
   };
   const limits = { ...DEFAULT_BATCH_LIMITS, ...options.batch };
   const batches = batchesOf(created, (i) => toWrite.get(i) as ArticlePlan, limits);
-  await inSessions(driver, database, WRITE_CONCURRENCY, batches, async (session, batch) => {
-    try {
-      await writeBatch(session, batch);
-    } catch (error) {
-      if (batch.length === 1) return failed(batch[0] as number, error);
-      // Atomicity is per article: the batch rolled back as a whole, so its articles are
-      // written again one per transaction; the good ones land, a bad one fails alone.
-      log(`a batch of ${batch.length} articles failed, writing them one by one: ${String(error)}`);
-      for (const i of batch) {
-        try {
-          await writeBatch(session, [i]);
-        } catch (single) {
-          failed(i, single);
+  await inSessions(
+    driver,
+    database,
+    options.writeConcurrency ?? WRITE_CONCURRENCY,
+    batches,
+    async (session, batch) => {
+      try {
+        await writeBatch(session, batch);
+      } catch (error) {
+        if (batch.length === 1) return failed(batch[0] as number, error);
+        // Atomicity is per article: the batch rolled back as a whole, so its articles are
+        // written again one per transaction; the good ones land, a bad one fails alone.
+        log(
+          `a batch of ${batch.length} articles failed, writing them one by one: ${String(error)}`,
+        );
+        for (const i of batch) {
+          try {
+            await writeBatch(session, [i]);
+          } catch (single) {
+            failed(i, single);
+          }
         }
       }
-    }
-  });
+    },
+  );
 
   const articles = outcomes.filter((r): r is ArticleSeedResult => r !== undefined);
   const report: SeedReport = { articles, dryRun: false, counters: total };

@@ -51,7 +51,7 @@ async function fetchAll(relation: RelationName, relProps: boolean, nodeProps: bo
   const q = relatedNodes({ relation, relProps, nodeProps }, ids);
   const result = await driver.executeQuery(q.cypher, q.params);
   const row = result.records[0]!;
-  const anchors = (row.get('anchors') as WireAnchor[]).map(([anchorId, items]) => ({
+  const anchors = (row.get('anchors') as WireAnchor[][])[0]!.map(([anchorId, items]) => ({
     anchorId,
     items: items.map(([nodeId, rels, sourceId, targetId]) => ({
       nodeId,
@@ -60,7 +60,7 @@ async function fetchAll(relation: RelationName, relProps: boolean, nodeProps: bo
       targetId,
     })),
   }));
-  const wire = row.get('nodes') as WireNode[];
+  const wire = (row.get('nodes') as WireNode[][])[0]!;
   return { anchors, nodes: wire.map(nodeRecordOf), wire };
 }
 

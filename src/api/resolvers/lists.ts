@@ -11,6 +11,7 @@ import {
 import { nodeRecordOf, type WireNode } from '../../graph/nodes.js';
 import { afterCursor, pageSize } from '../args.js';
 import type { GraphQLContext } from '../context.js';
+import { lookahead, type LookaheadInfo } from '../lookahead.js';
 import type { EntityKind, OrderDirection } from '../../generated/graphql.js';
 import { edgesOf, pageInfoOf, TYPE_OF_KIND } from './shared.js';
 
@@ -42,6 +43,7 @@ function toListFilter(input: Record<string, unknown> | null | undefined): ListFi
  */
 export async function listConnection<T extends NodeModel>(
   ctx: GraphQLContext,
+  info: LookaheadInfo,
   list: ListName,
   args: ListArgs,
   narrow: (node: NodeModel) => node is T,
@@ -64,6 +66,11 @@ export async function listConnection<T extends NodeModel>(
     .slice(0, size)
     .filter((row): row is { node: T; sortKey: string | number } => narrow(row.node));
   const edges = edgesOf(page, cursorField);
+  // The relations the selection asks of the page's nodes, several levels deep, in one statement.
+  await ctx.loaders.prefetch(
+    page.map((row) => row.node.id),
+    lookahead(info, ['edges', 'node']),
+  );
   let total: Promise<number> | undefined;
   return {
     edges,

@@ -21,7 +21,7 @@ import {
 import type { QueryResolvers } from '../../generated/graphql.js';
 import { intInRange, pageSize, text } from '../args.js';
 import { BadUserInputError } from '../errors.js';
-import { lookaheadRelations } from '../lookahead.js';
+import { lookahead } from '../lookahead.js';
 import { listConnection } from './lists.js';
 import { TYPE_OF_KIND } from './shared.js';
 
@@ -48,7 +48,7 @@ const toRels = (raw: RawRel[]): RelationshipModel[] =>
 
 export const Query: QueryResolvers = {
   // One statement for the node and the relations the query asks of it (look-ahead).
-  node: (_, { id }, ctx, info) => ctx.loaders.nodeWith(lookaheadRelations(info)).load(id),
+  node: (_, { id }, ctx, info) => ctx.loaders.nodeWith(lookahead(info)).load(id),
   nodes: (_, { ids }, ctx) => {
     if (ids.length > ctx.config.graphql.maxPageSize) {
       throw new BadUserInputError(
@@ -59,30 +59,32 @@ export const Query: QueryResolvers = {
     return Promise.all(ids.map((id) => ctx.loaders.node.load(id)));
   },
   entity: async (_, { id }, ctx, info) => {
-    const node = await ctx.loaders.nodeWith(lookaheadRelations(info)).load(id);
+    const node = await ctx.loaders.nodeWith(lookahead(info)).load(id);
     return node && isEntityModel(node) ? node : null;
   },
   article: async (_, { id }, ctx, info) => {
-    const node = await ctx.loaders.nodeWith(lookaheadRelations(info)).load(id);
+    const node = await ctx.loaders.nodeWith(lookahead(info)).load(id);
     return node && isArticle(node) ? node : null;
   },
 
-  countries: (_, args, ctx) => listConnection(ctx, 'countries', args, ofType('Country')),
-  people: (_, args, ctx) => listConnection(ctx, 'people', args, ofType('Person')),
-  offices: (_, args, ctx) => listConnection(ctx, 'offices', args, ofType('Office')),
-  organizations: (_, args, ctx) =>
-    listConnection(ctx, 'organizations', args, ofType('Organization')),
-  places: (_, args, ctx) => listConnection(ctx, 'places', args, ofType('Place')),
-  events: (_, args, ctx) => listConnection(ctx, 'events', args, ofType('Event')),
-  meetings: (_, args, ctx) => listConnection(ctx, 'meetings', args, ofType('Meeting')),
-  infrastructureProjects: (_, args, ctx) =>
-    listConnection(ctx, 'infrastructureProjects', args, ofType('InfrastructureProject')),
-  topics: (_, args, ctx) => listConnection(ctx, 'topics', args, ofType('Topic')),
-  entities: (_, args, ctx) => listConnection(ctx, 'entities', args, isEntityModel),
-  quotes: (_, args, ctx) => listConnection(ctx, 'quotes', args, isQuote),
-  claims: (_, args, ctx) => listConnection(ctx, 'claims', args, isClaim),
-  numericFacts: (_, args, ctx) => listConnection(ctx, 'numericFacts', args, isNumericFact),
-  articles: (_, args, ctx) => listConnection(ctx, 'articles', args, isArticle),
+  countries: (_, args, ctx, info) =>
+    listConnection(ctx, info, 'countries', args, ofType('Country')),
+  people: (_, args, ctx, info) => listConnection(ctx, info, 'people', args, ofType('Person')),
+  offices: (_, args, ctx, info) => listConnection(ctx, info, 'offices', args, ofType('Office')),
+  organizations: (_, args, ctx, info) =>
+    listConnection(ctx, info, 'organizations', args, ofType('Organization')),
+  places: (_, args, ctx, info) => listConnection(ctx, info, 'places', args, ofType('Place')),
+  events: (_, args, ctx, info) => listConnection(ctx, info, 'events', args, ofType('Event')),
+  meetings: (_, args, ctx, info) => listConnection(ctx, info, 'meetings', args, ofType('Meeting')),
+  infrastructureProjects: (_, args, ctx, info) =>
+    listConnection(ctx, info, 'infrastructureProjects', args, ofType('InfrastructureProject')),
+  topics: (_, args, ctx, info) => listConnection(ctx, info, 'topics', args, ofType('Topic')),
+  entities: (_, args, ctx, info) => listConnection(ctx, info, 'entities', args, isEntityModel),
+  quotes: (_, args, ctx, info) => listConnection(ctx, info, 'quotes', args, isQuote),
+  claims: (_, args, ctx, info) => listConnection(ctx, info, 'claims', args, isClaim),
+  numericFacts: (_, args, ctx, info) =>
+    listConnection(ctx, info, 'numericFacts', args, isNumericFact),
+  articles: (_, args, ctx, info) => listConnection(ctx, info, 'articles', args, isArticle),
 
   search: async (_, args, ctx) => {
     const query = text('query', args.query, SEARCH_MAX_QUERY_LENGTH);
