@@ -71,6 +71,8 @@ export function graphSchemaStatements(): string[] {
     'CREATE INDEX quote_article_id IF NOT EXISTS FOR (n:Quote) ON (n.articleId)',
     'CREATE INDEX claim_article_id IF NOT EXISTS FOR (n:Claim) ON (n.articleId)',
     'CREATE INDEX numeric_fact_article_id IF NOT EXISTS FOR (n:NumericFact) ON (n.articleId)',
+    // Country.representedAt finds participations by the side's country, a relationship property.
+    'CREATE INDEX rel_participated_in_country_id IF NOT EXISTS FOR ()-[r:PARTICIPATED_IN]-() ON (r.countryId)',
   );
   for (const type of FACT_RELATIONSHIP_TYPES) {
     statements.push(

@@ -64,6 +64,7 @@ describe('applyGraphSchema', () => {
       'NODE:Article.publishedAt',
       'RELATIONSHIP:DISCUSSED.articleId',
       'RELATIONSHIP:PARTICIPATED_IN.articleId',
+      'RELATIONSHIP:PARTICIPATED_IN.countryId',
     ]) {
       expect(keys).toContain(key);
     }
