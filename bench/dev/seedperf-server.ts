@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { LOCAL_NEO4J_ROOT } from '../../src/neo4j-local/provision.js';
-import { startLocalNeo4j } from '../../src/neo4j-local/server.js';
+import { startLocalNeo4j, type LocalNeo4j } from '../../src/neo4j-local/server.js';
 
 export const SEEDPERF = {
   boltPort: Number(process.env.SEEDPERF_BOLT_PORT ?? 59687),
@@ -12,14 +12,19 @@ export const SEEDPERF = {
   password: 'seedperf-password',
 };
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const server = await startLocalNeo4j({
+/** Starts the seedperf Neo4j, or finds it already running (then `started` is false). */
+export function startSeedperfNeo4j(log: (line: string) => void = () => {}): Promise<LocalNeo4j> {
+  return startLocalNeo4j({
     home: path.join(LOCAL_NEO4J_ROOT, 'seedperf'),
     ...SEEDPERF,
     heap: '1g',
     pageCache: '512m',
-    log: (line) => console.log(line),
+    log,
   });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const server = await startSeedperfNeo4j((line) => console.log(line));
   console.log(`up at ${server.boltUri}`);
   const stop = () => void server.stop().then(() => process.exit(0));
   process.on('SIGTERM', stop);

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Driver, Session } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import { applyGraphSchema } from '../graph/schema.js';
 import { SeedValidationError, type SeedIssue } from './errors.js';
 import { findAnnotationFiles, loadArticle } from './load.js';
@@ -45,8 +45,6 @@ export interface SeedOptions {
   log?: (line: string) => void;
   /** How many new articles one transaction writes (default DEFAULT_BATCH_LIMITS). */
   batch?: Partial<BatchLimits>;
-  /** Batch transactions in flight at once (default WRITE_CONCURRENCY). */
-  writeConcurrency?: number;
 }
 
 export interface SeedCounts {
@@ -204,38 +202,40 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
     for (const key of Object.keys(total) as Array<keyof WriteCounters>) total[key] += c[key];
   };
 
-  // Updates one at a time: their clean-up deletes entities nothing uses any more, which must
-  // not race with another article starting to use them.
-  await inSessions(driver, database, 1, updates, async (session, i) => {
-    try {
-      const plan = toWrite.get(i) as ArticlePlan;
-      const counters = await session.executeWrite((tx) => rewriteArticle(tx, plan));
-      add(counters);
-      done(i, 'updated', countsOf(counters));
-    } catch (error) {
-      failed(i, error);
-    }
-  });
-
-  // New articles have no clean-up: several go in one transaction (one statement per batch).
-  const writeBatch = async (session: Session, batch: readonly number[]) => {
-    const batchPlans = batch.map((i) => toWrite.get(i) as ArticlePlan);
-    const written = await session.executeWrite((tx) => writeNewArticles(tx, batchPlans));
-    add(written.counters);
-    batch.forEach((i, k) => done(i, 'created', written.perArticle[k] as ArticleCounts));
-  };
-  const limits = { ...DEFAULT_BATCH_LIMITS, ...options.batch };
-  const batches = batchesOf(created, (i) => toWrite.get(i) as ArticlePlan, limits);
-  await inSessions(
-    driver,
-    database,
-    options.writeConcurrency ?? WRITE_CONCURRENCY,
-    batches,
-    async (session, batch) => {
+  // One session, one transaction at a time. Updates: their clean-up deletes entities nothing
+  // uses any more, which must not race with another article starting to use them. New
+  // articles: batches run in turn, so each batch's read of which entities are new is exact
+  // (its report lines) and batches never wait on each other's locks; measured, two batches
+  // in flight were no faster on 2 cores (bench/dev/seedperf-tune.ts).
+  const session = driver.session({ database });
+  try {
+    for (const i of updates) {
       try {
-        await writeBatch(session, batch);
+        const plan = toWrite.get(i) as ArticlePlan;
+        const counters = await session.executeWrite((tx) => rewriteArticle(tx, plan));
+        add(counters);
+        done(i, 'updated', countsOf(counters));
       } catch (error) {
-        if (batch.length === 1) return failed(batch[0] as number, error);
+        failed(i, error);
+      }
+    }
+
+    // New articles have no clean-up: several go in one transaction (one statement per batch).
+    const writeBatch = async (batch: readonly number[]) => {
+      const batchPlans = batch.map((i) => toWrite.get(i) as ArticlePlan);
+      const written = await session.executeWrite((tx) => writeNewArticles(tx, batchPlans));
+      add(written.counters);
+      batch.forEach((i, k) => done(i, 'created', written.perArticle[k] as ArticleCounts));
+    };
+    const limits = { ...DEFAULT_BATCH_LIMITS, ...options.batch };
+    for (const batch of batchesOf(created, (i) => toWrite.get(i) as ArticlePlan, limits)) {
+      try {
+        await writeBatch(batch);
+      } catch (error) {
+        if (batch.length === 1) {
+          failed(batch[0] as number, error);
+          continue;
+        }
         // Atomicity is per article: the batch rolled back as a whole, so its articles are
         // written again one per transaction; the good ones land, a bad one fails alone.
         log(
@@ -243,27 +243,22 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
         );
         for (const i of batch) {
           try {
-            await writeBatch(session, [i]);
+            await writeBatch([i]);
           } catch (single) {
             failed(i, single);
           }
         }
       }
-    },
-  );
+    }
+  } finally {
+    await session.close();
+  }
 
   const articles = outcomes.filter((r): r is ArticleSeedResult => r !== undefined);
   const report: SeedReport = { articles, dryRun: false, counters: total };
   if (failures.length > 0) throw new SeedWriteError(failures, report);
   return report;
 }
-
-/**
- * Batches in flight at once. A commit waits on the disk (fsync) and a statement on the
- * server's CPU; with two in flight one batch's statement runs while the other's commit is
- * flushed and its parameters are encoded. Measured on 2 cores (bench/dev/seedperf-vs-csv.ts).
- */
-const WRITE_CONCURRENCY = 2;
 
 const ZERO_COUNTS: ArticleCounts = countsOf(zeroCounters());
 
@@ -284,11 +279,11 @@ async function storedHashes(
 }
 
 /**
- * Articles written in parallel may commit in any order, so "the last article to declare an
- * entity sets its properties" is decided here, in corpus order among the articles written:
- * every written article carries those final properties, and the graph ends as a sequential
- * run would leave it. Entities are sorted by id so concurrent transactions lock shared
- * entities in one order (no deadlocks between them).
+ * Updates are written before new articles, and a batch writes each entity once, so "the last
+ * article to declare an entity sets its properties" is decided here, in corpus order among
+ * the articles written: every written article carries those final properties, and the graph
+ * ends as a run writing them one by one in corpus order would leave it. Entities are sorted
+ * by id (one lock order for any transactions that share them).
  */
 function withFinalEntityProps(
   plans: readonly ArticlePlan[],
@@ -306,26 +301,6 @@ function withFinalEntityProps(
       return [i, { ...plan, entities }];
     }),
   );
-}
-
-/** Runs `work` for every item with up to `width` sessions at once, in order of the items. */
-async function inSessions<T>(
-  driver: Driver,
-  database: string,
-  width: number,
-  items: readonly T[],
-  work: (session: Session, item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    const session = driver.session({ database });
-    try {
-      while (next < items.length) await work(session, items[next++] as T);
-    } finally {
-      await session.close();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
 }
 
 /** An entity id already in the graph with another kind (from another article) is refused too. */

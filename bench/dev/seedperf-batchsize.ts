@@ -1,0 +1,62 @@
+/**
+ * Time of the new-article statement per article at several batch sizes (each rolled back),
+ * on a graph holding the first K articles; with `profile`, the operators with the most db hits.
+ *   npx tsx bench/dev/seedperf-batchsize.ts <corpus dir> <K> <size,size,…> [profile]
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import neo4j, { type ProfiledPlan } from 'neo4j-driver';
+import { applyGraphSchema } from '../../src/graph/schema.js';
+import { planCorpus, seedCorpus } from '../../src/seed/index.js';
+import { batchParameters, CREATE_ARTICLES } from '../../src/seed/statement.js';
+import { clearDatabase } from '../seeding/clear.js';
+import { SEEDPERF, startSeedperfNeo4j } from './seedperf-server.js';
+
+const [corpus, prefixArg, sizesArg, mode] = process.argv.slice(2);
+if (corpus === undefined || prefixArg === undefined || sizesArg === undefined)
+  throw new Error('usage: seedperf-batchsize.ts <corpus dir> <K> <size,size,…> [profile]');
+const paths = readdirSync(corpus)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()
+  .map((f) => path.join(corpus, f));
+const prefix = Number(prefixArg);
+const sizes = sizesArg.split(',').map(Number);
+const server = await startSeedperfNeo4j();
+const driver = neo4j.driver(
+  `bolt://localhost:${SEEDPERF.boltPort}`,
+  neo4j.auth.basic('neo4j', SEEDPERF.password),
+);
+const database = 'neo4j';
+await clearDatabase(driver, database);
+await applyGraphSchema(driver, database);
+await seedCorpus(driver, { database, paths: paths.slice(0, prefix) });
+const plans = planCorpus(paths.slice(prefix, prefix + Math.max(...sizes)));
+
+function walk(plan: ProfiledPlan, out: Array<{ op: string; hits: number; rows: number }>) {
+  out.push({ op: plan.operatorType, hits: plan.dbHits, rows: plan.rows });
+  for (const child of plan.children) walk(child, out);
+}
+
+const session = driver.session({ database });
+for (let repeat = 0; repeat < 2; repeat++) {
+  for (const size of sizes) {
+    const tx = await session.beginTransaction();
+    const t = performance.now();
+    const result = await tx.run(
+      (mode === 'profile' ? 'PROFILE ' : '') + CREATE_ARTICLES,
+      batchParameters(plans.slice(0, size)),
+    );
+    const ms = performance.now() - t;
+    await tx.rollback();
+    console.log(`batch ${String(size).padStart(4)}: ${(ms / size).toFixed(2)} ms per article`);
+    if (mode === 'profile' && repeat === 1 && result.summary.profile) {
+      const ops: Array<{ op: string; hits: number; rows: number }> = [];
+      walk(result.summary.profile, ops);
+      for (const o of ops.sort((a, b) => b.hits - a.hits).slice(0, 8))
+        console.log(`    ${o.op.padEnd(40)} ${o.hits} hits ${o.rows} rows`);
+    }
+  }
+}
+await session.close();
+await driver.close();
+if (server.started) await server.stop();
