@@ -35,20 +35,25 @@ export async function launchArm(
   log: (line: string) => void,
 ): Promise<RunningArm> {
   const file = fileURLToPath(new URL(`./${ARM_FILES[arm]}`, import.meta.url));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', file], {
-    env: {
-      ...process.env,
-      // As deployed (Dockerfile): graphql-js, express and Apollo skip their development checks
-      // (graphql-js's instanceOf alone is several % of a nested query). Same for every arm.
-      NODE_ENV: process.env.NODE_ENV ?? 'production',
-      BENCH_ARM_PORT: String(port),
-      BENCH_NEO4J_URI: neo4j.uri,
-      BENCH_NEO4J_USERNAME: neo4j.username,
-      BENCH_NEO4J_PASSWORD: neo4j.password,
-      BENCH_NEO4J_DATABASE: neo4j.database,
+  // The runtime flags `npm start` and the Docker image use, the same for every arm.
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--max-semi-space-size=32', '--import', 'tsx', file],
+    {
+      env: {
+        ...process.env,
+        // As deployed (Dockerfile): graphql-js, express and Apollo skip their development checks
+        // (graphql-js's instanceOf alone is several % of a nested query). Same for every arm.
+        NODE_ENV: process.env.NODE_ENV ?? 'production',
+        BENCH_ARM_PORT: String(port),
+        BENCH_NEO4J_URI: neo4j.uri,
+        BENCH_NEO4J_USERNAME: neo4j.username,
+        BENCH_NEO4J_PASSWORD: neo4j.password,
+        BENCH_NEO4J_DATABASE: neo4j.database,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);

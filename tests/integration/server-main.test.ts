@@ -25,24 +25,28 @@ interface LogLine {
 /** Spawns main.ts with the test Neo4j in its environment; JSON log lines go to `lines`. */
 function spawnMain(env: Record<string, string>) {
   const neo4j = testNeo4j();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join('src', 'main.ts')], {
-    cwd: PROJECT_ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      ...(process.env.JAVA_HOME ? { JAVA_HOME: process.env.JAVA_HOME } : {}),
-      // As `npm start` runs it: in development, Apollo would install its own signal handlers
-      // unless told not to (a shutdown that hung once), so the test must not hide them.
-      NODE_ENV: 'development',
-      LOG_LEVEL: 'info',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      NEO4J_URI: neo4j.uri,
-      NEO4J_USERNAME: neo4j.username,
-      NEO4J_PASSWORD: neo4j.password,
-      NEO4J_DATABASE: neo4j.database,
-      ...env,
+  const child = spawn(
+    process.execPath,
+    ['--max-semi-space-size=32', '--import', 'tsx', path.join('src', 'main.ts')],
+    {
+      cwd: PROJECT_ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        ...(process.env.JAVA_HOME ? { JAVA_HOME: process.env.JAVA_HOME } : {}),
+        // As `npm start` runs it: in development, Apollo would install its own signal handlers
+        // unless told not to (a shutdown that hung once), so the test must not hide them.
+        NODE_ENV: 'development',
+        LOG_LEVEL: 'info',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        NEO4J_URI: neo4j.uri,
+        NEO4J_USERNAME: neo4j.username,
+        NEO4J_PASSWORD: neo4j.password,
+        NEO4J_DATABASE: neo4j.database,
+        ...env,
+      },
     },
-  });
+  );
   const lines: LogLine[] = [];
   const waiters: Array<{ test: (l: LogLine) => boolean; resolve: (l: LogLine) => void }> = [];
   let stderr = '';

@@ -154,7 +154,7 @@ describe('Dockerfile', () => {
   it('runs node dist/main.js as a non-root user, with a health check on /health', () => {
     const runtime = instructions.slice(instructions.indexOf('FROM node:20-slim AS runtime'));
     expect(runtime).toContain('USER node');
-    expect(runtime.at(-1)).toBe('CMD ["node", "dist/main.js"]');
+    expect(runtime.at(-1)).toBe('CMD ["node", "--max-semi-space-size=32", "dist/main.js"]');
     expect(runtime.find((l) => l.startsWith('HEALTHCHECK'))).toMatch(/\/health/);
   });
 
