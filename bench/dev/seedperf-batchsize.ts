@@ -1,7 +1,7 @@
 /**
  * Time of the new-article statement per article at several batch sizes (each rolled back),
  * on a graph holding the first K articles; with `profile`, the operators with the most db hits.
- *   npx tsx bench/dev/seedperf-batchsize.ts <corpus dir> <K> <size,size,…> [profile]
+ *   npx tsx bench/dev/seedperf-batchsize.ts <corpus dir> <K|keep> <size,size,…> [profile]
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +19,7 @@ const paths = readdirSync(corpus)
   .filter((f) => f.endsWith('.yaml'))
   .sort()
   .map((f) => path.join(corpus, f));
-const prefix = Number(prefixArg);
+const prefix = prefixArg === 'keep' ? 0 : Number(prefixArg);
 const sizes = sizesArg.split(',').map(Number);
 const server = await startSeedperfNeo4j();
 const driver = neo4j.driver(
@@ -27,9 +27,12 @@ const driver = neo4j.driver(
   neo4j.auth.basic('neo4j', SEEDPERF.password),
 );
 const database = 'neo4j';
-await clearDatabase(driver, database);
-await applyGraphSchema(driver, database);
-await seedCorpus(driver, { database, paths: paths.slice(0, prefix) });
+// K = keep: measure on the graph as it is (articles of the corpus not in it yet).
+if (prefixArg !== 'keep') {
+  await clearDatabase(driver, database);
+  await applyGraphSchema(driver, database);
+  await seedCorpus(driver, { database, paths: paths.slice(0, prefix) });
+}
 const plans = planCorpus(paths.slice(prefix, prefix + Math.max(...sizes)));
 
 function walk(plan: ProfiledPlan, out: Array<{ op: string; hits: number; rows: number }>) {

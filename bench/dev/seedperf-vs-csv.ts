@@ -43,8 +43,19 @@ const driver = neo4j.driver(
 );
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 
-async function rebuildPrefix(): Promise<void> {
+/** Relationships first, in batches: a node with 100,000 of them deleted at once exceeds the memory pool. */
+async function clearGraph(): Promise<void> {
+  const session = driver.session({ database });
+  try {
+    await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS');
+  } finally {
+    await session.close();
+  }
   await clearDatabase(driver, database);
+}
+
+async function rebuildPrefix(): Promise<void> {
+  await clearGraph();
   await applyGraphSchema(driver, database);
   if (from > 0) await seedCorpus(driver, { database, paths: paths.slice(0, from) });
 }

@@ -12,9 +12,10 @@ export interface BatchLimits {
 }
 
 /**
- * Measured with bench/dev/seedperf-vs-csv.ts on 2 cores (1,000 and 10,000 synthetic articles
- * of ~100 rows each): per-transaction overhead is amortized by ~50 articles; larger batches
- * gain little and hold more locks for longer. LOAD CSV's baseline commits every 5,000 rows.
+ * The statement's time per article (bench/dev/seedperf-batchsize.ts, synthetic articles of
+ * ~100 elements, 2 busy cores): ~40 ms alone, ~11-17 ms in batches of 10, ~6-8 ms of 25,
+ * ~5-7 ms of 50, ~4-6 ms of 100. Past ~50 the gain is small while a failed batch costs more
+ * to redo one by one. (LOAD CSV's baseline commits every 5,000 rows.)
  */
 export const DEFAULT_BATCH_LIMITS: BatchLimits = { maxArticles: 50, maxRows: 5000 };
 

@@ -4,13 +4,14 @@
  * Seeds annotation files (default: the repo's seeds/) into the Neo4j that the environment
  * names (src/config.ts: NEO4J_URI, or the local Neo4j on NEO4J_LOCAL_BOLT_PORT when unset).
  * Exit code 0 on success; 1 on invalid input (each problem printed as file:line:col path:
- * message) or a database error; 2 on bad arguments. --dry-run validates and prints what it
- * would write without connecting to Neo4j.
+ * message) or a database error (each article that failed is named; the others are seeded);
+ * 2 on bad arguments. --dry-run validates and prints what it would write without connecting
+ * to Neo4j.
  */
 import { ConfigError, loadConfig } from '../config.js';
 import { createDriver } from '../graph/driver.js';
 import { formatIssue, SeedValidationError } from './errors.js';
-import { DEFAULT_SEEDS_DIR, planCorpus, seedCorpus } from './index.js';
+import { DEFAULT_SEEDS_DIR, planCorpus, seedCorpus, SeedWriteError } from './index.js';
 import { planSummary } from './plan.js';
 
 const USAGE = `usage: npm run seed -- [paths…] [--dry-run] [--force]
@@ -87,6 +88,13 @@ async function main(argv: readonly string[]): Promise<number> {
     if (err instanceof SeedValidationError) {
       for (const issue of err.issues) console.error(formatIssue(issue));
       console.error(`${err.issues.length} problem(s); nothing was written`);
+    } else if (err instanceof SeedWriteError) {
+      for (const f of err.failures)
+        console.error(`${f.file}: ${f.articleId} not written: ${f.message}`);
+      console.error(
+        `${err.failures.length} article(s) failed at the database and left nothing behind; ` +
+          `${err.report.articles.length} other(s) were seeded`,
+      );
     } else if (err instanceof ConfigError) {
       console.error(err.message);
     } else {

@@ -98,110 +98,111 @@ export async function writeNewArticles(
 
 /**
  * Brings an article already in the graph to exactly its plan inside `tx`; returns what the
- * database reports it changed.
+ * database reports it changed. Three statements: find the entities the stored article uses
+ * and remove what the plan no longer states; MERGE the plan; delete those entities if
+ * nothing uses them any more.
  */
 export async function rewriteArticle(
   tx: ManagedTransaction,
   plan: ArticlePlan,
 ): Promise<WriteCounters> {
-  const pending: Array<Promise<QueryResult>> = [];
-  const run = (cypher: string, params: Record<string, unknown>) => {
-    pending.push(Promise.resolve(tx.run(cypher, params)));
-  };
+  const removal = await tx.run(REMOVE_STALE, staleParameters(plan));
   // Entities this article touched before: candidates for removal if nothing uses them after.
-  const previouslyUsed = await usedEntityIds(tx, plan.articleId);
-  removeStale(run, plan);
-  run(MERGE_ARTICLES, batchParameters([plan]));
+  const previouslyUsed = (removal.records[0]?.get('used') ?? []) as string[];
+  const pending = [Promise.resolve(tx.run(MERGE_ARTICLES, batchParameters([plan])))];
   if (previouslyUsed.length > 0) {
-    run(
-      `UNWIND $ids AS id
-       MATCH (e:Entity {id: id})
-       WHERE NOT EXISTS { (e)--() }
-       DELETE e`,
-      { ids: previouslyUsed },
+    pending.push(
+      Promise.resolve(
+        tx.run(
+          `UNWIND $ids AS id
+           MATCH (e:Entity {id: id})
+           WHERE NOT EXISTS { (e)--() }
+           DELETE e`,
+          { ids: previouslyUsed },
+        ),
+      ),
     );
   }
   const counters = zeroCounters();
+  addCounters(counters, removal);
   for (const result of await Promise.all(pending)) addCounters(counters, result);
   return counters;
 }
 
-/** Queues the deletion of what the stored article states and the plan no longer does. */
-function removeStale(
-  run: (cypher: string, params: Record<string, unknown>) => void,
-  plan: ArticlePlan,
-): void {
-  const articleId = plan.articleId;
-  run(
-    `MATCH (a:Article {id: $articleId})-[:HAS_SENTENCE]->(s:Sentence)
-     WHERE NOT s.id IN $ids
-     DETACH DELETE s`,
-    { articleId, ids: plan.sentences.map((s) => s.id) },
-  );
-  run(
-    `MATCH (a:Article {id: $articleId})-[r:SOURCED_FROM]->(o)
+/**
+ * One statement: first the ids of the entities the stored article touches (mentions, source,
+ * fact relationships, each type found through its `articleId` index), then the deletion of
+ * what it states and the plan no longer does.
+ */
+const REMOVE_STALE = [
+  `CALL () {
+     MATCH (:Article {id: $articleId})-[:HAS_SENTENCE]->(:Sentence)-[:MENTIONS]->(e:Entity)
+     RETURN e.id AS id
+     UNION
+     MATCH (:Article {id: $articleId})-[:SOURCED_FROM]->(e:Entity) RETURN e.id AS id
+     ${FACT_RELATIONSHIP_TYPES.map(
+       (type) => `UNION
+     MATCH (x)-[:${type} {articleId: $articleId}]->(y) UNWIND [x.id, y.id] AS id RETURN id`,
+     ).join('\n     ')}
+   }
+   WITH collect(id) AS used`,
+  `CALL () {
+     MATCH (:Article {id: $articleId})-[:HAS_SENTENCE]->(s:Sentence)
+     WHERE NOT s.id IN $sentenceIds
+     DETACH DELETE s
+   }`,
+  `CALL () {
+     MATCH (:Article {id: $articleId})-[r:SOURCED_FROM]->(o)
      WHERE $sourceId IS NULL OR o.id <> $sourceId
-     DELETE r`,
-    { articleId, sourceId: plan.sourceId },
-  );
-  run(
-    `MATCH (:Article {id: $articleId})-[:HAS_SENTENCE]->(s:Sentence)-[m:MENTIONS]->(e:Entity)
-     WHERE NOT s.id + '|' + e.id IN $keys
-     DELETE m`,
-    { articleId, keys: plan.mentions.map((m) => `${m.sentenceId}|${m.entityId}`) },
-  );
-  for (const label of FACT_NODE_LABELS) {
-    run(
-      `MATCH (f:${label} {articleId: $articleId})
-       WHERE NOT f.id IN $ids
-       DETACH DELETE f`,
-      { articleId, ids: plan.factNodes.filter((f) => f.label === label).map((f) => f.id) },
-    );
-  }
-  run(
-    `MATCH (f)-[r:EVIDENCED_BY]->(s:Sentence {articleId: $articleId})
-     WHERE NOT f.id + '|' + s.id IN $keys
-     DELETE r`,
-    {
-      articleId,
-      keys: plan.factNodes.flatMap((f) => f.sentenceIds.map((s) => `${f.id}|${s}`)),
-    },
-  );
-  for (const type of FACT_RELATIONSHIP_TYPES) {
-    run(
-      `MATCH (x)-[r:${type} {articleId: $articleId}]->(y)
-       WHERE NOT r.factId + '|' + x.id + '|' + y.id IN $keys
-       DELETE r`,
-      {
-        articleId,
-        keys: plan.relationships
+     DELETE r
+   }`,
+  `CALL () {
+     MATCH (:Article {id: $articleId})-[:HAS_SENTENCE]->(s:Sentence)-[m:MENTIONS]->(e:Entity)
+     WHERE NOT s.id + '|' + e.id IN $mentionKeys
+     DELETE m
+   }`,
+  ...FACT_NODE_LABELS.map(
+    (label) => `CALL () {
+     MATCH (f:${label} {articleId: $articleId})
+     WHERE NOT f.id IN $factIds.${label}
+     DETACH DELETE f
+   }`,
+  ),
+  `CALL () {
+     MATCH (f)-[r:EVIDENCED_BY]->(s:Sentence {articleId: $articleId})
+     WHERE NOT f.id + '|' + s.id IN $evidenceKeys
+     DELETE r
+   }`,
+  ...FACT_RELATIONSHIP_TYPES.map(
+    (type) => `CALL () {
+     MATCH (x)-[r:${type} {articleId: $articleId}]->(y)
+     WHERE NOT r.factId + '|' + x.id + '|' + y.id IN $relationshipKeys.${type}
+     DELETE r
+   }`,
+  ),
+  'RETURN used',
+].join('\n');
+
+function staleParameters(plan: ArticlePlan): Record<string, unknown> {
+  return {
+    articleId: plan.articleId,
+    sentenceIds: plan.sentences.map((s) => s.id),
+    sourceId: plan.sourceId,
+    mentionKeys: plan.mentions.map((m) => `${m.sentenceId}|${m.entityId}`),
+    factIds: Object.fromEntries(
+      FACT_NODE_LABELS.map((label) => [
+        label,
+        plan.factNodes.filter((f) => f.label === label).map((f) => f.id),
+      ]),
+    ),
+    evidenceKeys: plan.factNodes.flatMap((f) => f.sentenceIds.map((s) => `${f.id}|${s}`)),
+    relationshipKeys: Object.fromEntries(
+      FACT_RELATIONSHIP_TYPES.map((type) => [
+        type,
+        plan.relationships
           .filter((r) => r.type === type)
           .map((r) => `${r.factId}|${r.fromId}|${r.toId}`),
-      },
-    );
-  }
-}
-
-/**
- * Ids of the entities an article's stored graph touches (mentions, source, fact
- * relationships), in one query: each fact relationship type is found through its
- * `articleId` index, one UNION branch per type.
- */
-async function usedEntityIds(tx: ManagedTransaction, articleId: string): Promise<string[]> {
-  const byFact = FACT_RELATIONSHIP_TYPES.map(
-    (type) => `UNION
-         MATCH (x)-[:${type} {articleId: $articleId}]->(y) UNWIND [x.id, y.id] AS id RETURN id`,
-  );
-  const result = await tx.run(
-    `CALL () {
-       MATCH (:Article {id: $articleId})-[:HAS_SENTENCE]->(:Sentence)-[:MENTIONS]->(e:Entity)
-       RETURN e.id AS id
-       UNION
-       MATCH (:Article {id: $articleId})-[:SOURCED_FROM]->(e:Entity) RETURN e.id AS id
-       ${byFact.join('\n       ')}
-     }
-     RETURN collect(id) AS ids`,
-    { articleId },
-  );
-  return (result.records[0]?.get('ids') ?? []) as string[];
+      ]),
+    ),
+  };
 }

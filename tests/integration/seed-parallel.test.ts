@@ -1,8 +1,8 @@
 /**
- * Many new articles at once (the seeder writes several in parallel, each in its own
- * transaction, CREATEing their relationships): the graph must be what sequential MERGEs
- * make of the same corpus, and an entity declared differently by two articles must end
- * with the later article's properties, whatever order the transactions commit in.
+ * Many new articles at once (the seeder writes them in batches, one statement per batch,
+ * CREATEing their relationships): the graph must be what sequential MERGEs make of the same
+ * corpus, and an entity declared differently by two articles must end with the later
+ * article's properties, whichever batch writes it.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
