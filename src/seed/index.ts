@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Driver } from 'neo4j-driver';
+import { isRetryableError, type Driver } from 'neo4j-driver';
 import { applyGraphSchema } from '../graph/schema.js';
 import { SeedValidationError, type SeedIssue } from './errors.js';
 import { findAnnotationFiles, loadArticle } from './load.js';
@@ -207,8 +207,26 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
   // articles: batches run in turn, so each batch's read of which entities are new is exact
   // (its report lines) and batches never wait on each other's locks; measured, two batches
   // in flight were no faster on 2 cores (bench/dev/seedperf-tune.ts).
+  // A retryable error that outlived the driver's own retries (about 30 s) means the database
+  // is unreachable or overloaded, not that an article is bad: trying the remaining articles
+  // would only wait again. They are reported as failed (not written) and the run stops.
+  const stopsTheRun = (error: unknown): boolean => {
+    if (!isRetryableError(error)) return false;
+    for (const i of [...updates, ...created]) if (outcomes[i] === undefined) failed(i, error);
+    return true;
+  };
   const session = driver.session({ database });
   try {
+    await writeAll();
+  } finally {
+    await session.close();
+  }
+  const articles = outcomes.filter((r): r is ArticleSeedResult => r !== undefined);
+  const report: SeedReport = { articles, dryRun: false, counters: total };
+  if (failures.length > 0) throw new SeedWriteError(failures, report);
+  return report;
+
+  async function writeAll(): Promise<void> {
     for (const i of updates) {
       try {
         const plan = toWrite.get(i) as ArticlePlan;
@@ -216,6 +234,7 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
         add(counters);
         done(i, 'updated', countsOf(counters));
       } catch (error) {
+        if (stopsTheRun(error)) return;
         failed(i, error);
       }
     }
@@ -232,6 +251,7 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
       try {
         await writeBatch(batch);
       } catch (error) {
+        if (stopsTheRun(error)) return;
         if (batch.length === 1) {
           failed(batch[0] as number, error);
           continue;
@@ -245,19 +265,13 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
           try {
             await writeBatch([i]);
           } catch (single) {
+            if (stopsTheRun(single)) return;
             failed(i, single);
           }
         }
       }
     }
-  } finally {
-    await session.close();
   }
-
-  const articles = outcomes.filter((r): r is ArticleSeedResult => r !== undefined);
-  const report: SeedReport = { articles, dryRun: false, counters: total };
-  if (failures.length > 0) throw new SeedWriteError(failures, report);
-  return report;
 }
 
 const ZERO_COUNTS: ArticleCounts = countsOf(zeroCounters());
