@@ -1,8 +1,9 @@
 /**
  * The seeder: annotated articles (seeds/*.yaml + their text) → the graph of docs/graph-model.md.
  * Stages: load (parse + shape) → verify (refs, kinds, evidence, sentences, mentions) →
- * plan (pure) → write (one transaction per article). The whole corpus is validated before
- * the first write, so bad input writes nothing.
+ * plan (pure) → write (an update per transaction; new articles in batches, one statement
+ * and one transaction per batch, a failed batch redone one article per transaction). The
+ * whole corpus is validated before the first write, so bad input writes nothing.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

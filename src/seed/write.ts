@@ -1,8 +1,8 @@
 /**
  * Writing plans inside a transaction: a batch of new articles in one statement
- * (`writeNewArticles`), or one article already in the graph (`rewriteArticle`): clean-up
- * queries first remove what it no longer states, then the MERGE statement, then entities no
- * article uses any more go. Statements in src/seed/statement.ts.
+ * (`writeNewArticles`), or one article already in the graph (`rewriteArticle`: one statement
+ * finds the entities it used and removes what it no longer states, then the MERGE statement,
+ * then entities no article uses any more go). The article statements are in statement.ts.
  */
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 import { FACT_NODE_LABELS, FACT_RELATIONSHIP_TYPES } from '../graph/schema.js';
