@@ -66,9 +66,27 @@ async function ask(
 function loadDuration(o: BenchOptions, connections: number, oneConnectionP50Ms: number): number {
   if (connections === 1) return o.durationS;
   const expectedS = (oneConnectionP50Ms / 1000) * (connections / Math.max(1, os.cpus().length));
-  return Math.min(MAX_LOAD_DURATION_S, Math.max(o.durationS, Math.ceil(expectedS * 5)));
+  return Math.min(o.maxLoadDurationS, Math.max(o.durationS, Math.ceil(expectedS * 5)));
 }
-const MAX_LOAD_DURATION_S = 15;
+
+/**
+ * Waits until the arm has stopped sending Cypher: requests autocannon abandoned when its time
+ * was up (the naive arm's nested query at 32 connections) are still being answered, and would
+ * load Neo4j during the next measurement. Settled = no new statement for 300 ms.
+ */
+async function settle(arm: RunningArm, maxS = 60): Promise<void> {
+  const deadline = Date.now() + maxS * 1000;
+  let last = await arm.roundTrips();
+  let quietSince = Date.now();
+  while (Date.now() - quietSince < 300 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = await arm.roundTrips();
+    if (now !== last) {
+      last = now;
+      quietSince = Date.now();
+    }
+  }
+}
 
 function rate(count: number, ms: number): number {
   return ms > 0 ? Math.round((count / ms) * 1000 * 10) / 10 : 0;
@@ -251,16 +269,21 @@ async function main(): Promise<void> {
         for (const arm of arms) {
           if (!agreeing.has(`${arm.arm}|${q}`)) continue; // a faster wrong answer does not count
           let oneConnectionP50Ms = 0;
-          for (const connections of [...o.connections].sort((a, b) => a - b)) {
+          const ascending = [...o.connections].sort((a, b) => a - b);
+          for (const connections of ascending) {
             const durationS = loadDuration(o, connections, oneConnectionP50Ms);
+            // --quick: the run at fewer connections just before is the warm-up (autocannon's
+            // clock ticks in whole seconds, so a short warm-up of its own would cost 1 s each).
+            const warmupS = o.quick && connections !== ascending[0] ? 0 : o.warmupS;
             const r = await measure(
               arm.baseUrl,
               armRequest(arm.arm, q, params),
               connections,
-              o.warmupS,
+              warmupS,
               durationS,
             );
             if (connections === 1) oneConnectionP50Ms = r.p50Ms ?? 0;
+            await settle(arm);
             load.push({ arm: arm.arm, question: q, ...r });
             log(
               `  ${q} ${arm.arm} c=${connections}: ${r.reqPerSec} req/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, errors ${r.errors}`,
