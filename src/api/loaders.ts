@@ -10,20 +10,19 @@ import type { Cursor } from '../graph/cursor.js';
 import type { RequestExecutor } from '../graph/executor.js';
 import { mentionCounts, mentionPages } from '../graph/mentions.js';
 import type { NodeModel, PlainValue, SentenceModel } from '../graph/model.js';
-import { nodesByIds } from '../graph/nodes.js';
+import { nodeRecordOf, nodesByIds, type WireNode } from '../graph/nodes.js';
 import {
   endsOf,
-  nodesWithRelated,
-  relatedNodes,
-  type RelationFetch,
   flattenPrefetch,
+  nodesWithRelated,
   prefetchRelated,
+  relatedNodes,
   type PrefetchTree,
+  type RelationFetch,
   type RelationName,
   type WireAnchor,
   type WireItem,
 } from '../graph/relations.js';
-import { nodeRecordOf, type WireNode } from '../graph/nodes.js';
 
 /**
  * A related node and the edge that leads to it. The graph keeps one relationship per article

@@ -219,17 +219,17 @@ export function isRelationName(name: string): name is RelationName {
 
 /**
  * A CALL that, for the anchor bound to `anchorId`, collects the relation's items into
- * `items<suffix>` and its related nodes into `nodes<suffix>`.
+ * `items` and its related nodes into `nodes`.
  *
  * Parallel relationships (one per article stating the same edge) are grouped into ONE item per
  * (source, target, qualifier), with every relationship's properties in `rels`, ordered by article
  * and fact id. Without `relProps` the item carries no properties, only its ends.
  */
-function relationCall(spec: RelationSpec, relProps: boolean, suffix: string | number): string {
+function relationCall(spec: RelationSpec, relProps: boolean): string {
   // Lists, not maps: a map sends (and the driver decodes) its keys again with every item.
   const item =
     endsOfSpec(spec) === 'via-path' ? '[b.id, rels, sourceId, targetId]' : '[b.id, rels]';
-  const collected = `collect(${item}) AS items${suffix}, collect(b) AS nodes${suffix}`;
+  const collected = `collect(${item}) AS items, collect(b) AS nodes`;
   // Ends of a relationship between the anchor and b are known without reading them (the caller
   // fills them in: endsOf); reading startNode(r).id per relationship doubles a statement's time.
   const ends =
@@ -364,7 +364,7 @@ function prefetchCalls(
             '  WITH DISTINCT parent.id AS anchorId',
           ]
         : [`  UNWIND ${root.ids} AS anchorId`]),
-      relationCall(specOf(relation), relProps, ''),
+      relationCall(specOf(relation), relProps),
       `  RETURN collect([anchorId, items]) AS anchors${k}, collect(nodes) AS nodeLists${k}`,
       '}',
       distinctNodes(`nodeLists${k}`, `nodes${k}`, !nodeProps),
