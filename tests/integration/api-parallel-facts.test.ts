@@ -116,4 +116,58 @@ describe('parallel fact relationships', () => {
       await api.driver.executeQuery("MATCH ()-[r:GOVERNMENT_OF {factId: 'restated'}]->() DELETE r");
     }
   });
+
+  it('participations and discussions: one item per edge; a different framing is its own item', async () => {
+    const meeting = 'meeting/2022-08-25-smailov-mishustin';
+    // Restate, as if from the second article, one participation, one discussion with the same
+    // framing and the same discussion with another framing.
+    await api.driver.executeQuery(
+      `MATCH (p:Person {id: $p})-[r:PARTICIPATED_IN]->(m:Meeting {id: $m})
+       CREATE (p)-[r2:PARTICIPATED_IN]->(m) SET r2 = properties(r), r2.factId = 'restated', r2.articleId = $a
+       WITH m
+       MATCH (m)-[d:DISCUSSED]->(t) WITH m, d, t ORDER BY t.id LIMIT 1
+       CREATE (m)-[d2:DISCUSSED]->(t) SET d2 = properties(d), d2.factId = 'restated', d2.articleId = $a
+       CREATE (m)-[d3:DISCUSSED]->(t) SET d3 = properties(d), d3.factId = 'reframed', d3.articleId = $a,
+         d3.framing = CASE d.framing WHEN 'PROSPECT' THEN 'DISCUSSED' ELSE 'PROSPECT' END`,
+      { p: SMAILOV, m: meeting, a: SECOND },
+    );
+    try {
+      const data = await api.query<{
+        entity: {
+          participants: Array<{ person: { id: string }; statements: Array<{ factId: string }> }>;
+          discussed: Array<{
+            framing: string;
+            subject: { id: string };
+            statements: Array<{ factId: string; article: { id: string } }>;
+          }>;
+        };
+      }>(
+        `query ($id: ID!) { entity(id: $id) { ... on Meeting {
+          participants { person { id } statements { factId } }
+          discussed { framing subject { ... on Node { id } } statements { factId article { id } } } } } }`,
+        { id: meeting },
+      );
+      const smailov = data.entity.participants.filter((p) => p.person.id === SMAILOV);
+      expect(smailov).toHaveLength(1);
+      expect(smailov[0]!.statements.map((s) => s.factId)).toContain('restated');
+      expect(smailov[0]!.statements).toHaveLength(2);
+
+      const items = data.entity.discussed.map((d) => `${d.subject.id} ${d.framing}`);
+      expect(new Set(items).size).toBe(items.length);
+      const restated = data.entity.discussed.find((d) =>
+        d.statements.some((s) => s.factId === 'restated'),
+      )!;
+      expect(restated.statements.map((s) => s.article.id)).toEqual([FIRST, SECOND]);
+      const reframed = data.entity.discussed.find((d) =>
+        d.statements.some((s) => s.factId === 'reframed'),
+      )!;
+      expect(reframed.subject.id).toBe(restated.subject.id);
+      expect(reframed.framing).not.toBe(restated.framing);
+      expect(reframed.statements).toHaveLength(1);
+    } finally {
+      await api.driver.executeQuery(
+        "MATCH ()-[r:PARTICIPATED_IN|DISCUSSED]->() WHERE r.factId IN ['restated', 'reframed'] DELETE r",
+      );
+    }
+  });
 });
