@@ -127,11 +127,8 @@ const ID_ONLY_FIELDS: ReadonlySet<string> = new Set([
 function fieldNames(
   set: SelectionSetNode | undefined,
   fragments: Record<string, FragmentDefinitionNode>,
-  out = new Set<string>(),
-  seen = new Set<string>(),
 ): Set<string> {
-  for (const field of selectedFields(set, fragments, [], seen)) out.add(field.name.value);
-  return out;
+  return new Set(selectedFields(set, fragments).map((field) => field.name.value));
 }
 
 /** The fields selected directly in `set` (through fragments, not below them). */
