@@ -14,7 +14,7 @@ import path from 'node:path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { applyGraphSchema } from '../src/graph/schema.js';
 import { seedCorpus } from '../src/seed/index.js';
-import { launchArm, type RunningArm } from './arms/launch.js';
+import { buildArms, launchArm, type RunningArm } from './arms/launch.js';
 import { DEFAULT_CORPUS_SEED, writeCorpus } from './generate-corpus.js';
 import { measure } from './load.js';
 import { machineInfo } from './machine.js';
@@ -194,6 +194,7 @@ async function main(): Promise<void> {
       .sort()
       .map((f) => path.join(corpusDir, f));
 
+    buildArms(log);
     arms.push(
       ...(await Promise.all(ARMS.map((arm) => launchArm(arm, ARM_PORTS[arm], main.settings, log)))),
     );

@@ -1,21 +1,44 @@
 /**
- * Starts an arm as its own Node process (`node --import tsx bench/arms/<arm>.ts`: one process,
- * so its pid is the API's and /proc/<pid>/status is its memory), waits for its ready line,
- * and reads its round-trip counter and peak RSS.
+ * Starts an arm as its own Node process (`node dist/bench-build/bench/arms/<arm>.js`: one
+ * process, so its pid is the API's and /proc/<pid>/status is its memory), waits for its ready
+ * line, and reads its round-trip counter and peak RSS.
+ *
+ * Arms run compiled, as the API is deployed (the Dockerfile runs `node dist/main.js`): under
+ * tsx, esbuild's name-keeping wrappers and source-mapped stack traces (the driver captures one
+ * per statement) cost every arm 10–35% of its CPU, which is not what a deployment pays.
+ * `buildArms` compiles them (and the src/ they import) with tsconfig.bench.json once per run.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../src/project-root.js';
 import type { ArmName } from '../questions/operations.js';
 import type { BenchNeo4jSettings } from '../neo4j.js';
 import { ROUND_TRIPS_PATH } from './env.js';
 
 const ARM_FILES: Record<ArmName, string> = {
-  A: 'floor.ts',
-  B: 'togys.ts',
-  C: 'peer.ts',
-  D: 'naive.ts',
+  A: 'floor.js',
+  B: 'togys.js',
+  C: 'peer.js',
+  D: 'naive.js',
 };
+
+/** Where tsconfig.bench.json compiles the arms (and the src/ they import). */
+export const ARMS_BUILD_DIR = path.join(PROJECT_ROOT, 'dist', 'bench-build', 'bench', 'arms');
+
+/** Compiles the arms and what they import into dist/bench-build (a few seconds); throws with tsc's output. */
+export function buildArms(log: (line: string) => void): void {
+  log('compiling the arms (tsconfig.bench.json)…');
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.bench.json'], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) {
+    throw new Error(`compiling the arms failed:\n${result.stdout}${result.stderr}`);
+  }
+}
 
 export interface RunningArm {
   arm: ArmName;
@@ -34,26 +57,22 @@ export async function launchArm(
   neo4j: BenchNeo4jSettings,
   log: (line: string) => void,
 ): Promise<RunningArm> {
-  const file = fileURLToPath(new URL(`./${ARM_FILES[arm]}`, import.meta.url));
+  const file = path.join(ARMS_BUILD_DIR, ARM_FILES[arm]);
   // The runtime flags `npm start` and the Docker image use, the same for every arm.
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--max-semi-space-size=32', '--import', 'tsx', file],
-    {
-      env: {
-        ...process.env,
-        // As deployed (Dockerfile): graphql-js, express and Apollo skip their development checks
-        // (graphql-js's instanceOf alone is several % of a nested query). Same for every arm.
-        NODE_ENV: process.env.NODE_ENV ?? 'production',
-        BENCH_ARM_PORT: String(port),
-        BENCH_NEO4J_URI: neo4j.uri,
-        BENCH_NEO4J_USERNAME: neo4j.username,
-        BENCH_NEO4J_PASSWORD: neo4j.password,
-        BENCH_NEO4J_DATABASE: neo4j.database,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=32', file], {
+    env: {
+      ...process.env,
+      // As deployed (Dockerfile): graphql-js, express and Apollo skip their development checks
+      // (graphql-js's instanceOf alone is several % of a nested query). Same for every arm.
+      NODE_ENV: process.env.NODE_ENV ?? 'production',
+      BENCH_ARM_PORT: String(port),
+      BENCH_NEO4J_URI: neo4j.uri,
+      BENCH_NEO4J_USERNAME: neo4j.username,
+      BENCH_NEO4J_PASSWORD: neo4j.password,
+      BENCH_NEO4J_DATABASE: neo4j.database,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);

@@ -1,6 +1,6 @@
 /** Development helper: starts the four arms against the running bench Neo4j and compares answers. */
 import neo4j from 'neo4j-driver';
-import { launchArm } from '../arms/launch.js';
+import { buildArms, launchArm } from '../arms/launch.js';
 import { chooseParams } from '../questions/choose.js';
 import { ARMS, armRequest, canonicalAnswer } from '../questions/operations.js';
 import { QUESTIONS } from '../questions/params.js';
@@ -15,6 +15,7 @@ const settings = {
 const driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.username, settings.password));
 const params = await chooseParams(driver, settings.database);
 console.log(params);
+buildArms(console.log);
 const arms = await Promise.all(
   ARMS.map((arm, i) => launchArm(arm, 58100 + i * 10, settings, console.log)),
 );

@@ -18,8 +18,8 @@ const arms = process.argv.slice(2).map((a) => {
 const connections = (process.env.PERF_CONNECTIONS ?? '1,8').split(',').map(Number);
 const seconds = Number(process.env.PERF_SECONDS ?? 3);
 const driver = neo4j.driver(
-  'bolt://127.0.0.1:58687',
-  neo4j.auth.basic('neo4j', 'togys-perf-password'),
+  process.env.PERF_BOLT ?? 'bolt://127.0.0.1:58687',
+  neo4j.auth.basic('neo4j', process.env.PERF_PASSWORD ?? 'togys-perf-password'),
 );
 const params = await chooseParams(driver, 'neo4j');
 await driver.close();

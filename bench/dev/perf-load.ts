@@ -12,8 +12,8 @@ import type { QuestionName } from '../questions/params.js';
 const [arm = 'B', question = 'lookup', conns = '8', seconds = '5', port = '58900'] =
   process.argv.slice(2);
 const driver = neo4j.driver(
-  'bolt://127.0.0.1:58687',
-  neo4j.auth.basic('neo4j', 'togys-perf-password'),
+  process.env.PERF_BOLT ?? 'bolt://127.0.0.1:58687',
+  neo4j.auth.basic('neo4j', process.env.PERF_PASSWORD ?? 'togys-perf-password'),
 );
 const params = await chooseParams(driver, 'neo4j');
 await driver.close();

@@ -11,9 +11,9 @@ import { createApp } from '../../src/server/app.js';
 
 const config = loadConfig({
   ...process.env,
-  NEO4J_URI: 'bolt://127.0.0.1:58687',
+  NEO4J_URI: process.env.PERF_BOLT ?? 'bolt://127.0.0.1:58687',
   NEO4J_USERNAME: 'neo4j',
-  NEO4J_PASSWORD: 'togys-perf-password',
+  NEO4J_PASSWORD: process.env.PERF_PASSWORD ?? 'togys-perf-password',
   NEO4J_DATABASE: 'neo4j',
   PORT: process.env.PERF_PORT ?? '58900',
   HOST: '127.0.0.1',

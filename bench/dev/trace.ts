@@ -5,7 +5,7 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import neo4j, { type Driver, type ProfiledPlan } from 'neo4j-driver';
-import { launchArm } from '../arms/launch.js';
+import { buildArms, launchArm } from '../arms/launch.js';
 import { floorQuery } from '../arms/floor-cypher.js';
 import { startBenchNeo4j } from '../neo4j.js';
 import { chooseParams } from '../questions/choose.js';
@@ -53,6 +53,7 @@ const { settings, server } = await startBenchNeo4j(() => {});
 const driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.username, settings.password));
 rmSync(TRACE, { force: true });
 process.env.BENCH_TRACE_FILE = TRACE;
+buildArms(() => {});
 const b = await launchArm('B', 58300, settings, () => {});
 try {
   const params = await chooseParams(driver, 'neo4j');

@@ -2,7 +2,8 @@
  * The GraphQL server: Apollo Server over schema/*.graphql with the resolvers of ./resolvers,
  * abuse limits (graphql-armor: depth, cost, aliases; a per-operation deadline in the executor),
  * error codes (./errors.ts) and a per-operation Cypher round-trip count (logged; returned in
- * `extensions.cypherRoundTrips` outside production, for tests and debugging).
+ * `extensions.cypherRoundTrips` outside production, for tests and debugging). Operations are
+ * executed by graphql-jit (./jit-executor.ts), compiled once per distinct operation.
  */
 import type http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
@@ -14,12 +15,15 @@ import {
 } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { makeExecutableSchema } from '@graphql-tools/schema';
 import type express from 'express';
+import type { GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import type { AppConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 import { createContext, type GraphQLContext } from './context.js';
 import { createFormatError } from './errors.js';
+import { jitGateway } from './jit-executor.js';
 import { resolvers } from './resolvers/index.js';
 import { loadTypeDefs } from './schema.js';
 
@@ -49,8 +53,7 @@ export async function createGraphQLServer(deps: GraphQLServerDeps): Promise<Grap
   const protection = armor.protect();
 
   const server = new ApolloServer<GraphQLContext>({
-    typeDefs: loadTypeDefs(),
-    resolvers,
+    gateway: jitGateway(createSchema()),
     introspection: config.graphql.introspection,
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
     formatError: createFormatError({
@@ -83,6 +86,11 @@ export async function createGraphQLServer(deps: GraphQLServerDeps): Promise<Grap
     }),
     stop: () => server.stop(),
   };
+}
+
+/** The executable schema: schema/*.graphql with the resolvers of ./resolvers. */
+export function createSchema(): GraphQLSchema {
+  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
 }
 
 /** Logs each operation's Cypher round trips and, when `expose`, returns them in extensions. */

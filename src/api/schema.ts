@@ -1,17 +1,12 @@
 /** The SDL of schema/*.graphql (the source of truth), parsed with graphql-tag. */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { DocumentNode } from 'graphql';
 import { gql } from 'graphql-tag';
+import { PROJECT_ROOT } from '../project-root.js';
 
-/** The repo's schema/ folder, found from this module (works from src/ and from dist/). */
-export const SCHEMA_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'schema',
-);
+/** The repo's schema/ folder. */
+export const SCHEMA_DIR = path.join(PROJECT_ROOT, 'schema');
 
 export function loadTypeDefs(dir: string = SCHEMA_DIR): DocumentNode[] {
   const files = readdirSync(dir)

@@ -8,12 +8,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../project-root.js';
 
 export const NEO4J_VERSION = '5.26.30';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const PROJECT_ROOT = path.resolve(here, '..', '..');
+export { PROJECT_ROOT };
 export const LOCAL_NEO4J_ROOT = path.join(PROJECT_ROOT, '.neo4j');
 // From the source tree, so it is found from dist/ too (tsc does not copy the POM).
 const POM = path.join(PROJECT_ROOT, 'src', 'neo4j-local', 'pom.xml');

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchArm, type RunningArm } from '../../bench/arms/launch.js';
+import { buildArms, launchArm, type RunningArm } from '../../bench/arms/launch.js';
 import { writeCorpus } from '../../bench/generate-corpus.js';
 import { chooseParams } from '../../bench/questions/choose.js';
 import { ARMS, armRequest, canonicalAnswer } from '../../bench/questions/operations.js';
@@ -100,6 +100,7 @@ describe('benchmark corpus and arms', () => {
   it('gets the same answer to every question from the four arms', async () => {
     const neo = testNeo4j();
     params = await chooseParams(driver, neo.database);
+    buildArms(() => {});
     for (const arm of ARMS) {
       arms.push(await launchArm(arm, await freePortPair(), { ...neo, importDir: '' }, () => {}));
     }
