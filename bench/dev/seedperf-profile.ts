@@ -5,11 +5,11 @@
  */
 import neo4j, { type ProfiledPlan } from 'neo4j-driver';
 import { planCorpus } from '../../src/seed/index.js';
-import { batchParameters, CREATE_ARTICLES, MERGE_ARTICLES } from '../../src/seed/statement.js';
+import { nodeStatements, relationshipStatements } from '../../src/seed/statement.js';
 import { SEEDPERF } from './seedperf-server.js';
 
 const [corpus, indexArg, variant] = process.argv.slice(2);
-const statement = variant === 'create' ? CREATE_ARTICLES : MERGE_ARTICLES;
+const fresh = variant !== 'merge';
 if (corpus === undefined) throw new Error('usage: seedperf-profile.ts <corpus dir> [index]');
 const plans = planCorpus([corpus]);
 const plan = plans[Number(indexArg ?? plans.length - 1)];
@@ -21,7 +21,16 @@ const driver = neo4j.driver(
 const session = driver.session({ database: 'neo4j' });
 const tx = await session.beginTransaction();
 const start = performance.now();
-const result = await tx.run(`PROFILE ${statement}`, batchParameters([plan]));
+const results = [];
+const elementIds = new Map<string, string>();
+for (const s of nodeStatements([plan], fresh)) {
+  const result = await tx.run(`PROFILE ${s.cypher}`, s.params);
+  for (const r of result.records)
+    elementIds.set(r.get('key') as string, r.get('elementId') as string);
+  results.push(result);
+}
+for (const s of relationshipStatements([plan], fresh, elementIds))
+  results.push(await tx.run(`PROFILE ${s.cypher}`, s.params));
 console.log(`${plan.articleId}: ${(performance.now() - start).toFixed(1)} ms`);
 await tx.rollback();
 const rows: Array<{ op: string; hits: number; rows: number; detail: string }> = [];
@@ -34,7 +43,7 @@ const walk = (p: ProfiledPlan) => {
   });
   p.children.forEach(walk);
 };
-if (result.summary.profile) walk(result.summary.profile);
+for (const result of results) if (result.summary.profile) walk(result.summary.profile);
 const total = rows.reduce((n, r) => n + r.hits, 0);
 console.log(`total db hits ${total}`);
 for (const r of rows.sort((a, b) => b.hits - a.hits).slice(0, 30))

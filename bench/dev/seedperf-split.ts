@@ -3,9 +3,9 @@
  * (each rolled back or committed as asked).
  *   npx tsx bench/dev/seedperf-split.ts <corpus dir> <from> <count> [commit]
  */
-import neo4j from 'neo4j-driver';
+import neo4j, { type ManagedTransaction } from 'neo4j-driver';
 import { planCorpus } from '../../src/seed/index.js';
-import { batchParameters, MERGE_ARTICLES } from '../../src/seed/statement.js';
+import { writeNewArticles } from '../../src/seed/write.js';
 import { SEEDPERF } from './seedperf-server.js';
 
 const [corpus, fromArg, countArg, mode] = process.argv.slice(2);
@@ -23,7 +23,8 @@ let end = 0;
 for (const plan of plans) {
   const tx = await session.beginTransaction();
   const t0 = performance.now();
-  await tx.run(MERGE_ARTICLES, batchParameters([plan]));
+  // A managed transaction is an explicit one without commit/rollback: same run().
+  await writeNewArticles(tx as unknown as ManagedTransaction, [plan]);
   const t1 = performance.now();
   if (mode === 'commit') await tx.commit();
   else await tx.rollback();

@@ -1,14 +1,14 @@
 /**
- * Writing plans inside a transaction: a batch of new articles in one statement
- * (`writeNewArticles`), or one article already in the graph (`rewriteArticle`: one statement
- * finds the entities it used and removes what it no longer states, then the MERGE statement,
- * then entities no article uses any more go). The article statements are in statement.ts.
+ * Writing plans inside a transaction: a batch of new articles (`writeNewArticles`), or one
+ * article already in the graph (`rewriteArticle`: one statement finds the entities it used
+ * and removes what it no longer states, then the plan is MERGEd, then entities no article
+ * uses any more go). The node and relationship statements are in statement.ts.
  */
 import type { ManagedTransaction, QueryResult } from 'neo4j-driver';
 import { FACT_NODE_LABELS, FACT_RELATIONSHIP_TYPES } from '../graph/schema.js';
 import { newArticleCounts, type ArticleCounts, type EntityWrite } from './counts.js';
 import type { ArticlePlan } from './plan.js';
-import { batchEntities, batchParameters, CREATE_ARTICLES, MERGE_ARTICLES } from './statement.js';
+import { nodeStatements, relationshipStatements, type WriteStatement } from './statement.js';
 
 export type { ArticleCounts } from './counts.js';
 
@@ -63,44 +63,55 @@ export interface BatchWrite {
 }
 
 /**
- * Writes articles that are not in the graph yet, all in `tx` with one statement. The
- * database counts changes per statement, so each article's share is derived from its plan
- * and from which of the batch's entities are new or changed (read first, in `tx`).
+ * Runs the plans' node statements, then their relationship statements (which find their
+ * ends by the element ids the node statements return), in `tx`; returns every result.
+ * Statements in a transaction run in the order sent: the node statements are sent together.
+ */
+async function writePlans(
+  tx: ManagedTransaction,
+  plans: readonly ArticlePlan[],
+  fresh: boolean,
+): Promise<QueryResult[]> {
+  const run = (s: WriteStatement) => Promise.resolve(tx.run(s.cypher, s.params));
+  const nodes = await Promise.all(nodeStatements(plans, fresh).map(run));
+  const elementIds = new Map<string, string>();
+  for (const result of nodes)
+    for (const r of result.records)
+      elementIds.set(r.get('key') as string, r.get('elementId') as string);
+  const relationships = await Promise.all(
+    relationshipStatements(plans, fresh, elementIds).map(run),
+  );
+  return [...nodes, ...relationships];
+}
+
+/**
+ * Writes articles that are not in the graph yet, all in `tx`. The database counts changes
+ * per statement, for the whole batch, so each article's share is derived from its plan
+ * and from which of the batch's entities were new or changed (the entity statement says).
  */
 export async function writeNewArticles(
   tx: ManagedTransaction,
   plans: readonly ArticlePlan[],
 ): Promise<BatchWrite> {
-  // Sent without waiting for the read's answer: the driver pipelines both on the connection
-  // and the server runs them in order.
-  const reading = tx.run(
-    `UNWIND $entities AS row
-     OPTIONAL MATCH (old:Entity {id: row.id})
-     WITH row, old
-     WHERE old IS NULL OR properties(old) <> row.props OR NOT row.kind IN labels(old)
-     RETURN row.id AS id, old IS NULL AS created,
-            CASE WHEN old IS NULL THEN 0
-                 ELSE size([k IN keys(old) WHERE row.props[k] IS NULL]) END AS removedProps`,
-    { entities: batchEntities(plans).map((e) => ({ id: e.id, kind: e.kind, props: e.props })) },
-  );
-  const writing = tx.run(CREATE_ARTICLES, batchParameters(plans));
-  const [read, written] = await Promise.all([reading, writing]);
-  const entityWrites = new Map<string, EntityWrite>(
-    read.records.map((r) => [
-      r.get('id') as string,
-      { created: r.get('created') as boolean, removedProps: Number(r.get('removedProps')) },
-    ]),
-  );
+  const written = await writePlans(tx, plans, true);
+  const entityWrites = new Map<string, EntityWrite>();
+  for (const result of written)
+    for (const r of result.records)
+      if (r.has('changed') && r.get('changed') === true)
+        entityWrites.set(r.get('id') as string, {
+          created: r.get('created') as boolean,
+          removedProps: Number(r.get('removedProps')),
+        });
   const counters = zeroCounters();
-  addCounters(counters, written);
+  for (const result of written) addCounters(counters, result);
   return { counters, perArticle: newArticleCounts(plans, entityWrites) };
 }
 
 /**
  * Brings an article already in the graph to exactly its plan inside `tx`; returns what the
- * database reports it changed. Three statements: find the entities the stored article uses
- * and remove what the plan no longer states; MERGE the plan; delete those entities if
- * nothing uses them any more.
+ * database reports it changed. Find the entities the stored article uses and remove what the
+ * plan no longer states (one statement); MERGE the plan; delete those entities if nothing
+ * uses them any more.
  */
 export async function rewriteArticle(
   tx: ManagedTransaction,
@@ -109,23 +120,20 @@ export async function rewriteArticle(
   const removal = await tx.run(REMOVE_STALE, staleParameters(plan));
   // Entities this article touched before: candidates for removal if nothing uses them after.
   const previouslyUsed = (removal.records[0]?.get('used') ?? []) as string[];
-  const pending = [Promise.resolve(tx.run(MERGE_ARTICLES, batchParameters([plan])))];
+  const results = [removal, ...(await writePlans(tx, [plan], false))];
   if (previouslyUsed.length > 0) {
-    pending.push(
-      Promise.resolve(
-        tx.run(
-          `UNWIND $ids AS id
-           MATCH (e:Entity {id: id})
-           WHERE NOT EXISTS { (e)--() }
-           DELETE e`,
-          { ids: previouslyUsed },
-        ),
+    results.push(
+      await tx.run(
+        `UNWIND $ids AS id
+         MATCH (e:Entity {id: id})
+         WHERE NOT EXISTS { (e)--() }
+         DELETE e`,
+        { ids: previouslyUsed },
       ),
     );
   }
   const counters = zeroCounters();
-  addCounters(counters, removal);
-  for (const result of await Promise.all(pending)) addCounters(counters, result);
+  for (const result of results) addCounters(counters, result);
   return counters;
 }
 

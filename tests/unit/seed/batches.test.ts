@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { batchesOf } from '../../../src/seed/batches.js';
 import { planCorpus } from '../../../src/seed/index.js';
 import type { ArticlePlan } from '../../../src/seed/plan.js';
-import { batchEntities, batchParameters, plannedRows } from '../../../src/seed/statement.js';
+import {
+  batchEntities,
+  nodeStatements,
+  plannedRows,
+  relationshipStatements,
+  type WriteStatement,
+} from '../../../src/seed/statement.js';
 import { FIRST_ARTICLE_YAML_PATH, SECOND_ARTICLE_YAML_PATH } from './paths.js';
 
 const [first, second] = planCorpus([FIRST_ARTICLE_YAML_PATH, SECOND_ARTICLE_YAML_PATH]) as [
@@ -41,7 +47,7 @@ describe('batchesOf (grouping new articles into transactions)', () => {
   });
 });
 
-describe('one statement for a batch (parameters)', () => {
+describe('the statements of a batch (parameters)', () => {
   it('writes an entity two articles share once, and entities in id order (one lock order)', () => {
     const ids = batchEntities([first, second]).map((e) => e.id);
     const shared = first.entities.filter((e) => second.entities.some((s) => s.id === e.id));
@@ -50,18 +56,54 @@ describe('one statement for a batch (parameters)', () => {
     expect(ids).toEqual([...ids].sort());
   });
 
-  it("covers every article's rows, each source with its article", () => {
-    const params = batchParameters([first, second]) as {
-      articles: Array<{ id: string }>;
-      mentions: unknown[];
-      sources: Array<{ articleId: string; sourceId: string }>;
-    };
-    expect(params.articles.map((a) => a.id)).toEqual([first.articleId, second.articleId]);
-    expect(params.mentions).toHaveLength(first.mentions.length + second.mentions.length);
-    expect(params.sources).toEqual(
+  it("covers every article's own nodes in one statement, and the entities in another", () => {
+    const [own, entities] = nodeStatements([first, second], true) as [
+      WriteStatement,
+      WriteStatement,
+    ];
+    const ownRows = own.params.rows as Array<{ label: string; id: string; stamped: boolean }>;
+    expect(ownRows.filter((r) => r.label === 'Article').map((r) => r.id)).toEqual([
+      first.articleId,
+      second.articleId,
+    ]);
+    expect(ownRows.filter((r) => r.stamped).map((r) => r.label)).toEqual(['Article', 'Article']);
+    expect(ownRows).toHaveLength(
+      2 +
+        first.sentences.length +
+        second.sentences.length +
+        first.factNodes.length +
+        second.factNodes.length,
+    );
+    const entityIds = (entities.params.rows as Array<{ id: string }>).map((r) => r.id);
+    expect(entityIds).toEqual(batchEntities([first, second]).map((e) => e.id));
+  });
+
+  it('finds relationship ends by the element ids the node statements returned', () => {
+    const elementIds = new Map<string, string>();
+    for (const s of nodeStatements([first, second], true))
+      for (const row of s.params.rows as Array<{ key: string }>)
+        elementIds.set(row.key, `element:${row.key}`);
+    const [statement] = relationshipStatements([first, second], true, elementIds) as [
+      WriteStatement,
+    ];
+    const rows = statement.params.rows as Array<{ type: string; from: string; to: string }>;
+    const sources = rows.filter((r) => r.type === 'SOURCED_FROM');
+    expect(sources).toEqual(
       [first, second]
         .filter((p) => p.sourceId !== null)
-        .map((p) => ({ articleId: p.articleId, sourceId: p.sourceId })),
+        .map((p) =>
+          expect.objectContaining({
+            from: `element:Article|${p.articleId}`,
+            to: `element:Entity|${p.sourceId}`,
+          }),
+        ),
+    );
+    expect(rows.filter((r) => r.type === 'MENTIONS')).toHaveLength(
+      first.mentions.length + second.mentions.length,
+    );
+    elementIds.delete(`Article|${first.articleId}`);
+    expect(() => relationshipStatements([first], true, elementIds)).toThrow(
+      `no node written for relationship end Article|${first.articleId}`,
     );
   });
 });
