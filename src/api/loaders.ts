@@ -10,7 +10,13 @@ import type { Cursor } from '../graph/cursor.js';
 import type { RequestExecutor } from '../graph/executor.js';
 import { mentionCounts, mentionPages } from '../graph/mentions.js';
 import type { NodeModel, PlainValue, SentenceModel } from '../graph/model.js';
-import { nodeRecordOf, nodesByIds, type WireNode } from '../graph/nodes.js';
+import {
+  isWholeNode,
+  nodeRecordOf,
+  nodesByIds,
+  type NodeProjection,
+  type WireNode,
+} from '../graph/nodes.js';
 import {
   endsOf,
   flattenPrefetch,
@@ -59,14 +65,19 @@ export interface Loaders {
   /**
    * Nodes by id together with the relations `trees` asks for from them, several levels deep, in
    * one statement; they prime the `related` loaders: for a query known to ask for them next.
+   * The nodes are read as `projection` says (default whole); partial ones are not cached as
+   * the node itself.
    */
-  nodeWith(trees: readonly PrefetchTree[]): DataLoader<string, NodeModel | null>;
+  nodeWith(
+    trees: readonly PrefetchTree[],
+    projection?: NodeProjection,
+  ): DataLoader<string, NodeModel | null>;
   /** Loads the relations `trees` asks for from `anchorIds` in one statement, into `related`. */
   prefetch(anchorIds: readonly string[], trees: readonly PrefetchTree[]): Promise<void>;
   /**
    * The related nodes of anchors along a relation, read as far as `fetch` says: without the
-   * relationships' properties (`relProps` false) or with the nodes' ids only (`nodeProps`
-   * false; such partial nodes are never cached as the node itself).
+   * relationships' properties (`relProps` false) or with part of the nodes (`nodeProps` false:
+   * ids; a list: those properties; such partial nodes are never cached as the node itself).
    */
   related(fetch: RelationFetch): DataLoader<string, RelatedItem[]>;
   mentionPage: DataLoader<MentionPageKey, MentionRow[], string>;
@@ -86,7 +97,7 @@ export function createLoaders(executor: RequestExecutor): Loaders {
 
   /**
    * Converts the statement's distinct related nodes once; returns them by id. Whole nodes prime
-   * the node loader; id-only ones (`whole` false) must not stand in for the node elsewhere.
+   * the node loader; partial ones (`whole` false) must not stand in for the node elsewhere.
    */
   const nodeModels = (records: WireNode[], whole: boolean): Map<string, NodeModel> => {
     const models = new Map<string, NodeModel>();
@@ -128,7 +139,7 @@ export function createLoaders(executor: RequestExecutor): Loaders {
     const anchorLists = (record?.get('anchors') ?? []) as WireAnchor[][];
     const nodeLists = (record?.get('nodes') ?? []) as WireNode[][];
     return flattenPrefetch(trees).map((fetch, k) => {
-      const models = nodeModels(nodeLists[k] ?? [], fetch.nodeProps);
+      const models = nodeModels(nodeLists[k] ?? [], isWholeNode(fetch.nodeProps));
       const byAnchor = new Map<string, RelatedItem[]>();
       for (const [anchorId, items] of anchorLists[k] ?? []) {
         byAnchor.set(anchorId, toRelatedItems(fetch.relation, anchorId, items, models));
@@ -169,19 +180,20 @@ export function createLoaders(executor: RequestExecutor): Loaders {
   };
 
   const nodeWithLoaders = new Map<string, DataLoader<string, NodeModel | null>>();
-  const nodeWith = (trees: readonly PrefetchTree[]) => {
-    if (trees.length === 0) return node;
-    const key = JSON.stringify(trees);
+  const nodeWith = (trees: readonly PrefetchTree[], projection: NodeProjection = true) => {
+    const whole = isWholeNode(projection);
+    if (trees.length === 0 && whole) return node;
+    const key = JSON.stringify([trees, projection]);
     let loader = nodeWithLoaders.get(key);
     if (!loader) {
       loader = new DataLoader<string, NodeModel | null>(async (ids) => {
-        const [record] = await executor.read(nodesWithRelated(ids, trees));
+        const [record] = await executor.read(nodesWithRelated(ids, trees, projection));
         const byId = new Map<string, NodeModel>();
         if (record) {
           for (const wire of record.get('found') as WireNode[]) {
             const model = toNodeModel(nodeRecordOf(wire));
             byId.set(model.id, model);
-            node.prime(model.id, model);
+            if (whole) node.prime(model.id, model);
           }
           primeAll(readPrefetch(trees, record));
         }

@@ -16,6 +16,7 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from 'graphql';
+import type { NodeProjection } from '../graph/nodes.js';
 import type { PrefetchTree, RelationFetch, RelationName } from '../graph/relations.js';
 
 export const RELATION_FIELDS: Record<string, Record<string, RelationName>> = {
@@ -109,18 +110,26 @@ const NODE_FIELD_OF: Partial<Record<RelationName, string>> = {
 };
 
 /**
- * Fields that read nothing of their node but its id and type: `id`, the kind, and the fields
- * that navigate from the node's id (RELATION_FIELDS, mentions, statementsAbout). A selection of
- * only these is answered from a node read as labels and id. Any other field (a name, a date…)
- * needs the whole node: a field missing here costs bytes, never a wrong answer.
+ * The node properties a field of a node type reads, for every type that has the field. Fields
+ * that read nothing but the id and type (`id`, the kind, and the fields that navigate from the
+ * node's id: RELATION_FIELDS, mentions, statementsAbout) read none. A selection of fields listed
+ * here is answered from a node read with just those properties; any other field needs the
+ * whole node: a field missing here costs bytes, never a wrong answer.
  */
-const ID_ONLY_FIELDS: ReadonlySet<string> = new Set([
-  '__typename',
-  'id',
-  'kind',
-  'mentions',
-  'statementsAbout',
-  ...Object.values(RELATION_FIELDS).flatMap((fields) => Object.keys(fields)),
+const FIELD_PROPERTIES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['__typename', []],
+  ['id', []],
+  ['kind', []],
+  ['mentions', []],
+  ['statementsAbout', []],
+  ...Object.values(RELATION_FIELDS).flatMap((fields) =>
+    Object.keys(fields).map((field): [string, string[]] => [field, []]),
+  ),
+  ['name', ['nameEn', 'nameKk', 'nameRu']], // every entity type: name(lang)
+  ['date', ['date']], // Meeting
+  ['title', ['title']], // Article
+  ['text', ['text']], // Article, Sentence, Quote
+  ['index', ['index']], // Sentence
 ]);
 
 /** The names of the fields selected directly in `set` (through fragments, not below them). */
@@ -164,24 +173,41 @@ function needsRelProps(
   return false;
 }
 
-/** Whether the selection of a field navigating `relation` reads more of the related nodes than ids. */
-function needsNodeProps(
+/**
+ * How much of a node the selection sets `sets` (on that node) read: the properties their
+ * fields need (FIELD_PROPERTIES; false when none beyond the id), or all of it (true).
+ */
+function projectionOf(
+  sets: ReadonlyArray<SelectionSetNode | undefined>,
+  fragments: Record<string, FragmentDefinitionNode>,
+): NodeProjection {
+  const properties = new Set<string>();
+  for (const set of sets) {
+    for (const name of fieldNames(set, fragments)) {
+      const read = FIELD_PROPERTIES.get(name);
+      if (!read) return true;
+      for (const property of read) properties.add(property);
+    }
+  }
+  return properties.size === 0 ? false : [...properties].sort();
+}
+
+/** How much of the related nodes the selection of a field navigating `relation` reads. */
+function nodeProjectionOf(
   relation: RelationName,
   fields: readonly FieldNode[],
   fragments: Record<string, FragmentDefinitionNode>,
-): boolean {
+): NodeProjection {
   const itemField = NODE_FIELD_OF[relation];
   const nodeSelections = itemField
     ? fields.flatMap((field) =>
         selectedFields(field.selectionSet, fragments).filter((f) => f.name.value === itemField),
       )
     : fields;
-  for (const field of nodeSelections) {
-    for (const name of fieldNames(field.selectionSet, fragments)) {
-      if (!ID_ONLY_FIELDS.has(name)) return true;
-    }
-  }
-  return false;
+  return projectionOf(
+    nodeSelections.map((field) => field.selectionSet),
+    fragments,
+  );
 }
 
 function fetchOf(
@@ -192,7 +218,7 @@ function fetchOf(
   return {
     relation,
     relProps: needsRelProps(relation, fields, fragments),
-    nodeProps: needsNodeProps(relation, fields, fragments),
+    nodeProps: nodeProjectionOf(relation, fields, fragments),
   };
 }
 
@@ -320,6 +346,23 @@ export function lookahead(
   path: readonly string[] = [],
   depth = LOOKAHEAD_DEPTH,
 ): PrefetchTree[] {
+  const { sets, type } = selectionsAt(info, path);
+  return treesIn(info.schema, sets, type, info.fragments, depth);
+}
+
+/**
+ * How much of the node(s) a root field returns its selection reads (`path` as for lookahead):
+ * the properties to read, false for labels and ids only, true for whole nodes.
+ */
+export function nodeProjection(info: LookaheadInfo, path: readonly string[] = []): NodeProjection {
+  return projectionOf(selectionsAt(info, path).sets, info.fragments);
+}
+
+/** The selection sets at `path` below the root field, and the object type they are on. */
+function selectionsAt(
+  info: LookaheadInfo,
+  path: readonly string[],
+): { sets: Array<SelectionSetNode | undefined>; type: string | null } {
   let sets: Array<SelectionSetNode | undefined> = info.fieldNodes.map((f) => f.selectionSet);
   let type: string | null = getNamedType(info.returnType).name;
   for (const step of path) {
@@ -330,5 +373,5 @@ export function lookahead(
     );
     type = type ? objectTypeOf(info.schema, type, step) : null;
   }
-  return treesIn(info.schema, sets, type, info.fragments, depth);
+  return { sets, type };
 }

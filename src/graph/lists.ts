@@ -6,7 +6,7 @@
 import { int } from 'neo4j-driver';
 import type { CypherQuery } from './cypher.js';
 import type { Cursor } from './cursor.js';
-import { NODE_RECORD } from './nodes.js';
+import { nodeRecordFor, type NodeProjection } from './nodes.js';
 
 export type ListName =
   | 'countries'
@@ -40,10 +40,14 @@ export interface ListSpec {
   /** Sort field (GraphQL enum value) → an expression of `n` giving a string or number key. */
   sorts: Record<string, string>;
   /**
-   * Sort field → expressions that order exactly as its key does but cost less per row (the key,
-   * e.g. a date as a string, is then computed only for the page's rows, for the cursors).
+   * Sort field → how to order exactly as its key does but for less per row: by the value itself
+   * (`by`; the key, e.g. a date as a string, is then computed only for the page's rows, for the
+   * cursors), after `missingFirst`, a boolean putting nodes without the value first, where the
+   * key puts them. With a filter of `presentWith` applied no node lacks the value: the boolean
+   * is left out, and the index on the value gives the order (a page then reads its own rows
+   * rather than sorting every match).
    */
-  sortOrders?: Record<string, string[]>;
+  sortOrders?: Record<string, { by: string; missingFirst: string; presentWith: FilterName[] }>;
   defaultSort: string;
   filters: Partial<Record<FilterName, string>>;
 }
@@ -63,7 +67,13 @@ function datedList(label: string, dateProp: string): ListSpec {
     label,
     sorts: { ...ENTITY_SORTS, DATE: `coalesce(toString(n.${dateProp}), '')` },
     // The key puts a missing date ('') before every date; the boolean does the same.
-    sortOrders: { DATE: [`n.${dateProp} IS NOT NULL`, `n.${dateProp}`] },
+    sortOrders: {
+      DATE: {
+        by: `n.${dateProp}`,
+        missingFirst: `n.${dateProp} IS NOT NULL`,
+        presentWith: ['dateFrom', 'dateTo'],
+      },
+    },
     defaultSort: 'NAME',
     filters: {
       ...ENTITY_FILTERS,
@@ -140,6 +150,8 @@ export interface ListPageRequest {
   /** Rows to fetch: the page size plus one, to learn whether a next page exists. */
   limit: number;
   after: Cursor | null;
+  /** How much of each node to read (default: all of it). */
+  projection?: NodeProjection;
 }
 
 function whereClause(
@@ -179,14 +191,19 @@ export function listPage(request: ListPageRequest): CypherQuery {
     params.afterId = request.after.id;
   }
   const dir = request.descending ? 'DESC' : 'ASC';
-  const order = spec.sortOrders?.[request.sortField] ?? [key];
+  const sortOrder = spec.sortOrders?.[request.sortField];
+  const order = !sortOrder
+    ? [key]
+    : sortOrder.presentWith.some((name) => request.filter[name] != null)
+      ? [sortOrder.by]
+      : [sortOrder.missingFirst, sortOrder.by];
   return {
     cypher: [
       `MATCH (n:${spec.label})`,
       where.length > 0 ? `WHERE ${where.join('\n  AND ')}` : '',
       `WITH n ORDER BY ${order.map((expr) => `${expr} ${dir}`).join(', ')}, n.id ${dir}`,
       'LIMIT $limit',
-      `RETURN ${NODE_RECORD('n')} AS n, ${key} AS sortKey`,
+      `RETURN ${nodeRecordFor('n', request.projection ?? true)} AS n, ${key} AS sortKey`,
     ]
       .filter(Boolean)
       .join('\n'),

@@ -25,6 +25,28 @@ export const NODE_RECORD = (v: string) => `[labels(${v}), ${v} {.*, searchText: 
 /** The node reduced to its labels and id: for selections that read nothing else of it. */
 export const NODE_ID_RECORD = (v: string) => `[labels(${v}), ${v}.id]`;
 
+/**
+ * How much of a node a statement reads: all its properties (true), only its labels and id
+ * (false), or its labels, id and the properties listed (what the selection's fields read).
+ */
+export type NodeProjection = boolean | readonly string[];
+
+const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
+
+/** The node as `projection` says (NODE_RECORD, NODE_ID_RECORD, or a map of some properties). */
+export function nodeRecordFor(v: string, projection: NodeProjection): string {
+  if (projection === true) return NODE_RECORD(v);
+  if (projection === false || projection.length === 0) return NODE_ID_RECORD(v);
+  // Property names come from a fixed table (api/lookahead.ts), never from a request; checked
+  // all the same, as they are written into the statement.
+  const bad = projection.find((name) => !PROPERTY_NAME.test(name));
+  if (bad !== undefined) throw new Error(`not a property name: ${JSON.stringify(bad)}`);
+  return `[labels(${v}), ${v} {.id, ${projection.map((name) => `.${name}`).join(', ')}}]`;
+}
+
+/** Whether a node read with `projection` is the whole node (which may stand in for it anywhere). */
+export const isWholeNode = (projection: NodeProjection): boolean => projection === true;
+
 /** A node: labels and properties (NODE_RECORD), or labels and id only. */
 export type WireNode = [labels: string[], propertiesOrId: Record<string, unknown> | string];
 

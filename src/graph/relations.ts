@@ -10,7 +10,7 @@
  * relation returns one item per distinct edge, carrying all of them (its statements).
  */
 import type { CypherQuery } from './cypher.js';
-import { MATCH_NODES_BY_IDS, NODE_ID_RECORD, NODE_RECORD } from './nodes.js';
+import { MATCH_NODES_BY_IDS, nodeRecordFor, type NodeProjection } from './nodes.js';
 
 export interface RelationSpec {
   match: string;
@@ -266,11 +266,11 @@ function relationCall(spec: RelationSpec, relProps: boolean): string {
 }
 
 /**
- * Collects the nodes of the lists in `<lists>` once each into `<into>`: NODE_RECORDs, or only
- * labels and id (`idsOnly`).
+ * Collects the nodes of the lists in `<lists>` once each into `<into>`, as much of each as
+ * `projection` says (nodeRecordFor).
  */
-function distinctNodes(lists: string, into: string, idsOnly: boolean): string {
-  const record = idsOnly ? NODE_ID_RECORD('b') : NODE_RECORD('b');
+function distinctNodes(lists: string, into: string, projection: NodeProjection): string {
+  const record = nodeRecordFor('b', projection);
   return [
     `CALL (${lists}) {`,
     `  UNWIND ${lists} AS list UNWIND list AS b`,
@@ -303,8 +303,11 @@ export interface RelationFetch {
   relation: RelationName;
   /** The relationships' properties (provenance, qualifiers); false: only their ends. */
   relProps: boolean;
-  /** The related nodes' properties; false: only their labels and ids (a selection of ids). */
-  nodeProps: boolean;
+  /**
+   * The related nodes' properties: all (true), none beyond labels and ids (false: a selection of
+   * ids), or those listed (the properties the selected fields read).
+   */
+  nodeProps: NodeProjection;
 }
 
 function specOf(relation: RelationName): RelationSpec {
@@ -367,7 +370,7 @@ function prefetchCalls(
       relationCall(specOf(relation), relProps),
       `  RETURN collect([anchorId, items]) AS anchors${k}, collect(nodes) AS nodeLists${k}`,
       '}',
-      distinctNodes(`nodeLists${k}`, `nodes${k}`, !nodeProps),
+      distinctNodes(`nodeLists${k}`, `nodes${k}`, nodeProps),
     );
     for (const child of tree.children) emit(child, `nodeLists${k}`);
   };
@@ -411,18 +414,20 @@ export function relatedNodes(fetch: RelationFetch, anchorIds: readonly string[])
 /**
  * Nodes by id (as nodesByIds) with, in the same statement, the relations `trees` asks for from
  * them (the look-ahead of a root lookup). A relation whose anchor label a node lacks gives it an
- * empty list. One row: `found` (WireNode list, the nodes found) and, as prefetchRelated,
+ * empty list. One row: `found` (WireNode list, the nodes found, as much of each as
+ * `projection` says) and, as prefetchRelated,
  * `anchors` and `nodes`.
  */
 export function nodesWithRelated(
   ids: readonly string[],
   trees: readonly PrefetchTree[],
+  projection: NodeProjection = true,
 ): CypherQuery {
   const { lines, outputs } = prefetchCalls(trees, { ids: 'foundIds', imports: 'foundIds' });
   return {
     cypher: [
       MATCH_NODES_BY_IDS,
-      `WITH collect(${NODE_RECORD('n')}) AS found, collect(n.id) AS foundIds`,
+      `WITH collect(${nodeRecordFor('n', projection)}) AS found, collect(n.id) AS foundIds`,
       ...lines,
       'RETURN found,',
       ...prefetchReturn(outputs),

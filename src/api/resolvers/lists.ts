@@ -11,7 +11,7 @@ import {
 import { nodeRecordOf, type WireNode } from '../../graph/nodes.js';
 import { afterCursor, pageSize } from '../args.js';
 import type { GraphQLContext } from '../context.js';
-import { lookahead, type LookaheadInfo } from '../lookahead.js';
+import { lookahead, nodeProjection, type LookaheadInfo } from '../lookahead.js';
 import type { EntityKind, OrderDirection } from '../../generated/graphql.js';
 import { edgesOf, pageInfoOf, TYPE_OF_KIND } from './shared.js';
 
@@ -55,8 +55,10 @@ export async function listConnection<T extends NodeModel>(
   const cursorField = `${list}:${sortField}:${descending ? 'DESC' : 'ASC'}`;
   const after = afterCursor('after', args.after, cursorField);
   const filter = toListFilter(args.filter);
+  // Only the properties the selection reads of the page's nodes (they are not cached as nodes).
+  const projection = nodeProjection(info, ['edges', 'node']);
   const records = await ctx.executor.read(
-    listPage({ list, filter, sortField, descending, limit: size + 1, after }),
+    listPage({ list, filter, sortField, descending, limit: size + 1, after, projection }),
   );
   const rows = records.map((r) => ({
     node: toNodeModel(nodeRecordOf(r.get('n') as WireNode)),

@@ -21,7 +21,8 @@ import {
 import type { QueryResolvers } from '../../generated/graphql.js';
 import { intInRange, pageSize, text } from '../args.js';
 import { BadUserInputError } from '../errors.js';
-import { lookahead } from '../lookahead.js';
+import type { GraphQLContext } from '../context.js';
+import { lookahead, nodeProjection, type LookaheadInfo } from '../lookahead.js';
 import { listConnection } from './lists.js';
 import { TYPE_OF_KIND } from './shared.js';
 
@@ -46,9 +47,15 @@ interface RawRel {
 const toRels = (raw: RawRel[]): RelationshipModel[] =>
   raw.map((r) => toRelationshipModel(r.rel, r.sourceId, r.targetId));
 
+/**
+ * A node by id for a root field, in one statement with the relations the query asks of it
+ * (look-ahead) and only the properties its selection reads.
+ */
+const rootNode = (ctx: GraphQLContext, info: LookaheadInfo, id: string) =>
+  ctx.loaders.nodeWith(lookahead(info), nodeProjection(info)).load(id);
+
 export const Query: QueryResolvers = {
-  // One statement for the node and the relations the query asks of it (look-ahead).
-  node: (_, { id }, ctx, info) => ctx.loaders.nodeWith(lookahead(info)).load(id),
+  node: (_, { id }, ctx, info) => rootNode(ctx, info, id),
   nodes: (_, { ids }, ctx) => {
     if (ids.length > ctx.config.graphql.maxPageSize) {
       throw new BadUserInputError(
@@ -59,11 +66,11 @@ export const Query: QueryResolvers = {
     return Promise.all(ids.map((id) => ctx.loaders.node.load(id)));
   },
   entity: async (_, { id }, ctx, info) => {
-    const node = await ctx.loaders.nodeWith(lookahead(info)).load(id);
+    const node = await rootNode(ctx, info, id);
     return node && isEntityModel(node) ? node : null;
   },
   article: async (_, { id }, ctx, info) => {
-    const node = await ctx.loaders.nodeWith(lookahead(info)).load(id);
+    const node = await rootNode(ctx, info, id);
     return node && isArticle(node) ? node : null;
   },
 

@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor, MalformedCursorError } from '../../../src/graph/cursor.js';
 import { listCount, listPage, LIST_SPECS } from '../../../src/graph/lists.js';
 import { mentionPages } from '../../../src/graph/mentions.js';
-import { nodesByIds } from '../../../src/graph/nodes.js';
+import { NODE_RECORD, nodeRecordFor, nodesByIds } from '../../../src/graph/nodes.js';
 import {
   RELATIONS,
   endsOf,
+  nodesWithRelated,
   relatedNodes,
   type RelationName,
 } from '../../../src/graph/relations.js';
@@ -182,5 +183,51 @@ describe('node, mention and traversal builders', () => {
     expect(() => shortestPath('a', 'b', 1.5, false)).toThrow(RangeError);
     expect(() => neighborhood('a', 0, false)).toThrow(RangeError);
     expect(neighborhood(EVIL, 2, false).cypher).not.toContain(EVIL);
+  });
+});
+
+describe('node projections', () => {
+  it('reads whole nodes, labels and ids, or the listed properties', () => {
+    expect(nodeRecordFor('n', true)).toBe(NODE_RECORD('n'));
+    expect(nodeRecordFor('n', false)).toBe('[labels(n), n.id]');
+    expect(nodeRecordFor('n', [])).toBe('[labels(n), n.id]');
+    expect(nodeRecordFor('n', ['date', 'nameEn'])).toBe('[labels(n), n {.id, .date, .nameEn}]');
+  });
+
+  it('refuses anything but a property name', () => {
+    expect(() => nodeRecordFor('n', ['id} RETURN 1 //'])).toThrow(/not a property name/);
+  });
+
+  it('list pages and root lookups read as projected', () => {
+    const page = listPage({
+      list: 'meetings',
+      filter: {},
+      sortField: 'DATE',
+      descending: true,
+      limit: 21,
+      after: null,
+      projection: ['date'],
+    });
+    expect(page.cypher).toContain('RETURN [labels(n), n {.id, .date}] AS n');
+    expect(nodesWithRelated(['x'], [], ['title']).cypher).toContain('n {.id, .title}');
+    expect(nodesWithRelated(['x'], []).cypher).toContain(NODE_RECORD('n'));
+  });
+});
+
+describe('date order', () => {
+  const page = (filter: Record<string, string>) =>
+    listPage({
+      list: 'meetings',
+      filter,
+      sortField: 'DATE',
+      descending: true,
+      limit: 21,
+      after: null,
+    }).cypher;
+
+  it('puts undated nodes first with a boolean, unless a date filter leaves none', () => {
+    expect(page({})).toContain('ORDER BY n.date IS NOT NULL DESC, n.date DESC, n.id DESC');
+    expect(page({ dateFrom: '2022-01-01' })).toContain('ORDER BY n.date DESC, n.id DESC');
+    expect(page({ dateTo: '2022-01-01' })).not.toContain('IS NOT NULL');
   });
 });

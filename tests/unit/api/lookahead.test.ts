@@ -1,0 +1,62 @@
+/**
+ * What look-ahead reads of nodes for a selection: only the properties its fields need (the
+ * table in src/api/lookahead.ts), labels and ids only, or whole nodes for any other field.
+ */
+import { parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { createSchema } from '../../../src/api/index.js';
+import { lookahead, nodeProjection, type LookaheadInfo } from '../../../src/api/lookahead.js';
+
+const schema = createSchema();
+
+/** The resolve info of the query's first root field, as far as look-ahead reads it. */
+function rootInfo(query: string): LookaheadInfo {
+  const operation = parse(query).definitions[0] as OperationDefinitionNode;
+  const field = operation.selectionSet.selections[0] as FieldNode;
+  return {
+    schema,
+    fieldNodes: [field],
+    fragments: {},
+    returnType: schema.getQueryType()!.getFields()[field.name.value]!.type,
+  };
+}
+
+const meetings = (nodeFields: string) =>
+  rootInfo(`{ meetings { edges { node { ${nodeFields} } } } }`);
+
+describe('node projections', () => {
+  it('reads the properties of the selected fields, and ids alone for id-only selections', () => {
+    expect(nodeProjection(meetings('id date'), ['edges', 'node'])).toEqual(['date']);
+    expect(nodeProjection(meetings('id name(lang: KK) date'), ['edges', 'node'])).toEqual([
+      'date',
+      'nameEn',
+      'nameKk',
+      'nameRu',
+    ]);
+    expect(nodeProjection(meetings('id participants { person { id } }'), ['edges', 'node'])).toBe(
+      false,
+    );
+  });
+
+  it('reads whole nodes when a field is outside the table', () => {
+    expect(nodeProjection(meetings('id date description'), ['edges', 'node'])).toBe(true);
+    expect(nodeProjection(meetings('... on Meeting { meetingType }'), ['edges', 'node'])).toBe(
+      true,
+    );
+  });
+
+  it('projects the related nodes of look-ahead too', () => {
+    const [participants] = lookahead(meetings('id participants { person { id name } }'), [
+      'edges',
+      'node',
+    ]);
+    expect(participants?.fetch).toEqual({
+      relation: 'meetingParticipants',
+      relProps: false,
+      nodeProps: ['nameEn', 'nameKk', 'nameRu'],
+    });
+    const article = rootInfo('{ article(id: "a") { title sentences { index text } } }');
+    expect(nodeProjection(article)).toEqual(['title']);
+    expect(lookahead(article)[0]?.fetch.nodeProps).toEqual(['index', 'text']);
+  });
+});
