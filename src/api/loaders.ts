@@ -12,6 +12,7 @@ import { mentionCounts, mentionPages } from '../graph/mentions.js';
 import type { NodeModel, PlainValue, SentenceModel } from '../graph/model.js';
 import {
   isWholeNode,
+  markPartial,
   nodeRecordOf,
   nodesByIds,
   type NodeProjection,
@@ -105,6 +106,7 @@ export function createLoaders(executor: RequestExecutor): Loaders {
       const model = toNodeModel(nodeRecordOf(record));
       models.set(model.id, model);
       if (whole) node.prime(model.id, model);
+      else markPartial(model);
     }
     return models;
   };
@@ -194,6 +196,7 @@ export function createLoaders(executor: RequestExecutor): Loaders {
             const model = toNodeModel(nodeRecordOf(wire));
             byId.set(model.id, model);
             if (whole) node.prime(model.id, model);
+            else markPartial(model);
           }
           primeAll(readPrefetch(trees, record));
         }

@@ -174,20 +174,60 @@ function needsRelProps(
 }
 
 /**
+ * The item field that gives back the anchor, for relations whose items (holdings,
+ * participations, discussions) have one: `meetings { person { … } }` below a person reads that
+ * person. (A country's officials and representatives reach it through a path: their items'
+ * ends are other nodes.)
+ */
+const ANCHOR_FIELD_OF: Partial<Record<RelationName, string>> = {
+  personOffices: 'person',
+  officeHolders: 'office',
+  personMeetings: 'person',
+  meetingParticipants: 'meeting',
+  meetingDiscussed: 'meeting',
+  discussedAt: 'subject',
+};
+
+/** Field name → the anchor fields of its items, on whichever type the field is. */
+const ANCHOR_FIELDS_BY_NAME: ReadonlyMap<string, readonly string[]> = (() => {
+  const byName = new Map<string, string[]>();
+  for (const fields of Object.values(RELATION_FIELDS)) {
+    for (const [name, relation] of Object.entries(fields)) {
+      const anchorField = ANCHOR_FIELD_OF[relation];
+      if (anchorField) byName.set(name, [...(byName.get(name) ?? []), anchorField]);
+    }
+  }
+  return byName;
+})();
+
+/**
  * How much of a node the selection sets `sets` (on that node) read: the properties their
- * fields need (FIELD_PROPERTIES; false when none beyond the id), or all of it (true).
+ * fields need (FIELD_PROPERTIES; false when none beyond the id), or all of it (true). What is
+ * selected on the node again through its items' anchor field (`participants { meeting { name } }`
+ * on a meeting) counts: that field answers with this same node.
  */
 function projectionOf(
   sets: ReadonlyArray<SelectionSetNode | undefined>,
   fragments: Record<string, FragmentDefinitionNode>,
 ): NodeProjection {
   const properties = new Set<string>();
+  const again: Array<SelectionSetNode | undefined> = [];
   for (const set of sets) {
-    for (const name of fieldNames(set, fragments)) {
-      const read = FIELD_PROPERTIES.get(name);
+    for (const field of selectedFields(set, fragments)) {
+      const read = FIELD_PROPERTIES.get(field.name.value);
       if (!read) return true;
       for (const property of read) properties.add(property);
+      for (const anchorField of ANCHOR_FIELDS_BY_NAME.get(field.name.value) ?? []) {
+        for (const sub of selectedFields(field.selectionSet, fragments)) {
+          if (sub.name.value === anchorField) again.push(sub.selectionSet);
+        }
+      }
     }
+  }
+  if (again.length > 0) {
+    const more = projectionOf(again, fragments);
+    if (more === true) return true;
+    if (more !== false) for (const property of more) properties.add(property);
   }
   return properties.size === 0 ? false : [...properties].sort();
 }

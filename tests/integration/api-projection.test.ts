@@ -209,3 +209,44 @@ describe('nodes read with only the properties the selection reads', () => {
     }
   });
 });
+
+describe('a node answers again through its items’ anchor field', () => {
+  it('meeting → participants → meeting reads what is selected there, not only the ids', async () => {
+    // The meetings below the person are read for `id participants`; their participations'
+    // `meeting` is that same node, and asks for its name and date.
+    const data = await api.query<{
+      entity: {
+        meetings: Array<{
+          meeting: {
+            id: string;
+            participants: Array<{ meeting: { id: string; name: string; date: string } }>;
+          };
+        }>;
+      };
+    }>(`{ entity(id: "${SMAILOV}") { ... on Person {
+      meetings { meeting { id participants { meeting { id name date } } } } } } }`);
+    const meeting = data.entity.meetings.find((m) => m.meeting.id === MEETING)!.meeting;
+    expect(meeting.participants.length).toBeGreaterThan(1);
+    for (const p of meeting.participants) {
+      expect(p.meeting.id).toBe(MEETING);
+      expect(p.meeting.name).toMatch(/Smailov/);
+      expect(p.meeting.date).toBe('2022-08-25');
+    }
+  });
+
+  it('a list page’s nodes too, and a partial node is never cached for the node loader', async () => {
+    const data = await api.query<{
+      meetings: {
+        edges: Array<{ node: { id: string; participants: Array<{ meeting: { name: string } }> } }>;
+      };
+      nodes: Array<{ id: string; name: string; description: string | null }>;
+    }>(`{
+      meetings(first: 1) { edges { node { id participants { meeting { name } } } } }
+      nodes(ids: ["${MEETING}"]) { id ... on Meeting { name description } }
+    }`);
+    const page = data.meetings.edges[0]!.node;
+    expect(page.participants.length).toBeGreaterThan(1);
+    for (const p of page.participants) expect(p.meeting.name).not.toBe('');
+    expect(data.nodes[0]!.name).toMatch(/Smailov/);
+  });
+});

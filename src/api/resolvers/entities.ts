@@ -8,6 +8,7 @@ import type {
   MentionConnectionModel,
   OfficeHoldingModel,
 } from '../../graph/model.js';
+import { isPartialModel } from '../../graph/nodes.js';
 import { MENTION_SORT_FIELD } from '../../graph/mentions.js';
 import { encodeCursor } from '../../graph/cursor.js';
 import type { RelationName } from '../../graph/relations.js';
@@ -91,7 +92,9 @@ async function withEnds<T>(
     target: EntityModel,
   ) => T,
 ): Promise<T[]> {
-  ctx.loaders.node.prime(anchor.id, anchor);
+  // A partial anchor (read with only what its selection needs) is no node for the cache; it
+  // still answers as an end: its projection counts what is selected through the ends.
+  if (!isPartialModel(anchor)) ctx.loaders.node.prime(anchor.id, anchor);
   const items = await related(ctx, info, relation, anchor.id);
   // Each end is the anchor or the related node at hand, except when the relationship does not
   // touch the anchor (a country's officials): only then ask the node loader. No promise per end

@@ -8,7 +8,7 @@ import {
   type ListFilter,
   type ListName,
 } from '../../graph/lists.js';
-import { nodeRecordOf, type WireNode } from '../../graph/nodes.js';
+import { isWholeNode, markPartial, nodeRecordOf, type WireNode } from '../../graph/nodes.js';
 import { afterCursor, pageSize } from '../args.js';
 import type { GraphQLContext } from '../context.js';
 import { lookahead, nodeProjection, type LookaheadInfo } from '../lookahead.js';
@@ -60,10 +60,14 @@ export async function listConnection<T extends NodeModel>(
   const records = await ctx.executor.read(
     listPage({ list, filter, sortField, descending, limit: size + 1, after, projection }),
   );
-  const rows = records.map((r) => ({
-    node: toNodeModel(nodeRecordOf(r.get('n') as WireNode)),
-    sortKey: toPlain(r.get('sortKey')) as string | number,
-  }));
+  const whole = isWholeNode(projection);
+  const rows = records.map((r) => {
+    const node = toNodeModel(nodeRecordOf(r.get('n') as WireNode));
+    return {
+      node: whole ? node : markPartial(node),
+      sortKey: toPlain(r.get('sortKey')) as string | number,
+    };
+  });
   const page = rows
     .slice(0, size)
     .filter((row): row is { node: T; sortKey: string | number } => narrow(row.node));

@@ -38,6 +38,18 @@ describe('node projections', () => {
     );
   });
 
+  it('counts what is selected again through the items’ anchor field', () => {
+    expect(
+      nodeProjection(meetings('id participants { person { id } meeting { date } }'), [
+        'edges',
+        'node',
+      ]),
+    ).toEqual(['date']);
+    expect(
+      nodeProjection(meetings('id discussed { meeting { description } }'), ['edges', 'node']),
+    ).toBe(true);
+  });
+
   it('reads whole nodes when a field is outside the table', () => {
     expect(nodeProjection(meetings('id date description'), ['edges', 'node'])).toBe(true);
     expect(nodeProjection(meetings('... on Meeting { meetingType }'), ['edges', 'node'])).toBe(
