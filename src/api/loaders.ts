@@ -81,6 +81,12 @@ export interface Loaders {
    * ids; a list: those properties; such partial nodes are never cached as the node itself).
    */
   related(fetch: RelationFetch): DataLoader<string, RelatedItem[]>;
+  /**
+   * The items of `anchorId` along `fetch` when this operation has read them already (prefetched
+   * or loaded), without a promise: most relation fields of a look-ahead query resolve from here,
+   * and a promise per field is most of what a 3,000-object answer would otherwise cost.
+   */
+  relatedNow(fetch: RelationFetch, anchorId: string): RelatedItem[] | undefined;
   mentionPage: DataLoader<MentionPageKey, MentionRow[], string>;
   mentionCount: DataLoader<string, number>;
 }
@@ -132,6 +138,24 @@ export function createLoaders(executor: RequestExecutor): Loaders {
   };
 
   const relatedLoaders = new Map<string, DataLoader<string, RelatedItem[]>>();
+  /** Items read so far, by fetch key and anchor: what relatedNow answers from. */
+  const readItems = new Map<string, Map<string, RelatedItem[]>>();
+  const fetchKeys = new WeakMap<RelationFetch, string>();
+  /** Fetches with the same key read the same; look-ahead hands the same fetch object per field. */
+  const keyOf = (fetch: RelationFetch): string => {
+    let key = fetchKeys.get(fetch);
+    if (key === undefined) {
+      key = `${fetch.relation}:${fetch.relProps}:${String(fetch.nodeProps)}`;
+      fetchKeys.set(fetch, key);
+    }
+    return key;
+  };
+  const remember = (fetch: RelationFetch, anchorId: string, items: RelatedItem[]) => {
+    const key = keyOf(fetch);
+    let byAnchor = readItems.get(key);
+    if (!byAnchor) readItems.set(key, (byAnchor = new Map()));
+    byAnchor.set(anchorId, items);
+  };
 
   /** A prefetch row (`anchors`, `nodes`: a list per fetch of `trees`) as items by anchor. */
   const readPrefetch = (
@@ -154,18 +178,25 @@ export function createLoaders(executor: RequestExecutor): Loaders {
   const primeAll = (results: ReturnType<typeof readPrefetch>) => {
     for (const { fetch, byAnchor } of results) {
       const loader = related(fetch);
-      for (const [anchorId, items] of byAnchor) loader.prime(anchorId, items);
+      for (const [anchorId, items] of byAnchor) {
+        loader.prime(anchorId, items);
+        remember(fetch, anchorId, items);
+      }
     }
   };
 
   const related = (fetch: RelationFetch): DataLoader<string, RelatedItem[]> => {
-    const key = `${fetch.relation}:${fetch.relProps}:${fetch.nodeProps}`;
+    const key = keyOf(fetch);
     let loader = relatedLoaders.get(key);
     if (!loader) {
       loader = new DataLoader<string, RelatedItem[]>(async (anchorIds) => {
         const [record] = await executor.read(relatedNodes(fetch, anchorIds));
         const [result] = readPrefetch([{ fetch, children: [] }], record);
-        return anchorIds.map((id) => result?.byAnchor.get(id) ?? []);
+        return anchorIds.map((id) => {
+          const items = result?.byAnchor.get(id) ?? [];
+          remember(fetch, id, items);
+          return items;
+        });
       });
       relatedLoaders.set(key, loader);
     }
@@ -249,7 +280,10 @@ export function createLoaders(executor: RequestExecutor): Loaders {
     return ids.map((id) => totals.get(id) ?? 0);
   });
 
-  return { node, nodeWith, prefetch, related, mentionPage, mentionCount };
+  const relatedNow = (fetch: RelationFetch, anchorId: string) =>
+    readItems.get(keyOf(fetch))?.get(anchorId);
+
+  return { node, nodeWith, prefetch, related, relatedNow, mentionPage, mentionCount };
 }
 
 function mentionKey(key: MentionPageKey): string {

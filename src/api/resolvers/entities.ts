@@ -26,6 +26,8 @@ import {
   relatedEntities,
   relatedOf,
   statementOf,
+  whenReady,
+  type MaybePromise,
 } from './shared.js';
 import { isEntityModel } from '../../graph/convert.js';
 
@@ -80,7 +82,7 @@ const entityFields = {
  * each edge as models, so a list costs no extra round trip per item. Each item stands for the
  * edge's parallel relationships: `statements` has one entry per article that states it.
  */
-async function withEnds<T>(
+function withEnds<T>(
   ctx: GraphQLContext,
   anchor: EntityModel,
   relation: RelationName,
@@ -91,32 +93,58 @@ async function withEnds<T>(
     source: EntityModel,
     target: EntityModel,
   ) => T,
-): Promise<T[]> {
+): MaybePromise<T[]> {
   // A partial anchor (read with only what its selection needs) is no node for the cache; it
   // still answers as an end: its projection counts what is selected through the ends.
   if (!isPartialModel(anchor)) ctx.loaders.node.prime(anchor.id, anchor);
-  const items = await related(ctx, info, relation, anchor.id);
-  // Each end is the anchor or the related node at hand, except when the relationship does not
-  // touch the anchor (a country's officials): only then ask the node loader. No promise per end
-  // keeps long lists (a person's 200 meetings, each with its topics) cheap.
-  const end = (id: string | null, item: RelatedItem) => {
-    if (id === null) return null;
-    const known = id === anchor.id ? anchor : id === item.node.id ? item.node : null;
-    if (known) return isEntityModel(known) ? known : null;
-    return ctx.loaders.node.load(id).then((n) => (n && isEntityModel(n) ? n : null));
-  };
-  const built = items.map((item) => {
-    const source = end(item.sourceId, item);
-    const target = end(item.targetId, item);
-    const make = (s: EntityModel | null, t: EntityModel | null) =>
-      s && t ? build(item.statements.map(statementOf), item.statements, s, t) : null;
-    if (source instanceof Promise || target instanceof Promise) {
-      return Promise.all([source, target]).then(([s, t]) => make(s, t));
+  return whenReady(related(ctx, info, relation, anchor.id), (items) => {
+    // Each end is the anchor or the related node at hand, except when the relationship does not
+    // touch the anchor (a country's officials): only then ask the node loader. No promise per
+    // end keeps long lists (a person's 200 meetings, each with its topics) cheap.
+    const built: Array<MaybePromise<T | null>> = [];
+    let pending = false;
+    for (const item of items) {
+      const source = endOf(ctx, anchor, item, item.sourceId);
+      const target = endOf(ctx, anchor, item, item.targetId);
+      if (source instanceof Promise || target instanceof Promise) {
+        pending = true;
+        built.push(Promise.all([source, target]).then(([s, t]) => buildItem(item, s, t, build)));
+      } else {
+        built.push(buildItem(item, source, target, build));
+      }
     }
-    return make(source, target);
+    const kept = (all: Array<T | null>) => all.filter((b): b is Awaited<T> => b !== null) as T[];
+    return pending ? Promise.all(built).then(kept) : kept(built as Array<T | null>);
   });
-  const settled = built.some((b) => b instanceof Promise) ? await Promise.all(built) : built;
-  return settled.filter((b): b is Awaited<T> => b !== null) as T[];
+}
+
+/** An item's end: the anchor, the related node, or (for a path) a node to load. */
+function endOf(
+  ctx: GraphQLContext,
+  anchor: EntityModel,
+  item: RelatedItem,
+  id: string | null,
+): MaybePromise<EntityModel | null> {
+  if (id === null) return null;
+  const known = id === anchor.id ? anchor : id === item.node.id ? item.node : null;
+  if (known) return isEntityModel(known) ? known : null;
+  return ctx.loaders.node.load(id).then((n) => (n && isEntityModel(n) ? n : null));
+}
+
+function buildItem<T>(
+  item: RelatedItem,
+  source: EntityModel | null,
+  target: EntityModel | null,
+  build: (
+    statements: FactStatementModel[],
+    props: Array<Record<string, PlainValue>>,
+    source: EntityModel,
+    target: EntityModel,
+  ) => T,
+): T | null {
+  return source && target
+    ? build(item.statements.map(statementOf), item.statements, source, target)
+    : null;
 }
 
 /** The first statement's value of a qualifier that statements may leave unset. */

@@ -36,54 +36,70 @@ export const TYPE_OF_KIND = Object.fromEntries(
 /** Everything of the relation: relationships' and nodes' properties (no selection to go by). */
 const WHOLE = { relProps: true, nodeProps: true };
 
+/** A value, or a promise of it: what a resolver may return (GraphQL awaits only promises). */
+export type MaybePromise<T> = T | Promise<T>;
+
+/**
+ * `f` applied to `value`, without a promise when `value` is none. (Not named `then`: a module
+ * exporting `then` is a thenable, and `await import()` of it would call it.)
+ */
+export function whenReady<T, U>(
+  value: MaybePromise<T>,
+  f: (value: T) => MaybePromise<U>,
+): MaybePromise<U> {
+  return value instanceof Promise ? value.then(f) : f(value);
+}
+
 /**
  * The related items of an anchor, read as far as the current field's selection needs (`info`;
- * null: everything).
+ * null: everything). Items the operation has read already (look-ahead) come without a promise.
  */
 export function related(
   ctx: GraphQLContext,
   info: SelectionInfo | null,
   relation: RelationName,
   anchorId: string,
-): Promise<RelatedItem[]> {
+): MaybePromise<RelatedItem[]> {
   const fetch = info ? fetchFor(relation, info) : { relation, ...WHOLE };
-  return ctx.loaders.related(fetch).load(anchorId);
+  return ctx.loaders.relatedNow(fetch, anchorId) ?? ctx.loaders.related(fetch).load(anchorId);
 }
 
 /** The related nodes of one GraphQL type (the relation's pattern guarantees it; this narrows). */
-export async function relatedOf<T extends NodeModel['__typename']>(
+export function relatedOf<T extends NodeModel['__typename']>(
   ctx: GraphQLContext,
   info: SelectionInfo | null,
   relation: RelationName,
   anchorId: string,
   ...types: T[]
-): Promise<Array<Extract<NodeModel, { __typename: T }>>> {
-  const items = await related(ctx, info, relation, anchorId);
-  return items
-    .map((item) => item.node)
-    .filter((n): n is Extract<NodeModel, { __typename: T }> =>
-      (types as string[]).includes(n.__typename),
-    );
+): MaybePromise<Array<Extract<NodeModel, { __typename: T }>>> {
+  return whenReady(related(ctx, info, relation, anchorId), (items) =>
+    items
+      .map((item) => item.node)
+      .filter((n): n is Extract<NodeModel, { __typename: T }> =>
+        (types as string[]).includes(n.__typename),
+      ),
+  );
 }
 
-export async function relatedEntities(
+export function relatedEntities(
   ctx: GraphQLContext,
   info: SelectionInfo | null,
   relation: RelationName,
   anchorId: string,
-): Promise<EntityModel[]> {
-  const items = await related(ctx, info, relation, anchorId);
-  return items.map((item) => item.node).filter(isEntityModel);
+): MaybePromise<EntityModel[]> {
+  return whenReady(related(ctx, info, relation, anchorId), (items) =>
+    items.map((item) => item.node).filter(isEntityModel),
+  );
 }
 
-export async function firstRelated<T extends NodeModel['__typename']>(
+export function firstRelated<T extends NodeModel['__typename']>(
   ctx: GraphQLContext,
   info: SelectionInfo | null,
   relation: RelationName,
   anchorId: string,
   ...types: T[]
-): Promise<Extract<NodeModel, { __typename: T }> | null> {
-  return (await relatedOf(ctx, info, relation, anchorId, ...types))[0] ?? null;
+): MaybePromise<Extract<NodeModel, { __typename: T }> | null> {
+  return whenReady(relatedOf(ctx, info, relation, anchorId, ...types), (nodes) => nodes[0] ?? null);
 }
 
 export async function loadEntity(
