@@ -216,7 +216,7 @@ export function createLoaders(executor: RequestExecutor): Loaders {
   const nodeWith = (trees: readonly PrefetchTree[], projection: NodeProjection = true) => {
     const whole = isWholeNode(projection);
     if (trees.length === 0 && whole) return node;
-    const key = JSON.stringify([trees, projection]);
+    const key = `${treesKey(trees)}|${String(projection)}`;
     let loader = nodeWithLoaders.get(key);
     if (!loader) {
       loader = new DataLoader<string, NodeModel | null>(async (ids) => {
@@ -284,6 +284,14 @@ export function createLoaders(executor: RequestExecutor): Loaders {
     readItems.get(keyOf(fetch))?.get(anchorId);
 
   return { node, nodeWith, prefetch, related, relatedNow, mentionPage, mentionCount };
+}
+
+/** A key for prefetch trees; look-ahead hands the same trees object for the same selection. */
+const treesKeys = new WeakMap<readonly PrefetchTree[], string>();
+function treesKey(trees: readonly PrefetchTree[]): string {
+  let key = treesKeys.get(trees);
+  if (key === undefined) treesKeys.set(trees, (key = JSON.stringify(trees)));
+  return key;
 }
 
 function mentionKey(key: MentionPageKey): string {

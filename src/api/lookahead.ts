@@ -386,8 +386,10 @@ export function lookahead(
   path: readonly string[] = [],
   depth = LOOKAHEAD_DEPTH,
 ): PrefetchTree[] {
-  const { sets, type } = selectionsAt(info, path);
-  return treesIn(info.schema, sets, type, info.fragments, depth);
+  return memoized(info, `trees:${depth}:${path.join('.')}`, () => {
+    const { sets, type } = selectionsAt(info, path);
+    return treesIn(info.schema, sets, type, info.fragments, depth);
+  });
 }
 
 /**
@@ -395,7 +397,22 @@ export function lookahead(
  * the properties to read, false for labels and ids only, true for whole nodes.
  */
 export function nodeProjection(info: LookaheadInfo, path: readonly string[] = []): NodeProjection {
-  return projectionOf(selectionsAt(info, path).sets, info.fragments);
+  return memoized(info, `projection:${path.join('.')}`, () =>
+    projectionOf(selectionsAt(info, path).sets, info.fragments),
+  );
+}
+
+/**
+ * Look-ahead answers per field selection: the same operation (Apollo keeps one parsed document
+ * per query text, so the same field nodes) asks the same, request after request.
+ */
+const answers = new WeakMap<readonly FieldNode[], Map<string, unknown>>();
+
+function memoized<T>(info: LookaheadInfo, key: string, compute: () => T): T {
+  let byKey = answers.get(info.fieldNodes);
+  if (!byKey) answers.set(info.fieldNodes, (byKey = new Map()));
+  if (!byKey.has(key)) byKey.set(key, compute());
+  return byKey.get(key) as T;
 }
 
 /** The selection sets at `path` below the root field, and the object type they are on. */

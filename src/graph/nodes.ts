@@ -34,6 +34,18 @@ export type NodeProjection = boolean | readonly string[];
 
 const PROPERTY_NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 
+/**
+ * Properties the graph stores as DATE (docs/graph-model.md): projected as the ISO string the API
+ * returns, which spares the driver its 64-bit integer arithmetic per date.
+ */
+const DATE_PROPERTIES: ReadonlySet<string> = new Set([
+  'date',
+  'startDate',
+  'endDate',
+  'periodStart',
+  'periodEnd',
+]);
+
 /** The node as `projection` says (NODE_RECORD, NODE_ID_RECORD, or a map of some properties). */
 export function nodeRecordFor(v: string, projection: NodeProjection): string {
   if (projection === true) return NODE_RECORD(v);
@@ -42,7 +54,10 @@ export function nodeRecordFor(v: string, projection: NodeProjection): string {
   // all the same, as they are written into the statement.
   const bad = projection.find((name) => !PROPERTY_NAME.test(name));
   if (bad !== undefined) throw new Error(`not a property name: ${JSON.stringify(bad)}`);
-  return `[labels(${v}), ${v} {.id, ${projection.map((name) => `.${name}`).join(', ')}}]`;
+  const entries = projection.map((name) =>
+    DATE_PROPERTIES.has(name) ? `${name}: toString(${v}.${name})` : `.${name}`,
+  );
+  return `[labels(${v}), ${v} {.id, ${entries.join(', ')}}]`;
 }
 
 /** Whether a node read with `projection` is the whole node (which may stand in for it anywhere). */
