@@ -82,17 +82,20 @@ const entityFields = {
  * each edge as models, so a list costs no extra round trip per item. Each item stands for the
  * edge's parallel relationships: `statements` has one entry per article that states it.
  */
+/** Makes an item model from its statements (and their relationships' properties) and ends. */
+type BuildItem<T> = (
+  statements: FactStatementModel[],
+  props: Array<Record<string, PlainValue>>,
+  source: EntityModel,
+  target: EntityModel,
+) => T;
+
 function withEnds<T>(
   ctx: GraphQLContext,
   anchor: EntityModel,
   relation: RelationName,
   info: SelectionInfo,
-  build: (
-    statements: FactStatementModel[],
-    props: Array<Record<string, PlainValue>>,
-    source: EntityModel,
-    target: EntityModel,
-  ) => T,
+  build: BuildItem<T>,
 ): MaybePromise<T[]> {
   // A partial anchor (read with only what its selection needs) is no node for the cache; it
   // still answers as an end: its projection counts what is selected through the ends.
@@ -135,12 +138,7 @@ function buildItem<T>(
   item: RelatedItem,
   source: EntityModel | null,
   target: EntityModel | null,
-  build: (
-    statements: FactStatementModel[],
-    props: Array<Record<string, PlainValue>>,
-    source: EntityModel,
-    target: EntityModel,
-  ) => T,
+  build: BuildItem<T>,
 ): T | null {
   return source && target
     ? build(item.statements.map(statementOf), item.statements, source, target)
