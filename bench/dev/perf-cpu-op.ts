@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { measure } from '../load.js';
 
 const [pid, port, query = '{ __typename }', conns = '4', seconds = '4'] = process.argv.slice(2);
-if (!pid || !port) throw new Error('usage: perf-cpu-op.ts <pid> <port> [query connections seconds]');
+if (!pid || !port)
+  throw new Error('usage: perf-cpu-op.ts <pid> <port> [query connections seconds]');
 
 /** utime + stime of a process, in ms (clock ticks are 10 ms on Linux). */
 function cpuMs(): number {
@@ -20,4 +21,7 @@ const url = `http://127.0.0.1:${port}`;
 await measure(url, request, Number(conns), 0, 1); // warm-up
 const before = cpuMs();
 const result = await measure(url, request, Number(conns), 0, Number(seconds));
-console.log(`cpu ${((cpuMs() - before) / result.requests).toFixed(3)} ms/request`, JSON.stringify(result));
+console.log(
+  `cpu ${((cpuMs() - before) / result.requests).toFixed(3)} ms/request`,
+  JSON.stringify(result),
+);
