@@ -91,6 +91,9 @@ export interface Loaders {
   mentionCount: DataLoader<string, number>;
 }
 
+/** The statements of an item read without relationship properties (shared; never mutated). */
+const NO_STATEMENTS: Array<Record<string, PlainValue>> = Object.freeze([]) as never;
+
 export function createLoaders(executor: RequestExecutor): Loaders {
   const node = new DataLoader<string, NodeModel | null>(async (ids) => {
     const records = await executor.read(nodesByIds(ids));
@@ -124,17 +127,21 @@ export function createLoaders(executor: RequestExecutor): Loaders {
     models: Map<string, NodeModel>,
   ): RelatedItem[] => {
     const ends = endsOf(relation);
-    return raw.flatMap(([nodeId, rels, viaSource, viaTarget]) => {
+    // A plain loop: a big answer has thousands of items, and each temporary array is garbage.
+    const items: RelatedItem[] = [];
+    for (const [nodeId, rels, viaSource, viaTarget] of raw) {
       const model = models.get(nodeId);
-      if (!model) return [];
-      const [sourceId, targetId] =
-        ends === 'from-anchor'
-          ? [anchorId, nodeId]
-          : ends === 'to-anchor'
-            ? [nodeId, anchorId]
-            : [viaSource ?? null, viaTarget ?? null];
-      return [{ node: model, sourceId, targetId, statements: rels.map(plainProps) }];
-    });
+      if (!model) continue;
+      const fromAnchor = ends === 'from-anchor';
+      const toAnchor = ends === 'to-anchor';
+      items.push({
+        node: model,
+        sourceId: fromAnchor ? anchorId : toAnchor ? nodeId : (viaSource ?? null),
+        targetId: fromAnchor ? nodeId : toAnchor ? anchorId : (viaTarget ?? null),
+        statements: rels.length === 0 ? NO_STATEMENTS : rels.map(plainProps),
+      });
+    }
+    return items;
   };
 
   const relatedLoaders = new Map<string, DataLoader<string, RelatedItem[]>>();

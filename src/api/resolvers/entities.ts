@@ -82,6 +82,9 @@ const entityFields = {
  * each edge as models, so a list costs no extra round trip per item. Each item stands for the
  * edge's parallel relationships: `statements` has one entry per article that states it.
  */
+/** The statements of an item read without relationship properties (shared; never mutated). */
+const NO_FACTS: FactStatementModel[] = Object.freeze([]) as never;
+
 /** Makes an item model from its statements (and their relationships' properties) and ends. */
 type BuildItem<T> = (
   statements: FactStatementModel[],
@@ -140,9 +143,9 @@ function buildItem<T>(
   target: EntityModel | null,
   build: BuildItem<T>,
 ): T | null {
-  return source && target
-    ? build(item.statements.map(statementOf), item.statements, source, target)
-    : null;
+  if (!source || !target) return null;
+  const statements = item.statements.length === 0 ? NO_FACTS : item.statements.map(statementOf);
+  return build(statements, item.statements, source, target);
 }
 
 /** The first statement's value of a qualifier that statements may leave unset. */
