@@ -104,6 +104,8 @@ function closeHttpServer(server: http.Server): Promise<void> {
 
 /** One log line per request; probes at debug so they do not drown the rest. */
 function requestLog(logger: Logger): express.RequestHandler {
+  // Above info (LOG_LEVEL=warn…) no request line is ever written: do not time requests.
+  if (!logger.isLevelEnabled('info')) return (_req, _res, next) => next();
   return (req, res, next) => {
     const startedAt = process.hrtime.bigint();
     res.once('finish', () => {
@@ -114,7 +116,7 @@ function requestLog(logger: Logger): express.RequestHandler {
       logger[probe ? 'debug' : 'info'](
         {
           method: req.method,
-          path: req.path,
+          path,
           status: res.statusCode,
           ms: Math.round(ms * 10) / 10,
         },

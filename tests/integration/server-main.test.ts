@@ -20,6 +20,7 @@ interface LogLine {
   graphqlUrl?: string;
   port?: number;
   level?: number;
+  path?: string;
 }
 
 /** Spawns main.ts with the test Neo4j in its environment; JSON log lines go to `lines`. */
@@ -155,6 +156,12 @@ describe('npm start (src/main.ts) as a process', () => {
     expect(JSON.parse(answered.text)).toMatchObject({ data: { __typename: 'Query' } });
     expect(await main.exited).toBe(0);
     expect(main.lines.some((l) => l.msg === 'stopped')).toBe(true);
+    // At LOG_LEVEL=info each request gets its line (probes only at debug).
+    const logged = main.lines.filter((l) => l.msg === 'request');
+    expect(logged).toContainEqual(
+      expect.objectContaining({ method: 'POST', path: '/graphql', status: 200 }),
+    );
+    expect(logged.some((l) => l.path === '/ready')).toBe(false);
   });
 
   it('refuses to start on a bad variable, naming it, with exit code 1', async () => {
