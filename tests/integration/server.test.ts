@@ -108,6 +108,17 @@ describe('POST /graphql', () => {
     expect(result.data).toEqual({ __typename: 'Query' });
   });
 
+  it('sends no ETag: answers to POSTs are never revalidated, so none is computed', async () => {
+    const response = await fetch(server.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('etag')).toBeNull();
+    expect(response.headers.get('content-type')).toMatch(/application\/(graphql-response\+)?json/);
+  });
+
   it('rejects a body over REQUEST_BODY_LIMIT with 413 and a JSON error', async () => {
     const query = `{ __typename ${' '.repeat(4096)} }`;
     const result = await postGraphQL(server.graphqlUrl, { query });
