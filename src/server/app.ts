@@ -38,8 +38,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
-  // Express would hash every answer for an ETag; GraphQL answers come from POSTs, which no
-  // client or proxy revalidates, and a big one (300 KB) costs a millisecond of hashing.
+  // Express would hash every answer for an ETag. GraphQL clients POST, and nobody revalidates a
+  // POST's answer; hashing a big one (300 KB) costs a millisecond.
   app.set('etag', false);
 
   app.use(requestLog(logger));
