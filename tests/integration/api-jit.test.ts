@@ -5,7 +5,13 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { execute, parse, type ExecutionResult, type OperationDefinitionNode } from 'graphql';
+import {
+  execute,
+  getIntrospectionQuery,
+  parse,
+  type ExecutionResult,
+  type OperationDefinitionNode,
+} from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../../src/api/context.js';
@@ -75,16 +81,25 @@ describe('graphql-jit answers exactly as graphql-js', () => {
 
   it('abstract types, fragments, aliases, variables and arguments', async () => {
     const { byJs, byJit } = await bothWays(
-      `query Mixed($id: ID!, $lang: Language!) {
+      `query Mixed($id: ID!, $lang: Language!, $withKk: Boolean!) {
         node(id: $id) { __typename ...Holder }
+        skipped: node(id: $id) @skip(if: true) { id }
+        maybe: node(id: $id) { id ... on Entity { name(lang: KK) @include(if: $withKk) } }
         again: node(id: $id) { ... on Entity { kk: name(lang: KK) en: name(lang: $lang) } }
         search(query: "Мишустин", first: 3) { entity { __typename id } }
       }
       fragment Holder on Person { id offices { office { id name } statements { factId } asOf } }`,
-      { id: 'person/mikhail-mishustin', lang: 'EN' },
+      { id: 'person/mikhail-mishustin', lang: 'EN', withKk: false },
     );
     expect(byJs.errors).toBeUndefined();
     expect((byJs.data?.node as { __typename?: string } | null)?.__typename).toBe('Person');
+    expect(byJit).toEqual(byJs);
+  });
+
+  it('introspection (what Apollo Sandbox and codegen clients ask)', async () => {
+    const { byJs, byJit } = await bothWays(getIntrospectionQuery({ descriptions: true }));
+    expect(byJs.errors).toBeUndefined();
+    expect(JSON.stringify(byJs.data)).toContain('"name":"MeetingConnection"');
     expect(byJit).toEqual(byJs);
   });
 
