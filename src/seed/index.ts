@@ -1,18 +1,19 @@
 /**
  * The seeder: annotated articles (seeds/*.yaml + their text) → the graph of docs/graph-model.md.
  * Stages: load (parse + shape) → verify (refs, kinds, evidence, sentences, mentions) →
- * plan (pure) → write (an update per transaction; new articles in batches, one statement
+ * plan (pure) → write (an update per transaction; new articles in batches, three statements
  * and one transaction per batch, a failed batch redone one article per transaction). The
- * whole corpus is validated before the first write, so bad input writes nothing.
+ * whole corpus is validated before the first write (in worker threads when it is large),
+ * so bad input writes nothing.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isRetryableError, type Driver } from 'neo4j-driver';
 import { applyGraphSchema } from '../graph/schema.js';
 import { SeedValidationError, type SeedIssue } from './errors.js';
-import { findAnnotationFiles, loadArticle } from './load.js';
-import { planArticle, planSummary, type ArticlePlan, type PlannedEntity } from './plan.js';
-import { verifyArticle, type VerifiedArticle } from './verify.js';
+import { planSummary, type ArticlePlan, type PlannedEntity } from './plan.js';
+import { validateCorpus, type ValidationOptions } from './validate.js';
+import { warmWritePlans } from './warm.js';
 import { batchesOf, DEFAULT_BATCH_LIMITS, type BatchLimits } from './batches.js';
 import {
   countsOf,
@@ -26,6 +27,7 @@ import {
 export { SeedValidationError, formatIssue, type SeedIssue } from './errors.js';
 export type { WriteCounters } from './write.js';
 export { DEFAULT_BATCH_LIMITS, type BatchLimits } from './batches.js';
+export { planCorpus, validateCorpus, type ValidationOptions } from './validate.js';
 
 /** The repo's seeds/ folder, found from this module (works from src/ under tsx and from dist/). */
 export const DEFAULT_SEEDS_DIR = path.resolve(
@@ -46,6 +48,8 @@ export interface SeedOptions {
   log?: (line: string) => void;
   /** How many new articles one transaction writes (default DEFAULT_BATCH_LIMITS). */
   batch?: Partial<BatchLimits>;
+  /** Worker threads validating the corpus (default: validate.ts decides by its size). */
+  validation?: ValidationOptions;
 }
 
 export interface SeedCounts {
@@ -100,62 +104,15 @@ export class SeedWriteError extends Error {
   }
 }
 
-/** Loads, verifies and plans every article; throws SeedValidationError listing every problem. */
-export function planCorpus(paths: readonly string[]): ArticlePlan[] {
-  const { files, issues } = findAnnotationFiles(paths);
-  const verified: VerifiedArticle[] = [];
-  for (const file of files) {
-    const loaded = loadArticle(file);
-    if (!loaded.ok) {
-      issues.push(...loaded.issues);
-      continue;
-    }
-    const checked = verifyArticle(loaded.article);
-    if (checked.ok) verified.push(checked.article);
-    else issues.push(...checked.issues);
-  }
-  issues.push(...crossArticleIssues(verified));
-  if (issues.length > 0) throw new SeedValidationError(issues);
-  return verified.map(planArticle);
-}
-
-/** Two files must not claim the same article, nor one entity id with two kinds. */
-function crossArticleIssues(articles: readonly VerifiedArticle[]): SeedIssue[] {
-  const issues: SeedIssue[] = [];
-  const slugs = new Map<string, string>();
-  const kinds = new Map<string, { kind: string; file: string }>();
-  for (const a of articles) {
-    const slug = a.annotation.article.slug;
-    const other = slugs.get(slug);
-    if (other !== undefined) {
-      const p = ['article', 'slug'];
-      issues.push({
-        file: a.file,
-        path: 'article.slug',
-        ...a.locate(p),
-        message: `duplicate article slug "${slug}" (also in ${other})`,
-      });
-    } else slugs.set(slug, a.file);
-    a.annotation.entities.forEach((e, i) => {
-      const seen = kinds.get(e.id);
-      if (seen === undefined) kinds.set(e.id, { kind: e.kind, file: a.file });
-      else if (seen.kind !== e.kind) {
-        const p = ['entities', i, 'kind'];
-        issues.push({
-          file: a.file,
-          path: `entities[${i}].kind`,
-          ...a.locate(p),
-          message: `wrong type: "${e.id}" is a ${e.kind} here but a ${seen.kind} in ${seen.file}`,
-        });
-      }
-    });
-  }
-  return issues;
-}
-
 export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<SeedReport> {
   const log = options.log ?? (() => {});
-  const plans = planCorpus(options.paths ?? [DEFAULT_SEEDS_DIR]);
+  // The write statements are compiled while the corpus is validated (seconds on a fresh
+  // server). Nothing is written: the warm-up's transaction is rolled back. A failure here
+  // is not the run's: the writes that follow report their own.
+  const warming = options.dryRun
+    ? Promise.resolve()
+    : warmWritePlans(driver, options.database).catch(() => undefined);
+  const plans = await validateCorpus(options.paths ?? [DEFAULT_SEEDS_DIR], options.validation);
   const total = zeroCounters();
 
   if (options.dryRun) {
@@ -168,6 +125,7 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
   }
 
   const { database } = options;
+  await warming;
   await applyGraphSchema(driver, database);
   const conflicts = await kindConflictsWithGraph(driver, database, plans);
   if (conflicts.length > 0) throw new SeedValidationError(conflicts);

@@ -1,0 +1,189 @@
+/**
+ * Validating a corpus: every file loaded, verified and planned, then the checks across
+ * articles; a SeedValidationError lists every problem. Large corpora are checked in worker
+ * threads (validate-worker.ts), a share of the files each: YAML parsing, the schema and the
+ * evidence search are CPU work per file, and the database is idle until the corpus is valid.
+ */
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { SeedValidationError, type SeedIssue } from './errors.js';
+import { findAnnotationFiles, loadArticle } from './load.js';
+import { planArticle, type ArticlePlan } from './plan.js';
+import { reviveNeo4jValues } from './revive.js';
+import { verifyArticle } from './verify.js';
+
+/** What one file gave: its plan and what the checks across articles need, or its issues. */
+export type FileCheck =
+  | {
+      ok: true;
+      plan: ArticlePlan;
+      slug: string;
+      entities: Array<{ id: string; kind: string }>;
+    }
+  | { ok: false; issues: SeedIssue[] };
+
+export function checkFile(file: string): FileCheck {
+  const loaded = loadArticle(file);
+  if (!loaded.ok) return { ok: false, issues: loaded.issues };
+  const checked = verifyArticle(loaded.article);
+  if (!checked.ok) return { ok: false, issues: checked.issues };
+  const { annotation } = checked.article;
+  return {
+    ok: true,
+    plan: planArticle(checked.article),
+    slug: annotation.article.slug,
+    entities: annotation.entities.map((e) => ({ id: e.id, kind: e.kind })),
+  };
+}
+
+/** Loads, verifies and plans every article; throws SeedValidationError listing every problem. */
+export function planCorpus(paths: readonly string[]): ArticlePlan[] {
+  const { files, issues } = findAnnotationFiles(paths);
+  return plansOrThrow(files.map(checkFile), issues);
+}
+
+export interface ValidationOptions {
+  /**
+   * Worker threads (default 0: none). Measured on 10,000 articles (bench/dev/seedperf-validate.ts):
+   * two workers took as long as the main thread alone on a busy 2-core machine, for 40% more
+   * CPU (each worker starts and warms up its own copy of the code, and every plan is cloned
+   * back to the main thread); they pay only with idle cores.
+   */
+  threads?: number;
+}
+
+/**
+ * planCorpus, without blocking the event loop: files are checked here, yielding between
+ * them (the database is sent work meanwhile: the write plans' warm-up), or, when asked and
+ * the corpus is large, shared among worker threads. Either way the plans and the issues are
+ * gathered in corpus order: the same as planCorpus gives.
+ */
+export async function validateCorpus(
+  paths: readonly string[],
+  options: ValidationOptions = {},
+): Promise<ArticlePlan[]> {
+  const { files, issues } = findAnnotationFiles(paths);
+  const threads = Math.min(options.threads ?? 0, availableParallelism(), files.length);
+  if (threads <= 1) {
+    const checks: FileCheck[] = [];
+    for (const file of files) {
+      checks.push(checkFile(file));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return plansOrThrow(checks, issues);
+  }
+  return plansOrThrow(await checkInWorkers(files, threads), issues);
+}
+
+/** The worker module next to this one: .ts under tsx or vitest, .js once built. */
+const WORKER_URL = new URL(
+  `./validate-worker${path.extname(fileURLToPath(import.meta.url))}`,
+  import.meta.url,
+);
+
+/**
+ * Each worker checks every `threads`-th file (neighbouring files are alike in size, so the
+ * shares are even) and posts its checks in its order, a chunk at a time; they are put back
+ * in corpus order.
+ */
+async function checkInWorkers(files: readonly string[], threads: number): Promise<FileCheck[]> {
+  const shares = Array.from({ length: threads }, (_, t) =>
+    files.filter((_, i) => i % threads === t),
+  );
+  const results = await Promise.all(
+    shares.map(
+      (share) =>
+        new Promise<FileCheck[]>((resolve, reject) => {
+          const checks: FileCheck[] = [];
+          const worker = startWorker(share);
+          worker.on('message', (chunk: FileCheck[]) => {
+            // Plans cross threads by structured clone: driver values (Integer, Date…) come
+            // back as plain objects and are made driver values again.
+            for (const check of chunk)
+              checks.push(check.ok ? { ...check, plan: reviveNeo4jValues(check.plan) } : check);
+            if (checks.length === share.length) resolve(checks);
+          });
+          worker.once('error', reject);
+          worker.once('exit', (code) =>
+            reject(
+              new Error(`a validation worker stopped (code ${code}) before checking every file`),
+            ),
+          );
+        }),
+    ),
+  );
+  return files.map((_, i) => {
+    const check = results[i % threads]?.[Math.floor(i / threads)];
+    // Unreachable: every worker answers for each file of its share.
+    if (check === undefined) throw new Error(`no validation result for ${files[i]}`);
+    return check;
+  });
+}
+
+/**
+ * Built (.js), the worker module runs as it is. From the sources (.ts, under tsx or vitest)
+ * a worker thread does not inherit the TypeScript loader on Node 20: it registers tsx's
+ * first, then imports the module.
+ */
+function startWorker(share: readonly string[]): Worker {
+  if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL, { workerData: share });
+  // tsx/esm/api's ESM build (require.resolve finds its CommonJS one, which an eval'd worker
+  // cannot use: it resolves its own files relative to the caller).
+  const cjs = createRequire(import.meta.url).resolve('tsx/esm/api');
+  const tsx = pathToFileURL(path.join(path.dirname(cjs), 'index.mjs')).href;
+  const bootstrap = `import(${JSON.stringify(tsx)})
+  .then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); })`;
+  return new Worker(bootstrap, { eval: true, workerData: share, execArgv: [] });
+}
+
+function plansOrThrow(checks: readonly FileCheck[], fileIssues: SeedIssue[]): ArticlePlan[] {
+  const issues = [...fileIssues];
+  const valid: Array<Extract<FileCheck, { ok: true }>> = [];
+  for (const check of checks) {
+    if (check.ok) valid.push(check);
+    else issues.push(...check.issues);
+  }
+  issues.push(...crossArticleIssues(valid));
+  if (issues.length > 0) throw new SeedValidationError(issues);
+  return valid.map((c) => c.plan);
+}
+
+/** Line and column of a path in an annotation file (read again: only when reporting). */
+function locate(file: string, p: Array<string | number>) {
+  const loaded = loadArticle(file);
+  return loaded.ok ? loaded.article.locate(p) : undefined;
+}
+
+/** Two files must not claim the same article, nor one entity id with two kinds. */
+function crossArticleIssues(articles: ReadonlyArray<Extract<FileCheck, { ok: true }>>) {
+  const issues: SeedIssue[] = [];
+  const slugs = new Map<string, string>();
+  const kinds = new Map<string, { kind: string; file: string }>();
+  for (const { plan, slug, entities } of articles) {
+    const other = slugs.get(slug);
+    if (other !== undefined) {
+      issues.push({
+        file: plan.file,
+        path: 'article.slug',
+        ...locate(plan.file, ['article', 'slug']),
+        message: `duplicate article slug "${slug}" (also in ${other})`,
+      });
+    } else slugs.set(slug, plan.file);
+    entities.forEach((e, i) => {
+      const seen = kinds.get(e.id);
+      if (seen === undefined) kinds.set(e.id, { kind: e.kind, file: plan.file });
+      else if (seen.kind !== e.kind) {
+        issues.push({
+          file: plan.file,
+          path: `entities[${i}].kind`,
+          ...locate(plan.file, ['entities', i, 'kind']),
+          message: `wrong type: "${e.id}" is a ${e.kind} here but a ${seen.kind} in ${seen.file}`,
+        });
+      }
+    });
+  }
+  return issues;
+}
