@@ -4,6 +4,7 @@
  *   npx tsx bench/dev/seedperf-vs-csv.ts <corpus dir> [--from K] [--count N] [--no-csv] [--force]
  *     [--articles A] [--rows R]   (batch limits; default: the seeder's)
  *     [--repeat R]   (each side run R times from the same starting graph; the best counts)
+ *     [--threads T]  (validation worker threads; default: the seeder's)
  * The first K articles are seeded untimed (the bench seeds each scale on top of the previous);
  * articles K..N are timed through seedCorpus (validation + plan + write, as in the bench), the
  * graph they added is dumped, the graph is rebuilt up to K and the dump is LOAD CSV'd, timed.
@@ -61,6 +62,7 @@ async function rebuildPrefix(): Promise<void> {
 }
 
 const tuning = {
+  ...(args.includes('--threads') ? { validation: { threads: option('--threads', 0) } } : {}),
   batch: {
     ...(args.includes('--articles') ? { maxArticles: option('--articles', 0) } : {}),
     ...(args.includes('--rows') ? { maxRows: option('--rows', 0) } : {}),

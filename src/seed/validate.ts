@@ -45,20 +45,24 @@ export function planCorpus(paths: readonly string[]): ArticlePlan[] {
   return plansOrThrow(files.map(checkFile), issues);
 }
 
+/** Below this many files, starting workers costs about what they save. */
+export const PARALLEL_VALIDATION_MIN_FILES = 1000;
+
 export interface ValidationOptions {
   /**
-   * Worker threads (default 0: none). Measured on 10,000 articles (bench/dev/seedperf-validate.ts):
-   * two workers took as long as the main thread alone on a busy 2-core machine, for 40% more
-   * CPU (each worker starts and warms up its own copy of the code, and every plan is cloned
-   * back to the main thread); they pay only with idle cores.
+   * Worker threads (default: one per core, at most 4, for a corpus of PARALLEL_VALIDATION_MIN_FILES
+   * files or more; none below). Measured on 9,000 articles (bench/dev/seedperf-vs-csv.ts
+   * --threads): two workers validated in 17 s instead of 24 s on a quiet 2-core machine, and
+   * no faster on a busy one, for 40% more CPU (each worker starts and warms up its own copy
+   * of the code, and every plan is cloned back to the main thread).
    */
   threads?: number;
 }
 
 /**
  * planCorpus, without blocking the event loop: files are checked here, yielding between
- * them (the database is sent work meanwhile: the write plans' warm-up), or, when asked and
- * the corpus is large, shared among worker threads. Either way the plans and the issues are
+ * them (the database is sent work meanwhile: the write plans' warm-up), or, for a large
+ * corpus or when asked, shared among worker threads. Either way the plans and the issues are
  * gathered in corpus order: the same as planCorpus gives.
  */
 export async function validateCorpus(
@@ -66,7 +70,11 @@ export async function validateCorpus(
   options: ValidationOptions = {},
 ): Promise<ArticlePlan[]> {
   const { files, issues } = findAnnotationFiles(paths);
-  const threads = Math.min(options.threads ?? 0, availableParallelism(), files.length);
+  const threads = Math.min(
+    options.threads ?? (files.length >= PARALLEL_VALIDATION_MIN_FILES ? 4 : 0),
+    availableParallelism(),
+    files.length,
+  );
   if (threads <= 1) {
     const checks: FileCheck[] = [];
     for (const file of files) {
