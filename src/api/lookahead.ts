@@ -402,6 +402,41 @@ export function nodeProjection(info: LookaheadInfo, path: readonly string[] = []
   );
 }
 
+/** What the fields of a GraphNode (a path's or neighbourhood's node) read of the node. */
+const GRAPH_NODE_FIELD_PROPERTIES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['__typename', []],
+  ['id', []],
+  ['type', []],
+  // captionOf (resolvers/traversal.ts): a name, title, text, translation, summary or figure.
+  ['caption', ['nameEn', 'title', 'text', 'translationEn', 'summaryEn', 'metric', 'surfaceText']],
+]);
+
+/**
+ * How much of the nodes of GraphNodes at `path` below a root field (`['nodes']` for `path`) the
+ * selection reads: their own fields (GRAPH_NODE_FIELD_PROPERTIES) and what `node { … }` selects.
+ */
+export function graphNodeProjection(info: LookaheadInfo, path: readonly string[]): NodeProjection {
+  return memoized(info, `graph-node:${path.join('.')}`, () => {
+    const properties = new Set<string>();
+    const add = (projection: NodeProjection) => {
+      if (projection === true) return false;
+      if (projection !== false) for (const property of projection) properties.add(property);
+      return true;
+    };
+    for (const set of selectionsAt(info, path).sets) {
+      for (const field of selectedFields(set, info.fragments)) {
+        const name = field.name.value;
+        const read =
+          name === 'node'
+            ? projectionOf([field.selectionSet], info.fragments)
+            : (GRAPH_NODE_FIELD_PROPERTIES.get(name) ?? true);
+        if (!add(read)) return true;
+      }
+    }
+    return properties.size === 0 ? false : [...properties].sort();
+  });
+}
+
 /**
  * Look-ahead answers per field selection: the same operation (Apollo keeps one parsed document
  * per query text, so the same field nodes) asks the same, request after request.

@@ -8,6 +8,7 @@
  */
 import { int } from 'neo4j-driver';
 import { matchNodeById, type CypherQuery } from './cypher.js';
+import { nodeRecordFor, type NodeProjection } from './nodes.js';
 import { FACT_RELATIONSHIP_TYPES } from './schema.js';
 
 // The vocabulary is the graph schema's (src/graph/schema.ts): one list for seeder and API.
@@ -41,7 +42,8 @@ function checkHops(name: string, value: number, max: number): void {
 const REL_ROW = '{rel: r, sourceId: startNode(r).id, targetId: endNode(r).id}';
 
 /**
- * Rows: `ns` (the path's nodes in order) and `rs` (its relationships, each with its ends' ids).
+ * Rows: `ns` (the path's nodes in order, WireNodes read as `projection` says) and `rs` (its
+ * relationships, each with its ends' ids).
  * No row when either id is unknown or no path exists within `maxHops`.
  */
 export function shortestPath(
@@ -49,6 +51,7 @@ export function shortestPath(
   toId: string,
   maxHops: number,
   includeProvenance: boolean,
+  projection: NodeProjection = true,
 ): CypherQuery {
   checkHops('maxHops', maxHops, MAX_PATH_HOPS);
   return {
@@ -56,7 +59,8 @@ export function shortestPath(
       matchNodeById('a', '$from'),
       matchNodeById('b', '$to', ['a']),
       `MATCH p = shortestPath((a)-[:${relTypes(includeProvenance)}*1..${maxHops}]-(b))`,
-      `RETURN nodes(p) AS ns, [r IN relationships(p) | ${REL_ROW}] AS rs`,
+      `RETURN [n IN nodes(p) | ${nodeRecordFor('n', projection)}] AS ns,`,
+      `  [r IN relationships(p) | ${REL_ROW}] AS rs`,
     ].join('\n'),
     params: { from: fromId, to: toId },
   };

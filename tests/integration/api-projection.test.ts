@@ -241,3 +241,18 @@ describe('a node answers again through its items’ anchor field', () => {
     expect(data.nodes[0]!.name).toMatch(/Smailov/);
   });
 });
+
+describe('path nodes read as their selection needs', () => {
+  it('ids and captions from part of each node, the same as from whole nodes', async () => {
+    const ask = (extra: string) =>
+      api.query<{ path: { nodes: Array<Record<string, unknown>> } | null }>(`{
+        path(from: "${SMAILOV}", to: "person/mikhail-mishustin") {
+          length nodes { id type caption ${extra} } } }`);
+    const partial = await ask('');
+    // `description` is outside the property table: the second query reads whole nodes.
+    const whole = await ask('node { ... on Entity { description } }');
+    expect(partial.path?.nodes.length).toBeGreaterThan(1);
+    expect(withoutKeys(whole, ['node'])).toEqual(partial);
+    for (const node of partial.path!.nodes) expect(node.caption).not.toBe('');
+  });
+});

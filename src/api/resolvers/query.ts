@@ -11,6 +11,7 @@ import type {
   QuoteModel,
   RelationshipModel,
 } from '../../graph/model.js';
+import { isWholeNode, markPartial, nodeRecordOf, type WireNode } from '../../graph/nodes.js';
 import { bestMatchingName, luceneQuery, searchEntities } from '../../graph/search.js';
 import {
   MAX_NEIGHBORHOOD_DEPTH,
@@ -22,7 +23,12 @@ import type { QueryResolvers } from '../../generated/graphql.js';
 import { intInRange, pageSize, text } from '../args.js';
 import { BadUserInputError } from '../errors.js';
 import type { GraphQLContext } from '../context.js';
-import { lookahead, nodeProjection, type LookaheadInfo } from '../lookahead.js';
+import {
+  graphNodeProjection,
+  lookahead,
+  nodeProjection,
+  type LookaheadInfo,
+} from '../lookahead.js';
 import { listConnection } from './lists.js';
 import { TYPE_OF_KIND } from './shared.js';
 
@@ -126,19 +132,25 @@ export const Query: QueryResolvers = {
     });
   },
 
-  path: async (_, args, ctx) => {
+  path: async (_, args, ctx, info) => {
     const maxHops = intInRange('maxHops', args.maxHops, 4, 1, MAX_PATH_HOPS);
     if (args.from === args.to) {
       const node = await ctx.loaders.node.load(args.from);
       return node ? { nodes: [node], relationships: [] } : null;
     }
+    // Only what the selection reads of the path's nodes (ids alone, for a drawing's skeleton).
+    const projection = graphNodeProjection(info, ['nodes']);
     const records = await ctx.executor.read(
-      shortestPath(args.from, args.to, maxHops, args.includeProvenance ?? false),
+      shortestPath(args.from, args.to, maxHops, args.includeProvenance ?? false, projection),
     );
     const record = records[0];
     if (!record) return null;
+    const whole = isWholeNode(projection);
     return {
-      nodes: (record.get('ns') as Neo4jNode[]).map(toNodeModel),
+      nodes: (record.get('ns') as WireNode[]).map((wire) => {
+        const node = toNodeModel(nodeRecordOf(wire));
+        return whole ? node : markPartial(node);
+      }),
       relationships: toRels(record.get('rs') as RawRel[]),
     };
   },

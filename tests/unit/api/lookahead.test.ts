@@ -5,7 +5,12 @@
 import { parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { createSchema } from '../../../src/api/index.js';
-import { lookahead, nodeProjection, type LookaheadInfo } from '../../../src/api/lookahead.js';
+import {
+  graphNodeProjection,
+  lookahead,
+  nodeProjection,
+  type LookaheadInfo,
+} from '../../../src/api/lookahead.js';
 
 const schema = createSchema();
 
@@ -70,5 +75,24 @@ describe('node projections', () => {
     const article = rootInfo('{ article(id: "a") { title sentences { index text } } }');
     expect(nodeProjection(article)).toEqual(['title']);
     expect(lookahead(article)[0]?.fetch.nodeProps).toEqual(['index', 'text']);
+  });
+
+  it('reads of a path’s nodes what the GraphNode fields and `node { … }` select', () => {
+    const path = (nodes: string) =>
+      graphNodeProjection(rootInfo(`{ path(from: "a", to: "b") { nodes { ${nodes} } } }`), [
+        'nodes',
+      ]);
+    expect(path('id type')).toBe(false);
+    expect(path('id caption')).toEqual([
+      'metric',
+      'nameEn',
+      'summaryEn',
+      'surfaceText',
+      'text',
+      'title',
+      'translationEn',
+    ]);
+    expect(path('id node { ... on Meeting { date } }')).toEqual(['date']);
+    expect(path('node { ... on Meeting { meetingType } }')).toBe(true);
   });
 });
