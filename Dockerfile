@@ -4,6 +4,8 @@
 FROM node:20-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# patches/ (patch-package) is applied by npm ci's postinstall; it fails the build if one no longer applies.
+COPY patches ./patches
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
@@ -16,7 +18,10 @@ ENV NODE_ENV=production \
     PORT=4000
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+COPY patches ./patches
+# No dependency's install scripts run here; our own postinstall (patch-package: patches/) does.
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm run postinstall \
+    && npm cache clean --force
 COPY --from=build /app/dist ./dist
 # Read at run time: the SDL by the API, the corpus by the seeder (paths resolve from dist/).
 COPY schema ./schema

@@ -3,7 +3,7 @@
  * the Compose file is valid against the Compose Specification's JSON schema
  * (vendored in tests/fixtures/compose/) and keeps the promises the README makes.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv2019 } from 'ajv/dist/2019.js';
 import { describe, expect, it } from 'vitest';
@@ -158,13 +158,33 @@ describe('Dockerfile', () => {
     expect(runtime.find((l) => l.startsWith('HEALTHCHECK'))).toMatch(/\/health/);
   });
 
+  it('applies patches/ (patch-package) in both stages: copied in before npm ci, then run', () => {
+    const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    expect(pkg.scripts.postinstall).toMatch(/^patch-package --error-on-fail\b/);
+    expect(readdirSync(path.join(PROJECT_ROOT, 'patches')).some((f) => f.endsWith('.patch'))).toBe(
+      true,
+    );
+    const runtimeAt = instructions.indexOf('FROM node:20-slim AS runtime');
+    for (const stage of [instructions.slice(0, runtimeAt), instructions.slice(runtimeAt)]) {
+      const copy = stage.indexOf('COPY patches ./patches');
+      const install = stage.findIndex((l) => /^RUN npm ci\b/.test(l));
+      expect(copy).toBeGreaterThanOrEqual(0);
+      expect(copy).toBeLessThan(install);
+      // npm ci runs the root postinstall itself, unless told --ignore-scripts: then it is run.
+      const run = stage[install]!;
+      if (/--ignore-scripts\b/.test(run)) expect(run).toMatch(/&& npm run postinstall\b/);
+    }
+  });
+
   it('ships what the app reads at run time: seeds and schema', () => {
     expect(instructions).toEqual(
       expect.arrayContaining(['COPY seeds ./seeds', 'COPY schema ./schema']),
     );
   });
 
-  it('gets what it copies: .dockerignore keeps src, schema, seeds and the lockfile in the context', () => {
+  it('gets what it copies: .dockerignore keeps src, schema, seeds, patches and the lockfile in the context', () => {
     const ignored = readFileSync(path.join(PROJECT_ROOT, '.dockerignore'), 'utf8')
       .split('\n')
       .map((l) => l.trim())
@@ -172,7 +192,9 @@ describe('Dockerfile', () => {
     const copied = instructions
       .filter((l) => l.startsWith('COPY ') && !l.startsWith('COPY --from'))
       .flatMap((l) => l.split(/\s+/).slice(1, -1));
-    expect(copied).toEqual(expect.arrayContaining(['src', 'schema', 'seeds', 'package-lock.json']));
+    expect(copied).toEqual(
+      expect.arrayContaining(['src', 'schema', 'seeds', 'patches', 'package-lock.json']),
+    );
     for (const source of copied) {
       expect(ignored.filter((pattern) => pattern === source || pattern === `${source}/`)).toEqual(
         [],
