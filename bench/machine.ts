@@ -9,7 +9,7 @@ const PACKAGES = [
   '@neo4j/graphql',
   'neo4j-driver',
   'graphql',
-  'express',
+  'fastify',
   'autocannon',
   'dataloader',
 ];

@@ -282,12 +282,12 @@ const ARM_NOTES = `- **A floor**: one hand-written Cypher statement per question
   with neo4j-driver in a read transaction behind a bare \`node:http\` handler; rows serialized as JSON.
 - **B togys**: the real app (\`createApp\` from src/server/app.ts) with NODE_ENV=production and
   LOG_LEVEL=warn; its driver is wrapped only to count Cypher round trips.
-- **C peer**: @neo4j/graphql (bench/arms/peer-typedefs.graphql) on Apollo Server 5 + express 5.
+- **C peer**: @neo4j/graphql (bench/arms/peer-typedefs.graphql) on Apollo Server 5 + fastify 5 (hosted as togys is).
   Differences from B's schema, forced by the library: no Relay connection on the list (\`meetings(where,
   sort, limit)\`), relationship qualifiers are not read (participants are plain \`Person\` lists), the
   full-text query takes the Lucene string B builds (\`searchEntities(phrase:)\` has no analyzer of its
   own for Kazakh endings), and the shortest path is a \`@cypher\` field with the hop bound fixed at 4.
-- **D naive**: Apollo Server 5 + express 5 with plain resolvers: every relationship field runs its own
+- **D naive**: Apollo Server 5 + fastify 5 with plain resolvers: every relationship field runs its own
   Cypher for its parent object (no DataLoader), so nested selections cost one round trip per parent.
 - Search in A, C and D runs the Lucene query built by togys's own \`luceneQuery\` (src/graph/search.ts),
   so every arm asks the index the same thing; hits tied at the cut-off score are compared as a count.

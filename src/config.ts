@@ -7,6 +7,7 @@
  * never starts the service: `loadConfig` throws one `ConfigError` listing every
  * problem, each naming the variable, what it expects and what it got.
  */
+import bytes from 'bytes';
 import { z } from 'zod';
 
 export const NEO4J_URI_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'];
@@ -37,8 +38,8 @@ export interface AppConfig {
     port: number;
     /** '*' or exact origins. */
     corsOrigins: '*' | readonly string[];
-    /** express/body-parser size, e.g. `100kb`. */
-    bodyLimit: string;
+    /** Largest request body, in bytes (REQUEST_BODY_LIMIT, e.g. `100kb`, parsed). */
+    bodyLimitBytes: number;
   };
   graphql: {
     introspection: boolean;
@@ -109,6 +110,16 @@ const corsOrigins = optionalString.pipe(
  * Each variable: how it is parsed, and what it expects, in the words the error
  * message uses. The keys are exactly the variables the service reads.
  */
+/** A size as `bytes` reads it (`100kb`, `1.5mb`, `20000`), in bytes; at least 1. */
+const byteSize = optionalString.pipe(
+  z
+    .string()
+    .regex(/^\d+(\.\d+)?\s*(b|kb|mb)?$/i)
+    .transform((v) => bytes.parse(v.replace(/\s+/g, '')))
+    .pipe(z.number().int().min(1))
+    .optional(),
+);
+
 const ENV_SCHEMA = {
   NODE_ENV: {
     schema: optionalString.pipe(z.enum(NODE_ENVS).optional()),
@@ -157,12 +168,7 @@ const ENV_SCHEMA = {
   GRAPHQL_MAX_ALIASES: { schema: int(1, 1000), expects: 'an integer 1–1000' },
   GRAPHQL_MAX_PAGE_SIZE: { schema: int(1, 10_000), expects: 'an integer 1–10000' },
   REQUEST_BODY_LIMIT: {
-    schema: optionalString.pipe(
-      z
-        .string()
-        .regex(/^\d+(\.\d+)?\s*(b|kb|mb)?$/i)
-        .optional(),
-    ),
+    schema: byteSize,
     expects: 'a size such as 100kb, 1mb or 20000 (bytes)',
   },
   OPERATION_TIMEOUT_MS: { schema: int(1, 600_000), expects: 'milliseconds, an integer 1–600000' },
@@ -228,7 +234,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       host: e.HOST ?? '127.0.0.1',
       port: e.PORT ?? 4000,
       corsOrigins: cors.length === 1 && cors[0] === '*' ? '*' : Object.freeze(cors),
-      bodyLimit: e.REQUEST_BODY_LIMIT?.replace(/\s+/g, '').toLowerCase() ?? '100kb',
+      bodyLimitBytes: e.REQUEST_BODY_LIMIT ?? 100 * 1024,
     },
     graphql: {
       introspection: e.GRAPHQL_INTROSPECTION ?? nodeEnv !== 'production',

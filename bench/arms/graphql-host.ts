@@ -1,12 +1,11 @@
 /**
- * Hosts a GraphQL schema the way togys does (Apollo Server 5 on express 5), for the peer and
+ * Hosts a GraphQL schema the way togys does (Apollo Server 5 on fastify 5), for the peer and
  * naive arms: differences between arms then come from resolving, not from the HTTP stack.
  */
-import http from 'node:http';
+import type http from 'node:http';
 import { ApolloServer, type BaseContext } from '@apollo/server';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import Fastify from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { RoundTripCounter } from './counting-driver.js';
 import { announceReady, ROUND_TRIPS_PATH } from './env.js';
@@ -16,25 +15,22 @@ export async function hostGraphQL<C extends BaseContext>(options: {
   schema: GraphQLSchema | { typeDefs: string; resolvers: Record<string, Record<string, unknown>> };
   port: number;
   counter: RoundTripCounter;
-  context: (req: express.Request) => Promise<C>;
+  context: () => Promise<C>;
 }): Promise<http.Server> {
-  const app = express();
-  const httpServer = http.createServer(app);
-  const plugins = [ApolloServerPluginDrainHttpServer({ httpServer })];
+  const app = Fastify({ bodyLimit: 1024 * 1024 });
+  const plugins = [fastifyApolloDrainPlugin(app)];
   const apollo =
     'typeDefs' in options.schema
       ? new ApolloServer<C>({ ...options.schema, plugins })
       : new ApolloServer<C>({ schema: options.schema, plugins });
   await apollo.start();
-  app.get(ROUND_TRIPS_PATH, (_req, res) => {
-    res.json({ count: options.counter.count });
+  app.get(ROUND_TRIPS_PATH, async () => ({ count: options.counter.count }));
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/graphql',
+    handler: fastifyApolloHandler(apollo, { context: options.context }),
   });
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: ({ req }) => options.context(req) }),
-  );
-  await new Promise<void>((resolve) => httpServer.listen(options.port, '127.0.0.1', resolve));
+  await app.listen({ port: options.port, host: '127.0.0.1' });
   announceReady(options.port);
-  return httpServer;
+  return app.server;
 }

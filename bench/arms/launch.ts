@@ -62,7 +62,7 @@ export async function launchArm(
   const child: ChildProcess = spawn(process.execPath, ['--max-semi-space-size=32', file], {
     env: {
       ...process.env,
-      // As deployed (Dockerfile): graphql-js, express and Apollo skip their development checks
+      // As deployed (Dockerfile): graphql-js, fastify and Apollo skip their development checks
       // (graphql-js's instanceOf alone is several % of a nested query). Same for every arm.
       NODE_ENV: process.env.NODE_ENV ?? 'production',
       BENCH_ARM_PORT: String(port),

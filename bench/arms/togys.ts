@@ -1,5 +1,5 @@
 /**
- * Arm B — togys: the real app (src/server/app.ts: express, Apollo, the API's resolvers and
+ * Arm B — togys: the real app (src/server/app.ts: fastify, Apollo, the API's resolvers and
  * loaders) against the bench Neo4j, with no seeding. The only addition is the round-trip counter
  * around its driver, read on a side port so the app's own routes stay untouched.
  *

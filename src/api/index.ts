@@ -5,7 +5,6 @@
  * `extensions.cypherRoundTrips` outside production, for tests and debugging). Operations are
  * executed by graphql-jit (./jit-executor.ts), compiled once per distinct operation.
  */
-import type http from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -13,10 +12,10 @@ import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
 } from '@apollo/server/plugin/landingPage/default';
-import { expressMiddleware } from '@as-integrations/express5';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { makeExecutableSchema } from '@graphql-tools/schema';
-import type express from 'express';
+import type { FastifyInstance } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import type { AppConfig } from '../config.js';
@@ -31,11 +30,13 @@ export interface GraphQLServerDeps {
   driver: Driver;
   config: AppConfig;
   logger: Logger;
-  httpServer: http.Server;
+  /** The HTTP app: GET and POST `path` are mounted on it; stopping Apollo drains its server. */
+  app: FastifyInstance;
+  path: string;
 }
 
 export interface GraphQLServer {
-  middleware: express.RequestHandler;
+  /** Stops Apollo after draining the HTTP server: no new requests; those in flight finish. */
   stop(): Promise<void>;
 }
 
@@ -69,7 +70,9 @@ export async function createGraphQLServer(deps: GraphQLServerDeps): Promise<Grap
     plugins: [
       // graphql-armor is typed against Apollo's CommonJS build; the plugins are the same objects.
       ...(protection.plugins as unknown as Array<ApolloServerPlugin<GraphQLContext>>),
-      ApolloServerPluginDrainHttpServer({ httpServer: deps.httpServer }),
+      // Apollo's drain: stop accepting, let in-flight requests finish and close their sockets
+      // (fastify's own close leaves a keep-alive socket open until the client drops it).
+      ApolloServerPluginDrainHttpServer({ httpServer: deps.app.server }),
       // The schema sets no cache hints; Apollo's default cache-control plugin would still wrap
       // every field resolver (willResolveField) to compute them: ~8% of a nested query's CPU.
       ApolloServerPluginCacheControlDisabled(),
@@ -80,12 +83,14 @@ export async function createGraphQLServer(deps: GraphQLServerDeps): Promise<Grap
     ],
   });
   await server.start();
-  return {
-    middleware: expressMiddleware(server, {
+  deps.app.route({
+    method: ['GET', 'POST'],
+    url: deps.path,
+    handler: fastifyApolloHandler(server, {
       context: async () => createContext({ driver: deps.driver, config, logger }),
     }),
-    stop: () => server.stop(),
-  };
+  });
+  return { stop: () => server.stop() };
 }
 
 /** The executable schema: schema/*.graphql with the resolvers of ./resolvers. */

@@ -1,14 +1,18 @@
 /**
- * The HTTP service: /health, /ready and /graphql on one express app.
+ * The HTTP service: /health, /ready and /graphql on one fastify app.
  *
  * Lifecycle: createApp → start() (listen) → stop() (stop accepting, let
  * in-flight requests finish, close). The Neo4j driver is passed in and owned
  * by the caller, which closes it after stop().
+ *
+ * Why fastify rather than express: its routing, body parsing and reply path cost a GraphQL
+ * request about 0.2–0.4 ms less CPU (bench/: ~20% of a lookup's CPU in the API process), on a
+ * machine where that CPU is taken from Neo4j.
  */
-import http from 'node:http';
+import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import cors from 'cors';
-import express from 'express';
+import cors from '@fastify/cors';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type { Driver } from 'neo4j-driver';
 import { createGraphQLServer } from '../api/index.js';
 import type { AppConfig } from '../config.js';
@@ -25,7 +29,7 @@ export interface AppDeps {
 }
 
 export interface App {
-  app: express.Express;
+  app: FastifyInstance;
   httpServer: http.Server;
   /** Listens on config.http.host:port; resolves with the URL actually bound. */
   start(): Promise<{ url: string; port: number }>;
@@ -35,97 +39,78 @@ export interface App {
 
 export async function createApp(deps: AppDeps): Promise<App> {
   const { config, driver, logger } = deps;
-  const app = express();
-  const httpServer = http.createServer(app);
-  app.disable('x-powered-by');
-  // Express would hash every answer for an ETag. GraphQL clients POST, and nobody revalidates a
-  // POST's answer; hashing a big one (300 KB) costs a millisecond.
-  app.set('etag', false);
-
-  app.use(requestLog(logger));
-  app.use(
-    cors({
-      origin: config.http.corsOrigins === '*' ? '*' : [...config.http.corsOrigins],
-      maxAge: 600,
-    }),
-  );
-
-  // Probes describe this instant: never cached by a proxy.
-  app.get('/health', (_req, res) => {
-    res.set('cache-control', 'no-store').json({ status: 'ok' });
+  const app = Fastify({
+    bodyLimit: config.http.bodyLimitBytes,
+    // Request lines are ours (one per request, below), in the service's own logger.
+    logger: false,
   });
 
-  app.get('/ready', async (_req, res) => {
+  await app.register(cors, {
+    origin: config.http.corsOrigins === '*' ? '*' : [...config.http.corsOrigins],
+    maxAge: 600,
+  });
+  if (logger.isLevelEnabled('info')) app.addHook('onResponse', logRequest(logger));
+  app.setNotFoundHandler(notFound);
+  app.setErrorHandler(errorHandler(logger, config.http.bodyLimitBytes));
+
+  // Probes describe this instant: never cached by a proxy.
+  app.get('/health', async (_request, reply) => {
+    return reply.header('cache-control', 'no-store').send({ status: 'ok' });
+  });
+
+  app.get('/ready', async (_request, reply) => {
     const r = await checkReadiness({
       driver,
       database: config.neo4j.database,
       isSeeded: deps.isSeeded,
     });
-    res
-      .set('cache-control', 'no-store')
-      .status(r.ready ? 200 : 503)
-      .json({ status: r.ready ? 'ready' : 'not ready', neo4j: r.neo4j, seeded: r.seeded });
+    return reply
+      .header('cache-control', 'no-store')
+      .code(r.ready ? 200 : 503)
+      .send({ status: r.ready ? 'ready' : 'not ready', neo4j: r.neo4j, seeded: r.seeded });
   });
 
-  const graphql = await createGraphQLServer({ driver, config, logger, httpServer });
-  app.use('/graphql', express.json({ limit: config.http.bodyLimit }), graphql.middleware);
-
-  app.use(notFound);
-  app.use(errorHandler(logger));
+  const graphql = await createGraphQLServer({ driver, config, logger, app, path: '/graphql' });
+  await app.ready();
 
   let stopping: Promise<void> | undefined;
   return {
     app,
-    httpServer,
-    start: () =>
-      new Promise((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(config.http.port, config.http.host, () => {
-          httpServer.off('error', reject);
-          const { port } = httpServer.address() as AddressInfo;
-          const host = config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host;
-          resolve({ url: `http://${host}:${port}`, port });
-        });
-      }),
+    httpServer: app.server,
+    start: async () => {
+      await app.listen({ port: config.http.port, host: config.http.host });
+      const { port } = app.server.address() as AddressInfo;
+      const host = config.http.host.includes(':') ? `[${config.http.host}]` : config.http.host;
+      return { url: `http://${host}:${port}`, port };
+    },
     stop: () => {
       stopping ??= (async () => {
-        // Apollo's drain plugin closes the HTTP server and waits for in-flight requests.
+        // Apollo's drain plugin closes the HTTP server and waits for in-flight requests; then
+        // fastify runs its own onClose hooks (its server.close finds the server closed already).
         await graphql.stop();
-        if (httpServer.listening) await closeHttpServer(httpServer);
+        await app.close();
       })();
       return stopping;
     },
   };
 }
 
-function closeHttpServer(server: http.Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-  });
-}
-
 /** One log line per request; probes at debug so they do not drown the rest. */
-function requestLog(logger: Logger): express.RequestHandler {
-  // Above info (LOG_LEVEL=warn…) no request line is ever written: do not time requests.
-  if (!logger.isLevelEnabled('info')) return (_req, _res, next) => next();
-  return (req, res, next) => {
-    const startedAt = process.hrtime.bigint();
-    res.once('finish', () => {
-      const ms = Number(process.hrtime.bigint() - startedAt) / 1e6;
-      // originalUrl: under a mounted router (/graphql) req.path is relative to the mount.
-      const path = req.originalUrl.split('?')[0];
-      const probe = path === '/health' || path === '/ready';
-      logger[probe ? 'debug' : 'info'](
-        {
-          method: req.method,
-          path,
-          status: res.statusCode,
-          ms: Math.round(ms * 10) / 10,
-        },
-        'request',
-      );
-    });
-    next();
+function logRequest(logger: Logger) {
+  return async (
+    request: { method: string; url: string },
+    reply: { statusCode: number; elapsedTime: number },
+  ): Promise<void> => {
+    const path = request.url.split('?')[0] ?? request.url;
+    const probe = path === '/health' || path === '/ready';
+    logger[probe ? 'debug' : 'info'](
+      {
+        method: request.method,
+        path,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request',
+    );
   };
 }

@@ -1,6 +1,7 @@
 /** The HTTP layer against the real Neo4j: probes, body limit, CORS, graceful stop. */
 import http from 'node:http';
 import net from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clearGraph, createTestDriver, testNeo4j } from '../helpers/neo4j.js';
@@ -205,7 +206,10 @@ describe('graceful stop', () => {
       server.httpServer.once('request', () => resolve()),
     );
 
-    // A request whose body is still arriving when stop begins: truly in flight.
+    // A request whose body is still arriving when stop begins: truly in flight. Its client would
+    // keep the connection open for ever (a keep-alive agent without timeout): stop() must close
+    // it itself once the answer is sent, not after a grace period.
+    const keepAlive = new http.Agent({ keepAlive: true });
     const response = new Promise<{ status: number; text: string }>((resolve, reject) => {
       const req = http.request(
         {
@@ -213,6 +217,7 @@ describe('graceful stop', () => {
           port,
           path: '/graphql',
           method: 'POST',
+          agent: keepAlive,
           headers: {
             'content-type': 'application/json',
             'content-length': Buffer.byteLength(body),
@@ -238,6 +243,8 @@ describe('graceful stop', () => {
     const answered = await response;
     expect(answered.status).toBe(200);
     expect(JSON.parse(answered.text)).toMatchObject({ data: { __typename: 'Query' } });
+    const stopped = await Promise.race([closing.then(() => true), sleep(5_000).then(() => false)]);
+    expect(stopped, 'stop() still waits on the idle keep-alive connection').toBe(true);
     await closing;
     await expect(fetch(`${server.url}/health`)).rejects.toThrow();
   });

@@ -30,7 +30,7 @@ describe('loadConfig defaults', () => {
         database: 'neo4j',
         local: { boltPort: 7687, httpPort: 7474 },
       },
-      http: { host: '127.0.0.1', port: 4000, corsOrigins: '*', bodyLimit: '100kb' },
+      http: { host: '127.0.0.1', port: 4000, corsOrigins: '*', bodyLimitBytes: 102_400 },
       graphql: {
         introspection: true,
         maxDepth: 12,
@@ -112,7 +112,7 @@ describe('loadConfig accepts', () => {
         host: '0.0.0.0',
         port: 8080,
         corsOrigins: ['https://news.example', 'http://localhost:3000'],
-        bodyLimit: '1mb',
+        bodyLimitBytes: 1_048_576,
       },
       graphql: {
         introspection: true,
@@ -123,6 +123,19 @@ describe('loadConfig accepts', () => {
         operationTimeoutMs: 2500,
       },
     });
+  });
+
+  it.each([
+    ['20000', 20_000],
+    ['1.5 kb', 1536],
+    ['100KB', 102_400],
+    ['2mb', 2_097_152],
+  ])('REQUEST_BODY_LIMIT=%s as %d bytes', (value, expected) => {
+    expect(loadConfig({ REQUEST_BODY_LIMIT: value }).http.bodyLimitBytes).toBe(expected);
+  });
+
+  it('rejects a REQUEST_BODY_LIMIT under one byte', () => {
+    expect(() => loadConfig({ REQUEST_BODY_LIMIT: '0.5b' })).toThrow(/REQUEST_BODY_LIMIT/);
   });
 });
 
