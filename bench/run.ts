@@ -29,6 +29,7 @@ import { clearDatabase, graphCounts } from './seeding/clear.js';
 import { dumpGraph, dumpIncrement, type GraphDump } from './seeding/dump.js';
 import { exportCsv, runLoadCsv } from './seeding/load-csv.js';
 import { measureRowPerTx } from './seeding/row-per-tx.js';
+import { warmUpWriters } from './seeding/warm-up.js';
 import { evaluateTargets } from './targets.js';
 
 const ARM_PORTS: Record<ArmName, number> = { A: 58110, B: 58120, C: 58130, D: 58140 };
@@ -99,6 +100,23 @@ async function seedScales(
   baseline: { settings: BenchNeo4jSettings; driver: Driver },
   onScale: (scale: number) => Promise<void>,
 ): Promise<SeedingResult[]> {
+  const warmUpArticles = Math.min(o.quick ? 20 : 50, o.scales[0] ?? 50);
+  log(`warm-up: ${warmUpArticles} articles of another corpus through each writer, then cleared…`);
+  await warmUpWriters(
+    { driver: main.driver, database: main.settings.database },
+    {
+      driver: baseline.driver,
+      database: baseline.settings.database,
+      importDir: baseline.settings.importDir,
+    },
+    {
+      corpusDir: path.join('.neo4j', 'bench-corpus', 'warm-up'),
+      seed: o.corpusSeed + 1,
+      articles: warmUpArticles,
+      rowPerTxSample: { nodes: 100, rels: 200 },
+    },
+  );
+
   const results: SeedingResult[] = [];
   let previous: GraphDump | undefined;
   let done = 0;
