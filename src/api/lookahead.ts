@@ -416,7 +416,33 @@ const GRAPH_NODE_FIELD_PROPERTIES: ReadonlyMap<string, readonly string[]> = new 
  * selection reads: their own fields (GRAPH_NODE_FIELD_PROPERTIES) and what `node { … }` selects.
  */
 export function graphNodeProjection(info: LookaheadInfo, path: readonly string[]): NodeProjection {
-  return memoized(info, `graph-node:${path.join('.')}`, () => {
+  return projectionThrough(info, path, 'node', GRAPH_NODE_FIELD_PROPERTIES);
+}
+
+/** What the fields of a SearchHit read of its entity (matchedName: every name it could be). */
+const SEARCH_HIT_FIELD_PROPERTIES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['__typename', []],
+  ['score', []],
+  ['matchedName', ['nameEn', 'nameRu', 'nameKk', 'aliases', 'forms']],
+]);
+
+/** How much of a search hit's entity the selection reads: `entity { … }` and matchedName. */
+export function searchHitProjection(info: LookaheadInfo): NodeProjection {
+  return projectionThrough(info, [], 'entity', SEARCH_HIT_FIELD_PROPERTIES);
+}
+
+/**
+ * How much of the node an object wrapping it (a GraphNode, a SearchHit) reads, at `path`: what
+ * its `nodeField { … }` selects, plus the properties its other fields read (`fieldProperties`;
+ * a field not listed reads the whole node).
+ */
+function projectionThrough(
+  info: LookaheadInfo,
+  path: readonly string[],
+  nodeField: string,
+  fieldProperties: ReadonlyMap<string, readonly string[]>,
+): NodeProjection {
+  return memoized(info, `through:${nodeField}:${path.join('.')}`, () => {
     const properties = new Set<string>();
     const add = (projection: NodeProjection) => {
       if (projection === true) return false;
@@ -427,9 +453,9 @@ export function graphNodeProjection(info: LookaheadInfo, path: readonly string[]
       for (const field of selectedFields(set, info.fragments)) {
         const name = field.name.value;
         const read =
-          name === 'node'
+          name === nodeField
             ? projectionOf([field.selectionSet], info.fragments)
-            : (GRAPH_NODE_FIELD_PROPERTIES.get(name) ?? true);
+            : (fieldProperties.get(name) ?? true);
         if (!add(read)) return true;
       }
     }

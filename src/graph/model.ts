@@ -194,7 +194,8 @@ export interface MentionConnectionModel {
 export interface SearchHitModel {
   entity: EntityModel;
   score: number;
-  matchedName: string;
+  /** The query as asked: `matchedName` is worked out from it only when selected. */
+  query: string;
 }
 
 export interface GraphNodeModel {

@@ -13,6 +13,7 @@
  */
 import { int } from 'neo4j-driver';
 import type { CypherQuery } from './cypher.js';
+import { nodeRecordFor, type NodeProjection } from './nodes.js';
 
 export const ENTITY_NAMES_INDEX = 'entity_names';
 
@@ -256,20 +257,23 @@ export function luceneQuery(query: string): string | null {
   return tokens.map(tokenClause).join(' OR ');
 }
 
-/** Ranked hits, optionally only of some kinds. Over-fetches so the kind filter keeps `first`. */
+/**
+ * Ranked hits, optionally only of some kinds. Over-fetches so the kind filter keeps `first`.
+ * `node` is a WireNode read as `projection` says (whole by default).
+ */
 export function searchEntities(
   lucene: string,
   kinds: readonly string[] | null,
   first: number,
+  projection: NodeProjection = true,
 ): CypherQuery {
   return {
     cypher: [
       `CALL db.index.fulltext.queryNodes('${ENTITY_NAMES_INDEX}', $lucene, {limit: $fetch})`,
       'YIELD node, score',
       'WHERE $kinds IS NULL OR node.kind IN $kinds',
-      'RETURN node, score',
-      'ORDER BY score DESC, node.id',
-      'LIMIT $first',
+      'WITH node, score ORDER BY score DESC, node.id LIMIT $first',
+      `RETURN ${nodeRecordFor('node', projection)} AS node, score`,
     ].join('\n'),
     params: {
       lucene,

@@ -12,12 +12,12 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import cors from '@fastify/cors';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Driver } from 'neo4j-driver';
 import { createGraphQLServer } from '../api/index.js';
 import type { AppConfig } from '../config.js';
 import type { Logger } from '../logger.js';
-import { errorHandler, notFound } from './http-errors.js';
+import { errorHandler, notFound, pathOf } from './http-errors.js';
 import { checkReadiness } from './readiness.js';
 
 export interface AppDeps {
@@ -97,11 +97,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
 /** One log line per request; probes at debug so they do not drown the rest. */
 function logRequest(logger: Logger) {
-  return async (
-    request: { method: string; url: string },
-    reply: { statusCode: number; elapsedTime: number },
-  ): Promise<void> => {
-    const path = request.url.split('?')[0] ?? request.url;
+  return async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+    const path = pathOf(request);
     const probe = path === '/health' || path === '/ready';
     logger[probe ? 'debug' : 'info'](
       {

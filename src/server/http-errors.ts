@@ -9,8 +9,14 @@ export function jsonError(message: string, code: string) {
   return { errors: [{ message, extensions: { code } }] };
 }
 
+/** The request's path, without its query string. */
+export function pathOf(request: FastifyRequest): string {
+  const end = request.url.indexOf('?');
+  return end === -1 ? request.url : request.url.slice(0, end);
+}
+
 export async function notFound(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  const path = request.url.split('?')[0] ?? request.url;
+  const path = pathOf(request);
   await reply.code(404).send(jsonError(`No route for ${request.method} ${path}`, 'NOT_FOUND'));
 }
 

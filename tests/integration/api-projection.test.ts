@@ -256,3 +256,40 @@ describe('path nodes read as their selection needs', () => {
     for (const node of partial.path!.nodes) expect(node.caption).not.toBe('');
   });
 });
+
+describe('search hits read as their selection needs', () => {
+  const ask = (fields: string) =>
+    api.query<{ search: Array<Record<string, unknown>> }>(`{
+      search(query: "Мишустинмен", first: 5) { score ${fields} } }`);
+
+  it('ids, names and matchedName from part of each entity, the same as from whole entities', async () => {
+    const partial = await ask('matchedName entity { id name(lang: RU) }');
+    // `description` is outside the property table: the second query reads whole entities.
+    const whole = await ask(
+      'matchedName entity { id name(lang: RU) ... on Entity { description } }',
+    );
+    expect(partial.search.length).toBeGreaterThan(0);
+    expect(withoutKeys(whole, ['description'])).toEqual(partial);
+    const top = partial.search[0]!;
+    expect(top.entity).toEqual({ id: 'person/mikhail-mishustin', name: 'Михаил Мишустин' });
+    expect(top.matchedName).toMatch(/Мишустин/);
+    // Without the entity's names selected, matchedName still reads them.
+    const idsOnly = await ask('matchedName entity { id }');
+    expect(idsOnly.search.map((h) => h.matchedName)).toEqual(
+      partial.search.map((h) => h.matchedName),
+    );
+  });
+
+  it('a hit read by id only is never cached for the node loader', async () => {
+    const data = await api.query<{
+      search: Array<{ entity: { id: string } }>;
+      nodes: Array<{ id: string; name: string; description: string }>;
+    }>(`{
+      search(query: "Мишустинмен", first: 1) { entity { id } }
+      nodes(ids: ["person/mikhail-mishustin"]) { id ... on Person { name description } }
+    }`);
+    expect(data.search[0]!.entity.id).toBe('person/mikhail-mishustin');
+    expect(data.nodes[0]!.name).toBe('Mikhail Mishustin');
+    expect(data.nodes[0]!.description).toMatch(/Chairman of the Government/);
+  });
+});

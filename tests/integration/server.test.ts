@@ -146,6 +146,29 @@ describe('POST /graphql', () => {
   });
 });
 
+describe('GET /graphql', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(() => server.close());
+
+  const url = () =>
+    `${server.graphqlUrl}?${new URLSearchParams({ query: '{ __typename }' }).toString()}`;
+
+  it('answers a query in the query string (with a header a browser form cannot send)', async () => {
+    const response = await fetch(url(), { headers: { 'apollo-require-preflight': 'true' } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  it('refuses a GET without such a header: CSRF prevention, with a message saying what to send', async () => {
+    const response = await fetch(url());
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/apollo-require-preflight/);
+  });
+});
+
 describe('CORS', () => {
   it('allows any origin by default', async () => {
     const server = await startTestServer();

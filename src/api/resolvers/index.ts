@@ -4,7 +4,7 @@ import { DateScalar, DateTimeScalar } from '../scalars.js';
 import { entityResolvers } from './entities.js';
 import { factResolvers } from './facts.js';
 import { provenanceResolvers } from './provenance.js';
-import { Query } from './query.js';
+import { Query, SearchHit } from './query.js';
 import { traversalResolvers } from './traversal.js';
 
 const totalCount = { totalCount: (c: { totalCount: () => Promise<number> }) => c.totalCount() };
@@ -13,6 +13,7 @@ export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
   Query,
+  SearchHit,
   ...entityResolvers,
   ...factResolvers,
   ...provenanceResolvers,

@@ -19,7 +19,7 @@ import {
   neighborhood,
   shortestPath,
 } from '../../graph/traversal.js';
-import type { QueryResolvers } from '../../generated/graphql.js';
+import type { QueryResolvers, SearchHitResolvers } from '../../generated/graphql.js';
 import { intInRange, pageSize, text } from '../args.js';
 import { BadUserInputError } from '../errors.js';
 import type { GraphQLContext } from '../context.js';
@@ -27,6 +27,7 @@ import {
   graphNodeProjection,
   lookahead,
   nodeProjection,
+  searchHitProjection,
   type LookaheadInfo,
 } from '../lookahead.js';
 import { listConnection } from './lists.js';
@@ -99,7 +100,7 @@ export const Query: QueryResolvers = {
     listConnection(ctx, info, 'numericFacts', args, isNumericFact),
   articles: (_, args, ctx, info) => listConnection(ctx, info, 'articles', args, isArticle),
 
-  search: async (_, args, ctx) => {
+  search: async (_, args, ctx, info) => {
     const query = text('query', args.query, SEARCH_MAX_QUERY_LENGTH);
     const first = pageSize(
       'first',
@@ -110,25 +111,15 @@ export const Query: QueryResolvers = {
     const lucene = luceneQuery(query);
     if (!lucene || first === 0) return [];
     const kinds = args.kinds ? args.kinds.map((k) => TYPE_OF_KIND[k]) : null;
-    const records = await ctx.executor.read(searchEntities(lucene, kinds, first));
+    const projection = searchHitProjection(info);
+    const whole = isWholeNode(projection);
+    const records = await ctx.executor.read(searchEntities(lucene, kinds, first, projection));
     return records.flatMap((record) => {
-      const entity = toNodeModel(record.get('node') as Neo4jNode);
+      const entity = toNodeModel(nodeRecordOf(record.get('node') as WireNode));
       if (!isEntityModel(entity)) return [];
-      ctx.loaders.node.prime(entity.id, entity);
-      const names = [
-        entity.nameEn,
-        entity.nameRu,
-        entity.nameKk,
-        ...entity.aliases,
-        ...entity.forms,
-      ];
-      return [
-        {
-          entity,
-          score: Number(toPlain(record.get('score'))),
-          matchedName: bestMatchingName(query, names),
-        },
-      ];
+      if (whole) ctx.loaders.node.prime(entity.id, entity);
+      else markPartial(entity);
+      return [{ entity, score: Number(toPlain(record.get('score'))), query }];
     });
   },
 
@@ -167,4 +158,16 @@ export const Query: QueryResolvers = {
     for (const node of [center, ...nodes]) ctx.loaders.node.prime(node.id, node);
     return { center, nodes: [center, ...nodes], edges: toRels(record.get('rs') as RawRel[]) };
   },
+};
+
+/** A hit's matchedName, worked out only when selected: it compares the query with every name. */
+export const SearchHit: SearchHitResolvers = {
+  matchedName: ({ entity, query }) =>
+    bestMatchingName(query, [
+      entity.nameEn,
+      entity.nameRu,
+      entity.nameKk,
+      ...entity.aliases,
+      ...entity.forms,
+    ]),
 };
