@@ -176,7 +176,9 @@ export function renderMarkdown(r: BenchResults): string {
   out.push('');
   out.push(
     '1 connection: sequential requests timed in the runner process (sub-millisecond resolution). ' +
-      '8 and 32 connections: autocannon (1 ms resolution). Each after a warm-up at the same concurrency.',
+      '8 and 32 connections: autocannon (1 ms resolution). Each after a warm-up at the same concurrency. ' +
+      'The arms take turns at each connection count of a question (A, B, C, D at 1, then at 8, …), so a ' +
+      'drift of the machine falls on all of them alike.',
   );
   out.push('');
   for (const q of QUESTIONS) {

@@ -284,15 +284,18 @@ async function main(): Promise<void> {
       log(
         `scale ${scale}: load — ${o.connections.join('/')} connections, ${o.warmupS} s warm-up + ${o.durationS} s each`,
       );
+      // Arms take turns at each connection count (question → connections → arm), so that a drift
+      // of the machine during a question (a Neo4j checkpoint, index merges, a busy neighbour)
+      // falls on every arm alike instead of on whichever arm's block it overlaps.
+      const ascending = [...o.connections].sort((a, b) => a - b);
       for (const q of QUESTIONS) {
-        for (const arm of arms) {
-          if (!agreeing.has(`${arm.arm}|${q}`)) continue; // a faster wrong answer does not count
-          let oneConnectionP50Ms = 0;
-          const ascending = [...o.connections].sort((a, b) => a - b);
-          for (const connections of ascending) {
-            const durationS = loadDuration(o, connections, oneConnectionP50Ms);
-            // --quick: the run at fewer connections just before is the warm-up (autocannon's
-            // clock ticks in whole seconds, so a short warm-up of its own would cost 1 s each).
+        const timed = arms.filter((arm) => agreeing.has(`${arm.arm}|${q}`)); // a faster wrong answer does not count
+        const oneConnectionP50Ms = new Map<ArmName, number>();
+        for (const connections of ascending) {
+          for (const arm of timed) {
+            const durationS = loadDuration(o, connections, oneConnectionP50Ms.get(arm.arm) ?? 0);
+            // --quick: the arm's run at fewer connections is its warm-up (autocannon's clock
+            // ticks in whole seconds, so a short warm-up of its own would cost 1 s each).
             const warmupS = o.quick && connections !== ascending[0] ? 0 : o.warmupS;
             const r = await measure(
               arm.baseUrl,
@@ -301,7 +304,7 @@ async function main(): Promise<void> {
               warmupS,
               durationS,
             );
-            if (connections === 1) oneConnectionP50Ms = r.p50Ms ?? 0;
+            if (connections === 1) oneConnectionP50Ms.set(arm.arm, r.p50Ms ?? 0);
             await settle(arm);
             load.push({ arm: arm.arm, question: q, ...r });
             log(

@@ -106,10 +106,6 @@ const corsOrigins = optionalString.pipe(
     .optional(),
 );
 
-/**
- * Each variable: how it is parsed, and what it expects, in the words the error
- * message uses. The keys are exactly the variables the service reads.
- */
 /** A size as `bytes` reads it (`100kb`, `1.5mb`, `20000`), in bytes; at least 1. */
 const byteSize = optionalString.pipe(
   z
@@ -120,6 +116,10 @@ const byteSize = optionalString.pipe(
     .optional(),
 );
 
+/**
+ * Each variable: how it is parsed, and what it expects, in the words the error
+ * message uses. The keys are exactly the variables the service reads.
+ */
 const ENV_SCHEMA = {
   NODE_ENV: {
     schema: optionalString.pipe(z.enum(NODE_ENVS).optional()),
