@@ -90,9 +90,9 @@ export function renderMarkdown(r: BenchResults): string {
       'with the same settings and schema) with `LOAD CSV … CALL { } IN TRANSACTIONS OF 5000 ROWS`. ' +
       '"Row per tx" writes one node or relationship per transaction; it is measured on a stride sample of ' +
       'the added rows (written as copies into the full graph, then removed) and **extrapolated per element** ' +
-      'to all added rows. Before the first scale, each method writes 50 articles (20 in `--quick`) of another corpus once, ' +
+      'to all added rows. Before the first scale, each method writes 50 articles of another corpus once, ' +
       'unmeasured, and both graphs are emptied: the servers are fresh JVMs, and whatever writes first would ' +
-      'otherwise pay their JIT warm-up.',
+      'otherwise pay their JIT warm-up (not in `--quick`, whose seeding figures are from cold servers).',
   );
   out.push('');
   out.push(
