@@ -39,6 +39,17 @@ export function errorHandler(logger: Logger, bodyLimitBytes: number) {
     ) {
       return reply.code(400).send(jsonError('Request body is not valid JSON.', 'BAD_REQUEST'));
     }
+    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      const type = request.headers['content-type'] ?? '(none)';
+      return reply
+        .code(415)
+        .send(
+          jsonError(
+            `Unsupported content-type ${JSON.stringify(type)}: send application/json.`,
+            'UNSUPPORTED_MEDIA_TYPE',
+          ),
+        );
+    }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       return reply.code(status).send(jsonError(error.message, 'BAD_REQUEST'));

@@ -133,6 +133,18 @@ describe('POST /graphql', () => {
     expect((await postGraphQL(server.graphqlUrl, { query })).status).toBe(200);
   });
 
+  it('answers a body of an unsupported media type with 415 and a JSON error naming it', async () => {
+    const response = await fetch(server.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'query=%7B__typename%7D',
+    });
+    expect(response.status).toBe(415);
+    const body = (await response.json()) as { errors: Array<{ message: string }> };
+    expect(body).toMatchObject({ errors: [{ extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] });
+    expect(body.errors[0]!.message).toMatch(/"application\/x-www-form-urlencoded"/);
+  });
+
   it('answers malformed JSON with 400 and a JSON error', async () => {
     const response = await fetch(server.graphqlUrl, {
       method: 'POST',
