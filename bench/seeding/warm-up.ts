@@ -20,8 +20,6 @@ import { measureRowPerTx } from './row-per-tx.js';
 interface Server {
   driver: Driver;
   database: string;
-  /** The server's LOAD CSV import directory (the copy's). */
-  importDir?: string;
 }
 
 export interface WarmUpOptions {
@@ -36,6 +34,7 @@ export interface WarmUpOptions {
 /** Seeder and one row per transaction on `main`, LOAD CSV on `copy`; both left empty. */
 export async function warmUpWriters(
   main: Server,
+  /** The copy, with its LOAD CSV import directory. */
   copy: Server & { importDir: string },
   o: WarmUpOptions,
 ): Promise<void> {
