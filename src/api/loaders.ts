@@ -91,6 +91,10 @@ export interface Loaders {
   mentionCount: DataLoader<string, number>;
 }
 
+/** A via-path item's source (2) or target (3) id; other items have none. */
+const wireEnd = (wire: WireItem, at: 2 | 3): string | undefined =>
+  typeof wire === 'string' || wire.length === 2 ? undefined : wire[at];
+
 /** The statements of an item read without relationship properties (shared; never mutated). */
 const NO_STATEMENTS: Array<Record<string, PlainValue>> = Object.freeze([]) as never;
 
@@ -129,16 +133,19 @@ export function createLoaders(executor: RequestExecutor): Loaders {
     const ends = endsOf(relation);
     // A plain loop: a big answer has thousands of items, and each temporary array is garbage.
     const items: RelatedItem[] = [];
-    for (const [nodeId, rels, viaSource, viaTarget] of raw) {
+    const fromAnchor = ends === 'from-anchor';
+    const toAnchor = ends === 'to-anchor';
+    for (const wire of raw) {
+      // A bare id: an item read without relationship properties (its ends: anchor and node).
+      const nodeId = typeof wire === 'string' ? wire : wire[0];
       const model = models.get(nodeId);
       if (!model) continue;
-      const fromAnchor = ends === 'from-anchor';
-      const toAnchor = ends === 'to-anchor';
+      const rels = typeof wire === 'string' ? undefined : wire[1];
       items.push({
         node: model,
-        sourceId: fromAnchor ? anchorId : toAnchor ? nodeId : (viaSource ?? null),
-        targetId: fromAnchor ? nodeId : toAnchor ? anchorId : (viaTarget ?? null),
-        statements: rels.length === 0 ? NO_STATEMENTS : rels.map(plainProps),
+        sourceId: fromAnchor ? anchorId : toAnchor ? nodeId : (wireEnd(wire, 2) ?? null),
+        targetId: fromAnchor ? nodeId : toAnchor ? anchorId : (wireEnd(wire, 3) ?? null),
+        statements: rels === undefined || rels.length === 0 ? NO_STATEMENTS : rels.map(plainProps),
       });
     }
     return items;

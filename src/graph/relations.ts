@@ -226,9 +226,15 @@ export function isRelationName(name: string): name is RelationName {
  * and fact id. Without `relProps` the item carries no properties, only its ends.
  */
 function relationCall(spec: RelationSpec, relProps: boolean): string {
-  // Lists, not maps: a map sends (and the driver decodes) its keys again with every item.
-  const item =
-    endsOfSpec(spec) === 'via-path' ? '[b.id, rels, sourceId, targetId]' : '[b.id, rels]';
+  // Lists, not maps: a map sends (and the driver decodes) its keys again with every item. An
+  // item with nothing but its node is that node's id: a nested answer has thousands of them,
+  // and each list costs the driver (and the GC) two arrays.
+  const viaPath = endsOfSpec(spec) === 'via-path';
+  const item = viaPath
+    ? '[b.id, rels, sourceId, targetId]'
+    : spec.withRel === false || !relProps
+      ? 'b.id'
+      : '[b.id, rels]';
   const collected = `collect(${item}) AS items, collect(b) AS nodes`;
   // Ends of a relationship between the anchor and b are known without reading them (the caller
   // fills them in: endsOf); reading startNode(r).id per relationship doubles a statement's time.
@@ -322,6 +328,7 @@ function specOf(relation: RelationName): RelationSpec {
  * for `via-path` relations also the ends' ids, which the caller knows otherwise (endsOf).
  */
 export type WireItem =
+  | string
   | [nodeId: string, rels: Array<Record<string, unknown>>]
   | [nodeId: string, rels: Array<Record<string, unknown>>, sourceId: string, targetId: string];
 /** An anchor and its items; every anchor asked about is there, with [] when it has none. */

@@ -7,6 +7,7 @@
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  endsOf,
   RELATIONS,
   relatedNodes,
   type RelationName,
@@ -64,12 +65,12 @@ async function fetchAll(relation: RelationName, relProps: boolean, nodeProps: bo
   const row = result.records[0]!;
   const anchors = (row.get('anchors') as WireAnchor[][])[0]!.map(([anchorId, items]) => ({
     anchorId,
-    items: items.map(([nodeId, rels, sourceId, targetId]) => ({
-      nodeId,
-      rels,
-      sourceId,
-      targetId,
-    })),
+    // A bare id: an item without relationship properties whose ends are the anchor and it.
+    items: items.map((item) => {
+      if (typeof item === 'string') return { nodeId: item, rels: [], bare: true };
+      const [nodeId, rels, sourceId, targetId] = item;
+      return { nodeId, rels, sourceId, targetId, bare: false };
+    }),
   }));
   const wire = (row.get('nodes') as WireNode[][])[0]!;
   return { anchors, nodes: wire.map(nodeRecordOf), wire };
@@ -99,6 +100,9 @@ describe('relation statements in every read mode', () => {
         for (const anchor of other.anchors) {
           for (const item of anchor.items) {
             if (!relProps) expect(item.rels, relation).toEqual([]);
+            // Only via-path items carry ends; without properties the others are bare ids.
+            const itemEnds = endsOf(relation);
+            expect(item.bare, relation).toBe(itemEnds === 'none' || (!relProps && itemEnds !== 'via-path'));
           }
         }
         if (!nodeProps) {
