@@ -102,7 +102,9 @@ describe('relation statements in every read mode', () => {
             if (!relProps) expect(item.rels, relation).toEqual([]);
             // Only via-path items carry ends; without properties the others are bare ids.
             const itemEnds = endsOf(relation);
-            expect(item.bare, relation).toBe(itemEnds === 'none' || (!relProps && itemEnds !== 'via-path'));
+            expect(item.bare, relation).toBe(
+              itemEnds === 'none' || (!relProps && itemEnds !== 'via-path'),
+            );
           }
         }
         if (!nodeProps) {
