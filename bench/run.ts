@@ -67,20 +67,22 @@ async function ask(
 function loadDuration(o: BenchOptions, connections: number, oneConnectionP50Ms: number): number {
   if (connections === 1) return o.durationS;
   const expectedS = (oneConnectionP50Ms / 1000) * (connections / Math.max(1, os.cpus().length));
-  return Math.min(o.maxLoadDurationS, Math.max(o.durationS, Math.ceil(expectedS * 5)));
+  const stretchedS = Math.ceil(expectedS * 5 * 10) / 10; // autocannon keeps to 0.1 s (load.ts)
+  return Math.min(o.maxLoadDurationS, Math.max(o.durationS, stretchedS));
 }
 
 /**
  * Waits until the arm has stopped sending Cypher: requests autocannon abandoned when its time
  * was up (the naive arm's nested query at 32 connections) are still being answered, and would
- * load Neo4j during the next measurement. Settled = no new statement for 300 ms.
+ * load Neo4j during the next measurement. Settled = no new statement for 150 ms (an answering
+ * arm sends its next statement within milliseconds; the wait is paid 70 times a run).
  */
 async function settle(arm: RunningArm, maxS = 60): Promise<void> {
   const deadline = Date.now() + maxS * 1000;
   let last = await arm.roundTrips();
   let quietSince = Date.now();
-  while (Date.now() - quietSince < 300 && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  while (Date.now() - quietSince < 150 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
     const now = await arm.roundTrips();
     if (now !== last) {
       last = now;
@@ -187,10 +189,17 @@ async function main(): Promise<void> {
   log(`options: ${JSON.stringify(o)}`);
   const notes: string[] = [];
 
-  const [mainServer, baselineServer] = await Promise.all([
+  // The arms compile while the two servers start (seconds of --quick's two-minute budget).
+  const maxScale = o.scales.at(-1)!;
+  const corpusDir = path.join('.neo4j', 'bench-corpus', `seed-${o.corpusSeed}-n${maxScale}`);
+  const armsBuilt = buildArms(log);
+  const starting = Promise.all([
     startBenchNeo4j(log, 'main', { fresh: true }),
     startBenchNeo4j(log, 'baseline', { fresh: true }),
   ]);
+  // A failed build is reported where it is awaited (below), after the servers are up.
+  void armsBuilt.catch(() => undefined);
+  const [mainServer, baselineServer] = await starting;
   const main = { settings: mainServer.settings, driver: driverFor(mainServer.settings) };
   const baseline = {
     settings: baselineServer.settings,
@@ -198,27 +207,30 @@ async function main(): Promise<void> {
   };
   const arms: RunningArm[] = [];
   try {
-    await Promise.all(
+    const schemaApplied = Promise.all(
       [main, baseline].map(async (db) => {
         await clearDatabase(db.driver, db.settings.database);
         await applyGraphSchema(db.driver, db.settings.database);
       }),
     );
-
-    const maxScale = o.scales.at(-1)!;
-    const corpusDir = path.join('.neo4j', 'bench-corpus', `seed-${o.corpusSeed}-n${maxScale}`);
+    // The arms start, and the corpus is written, while the servers apply the schema and bring
+    // its indexes online.
+    const launching = armsBuilt.then(() =>
+      Promise.all(ARMS.map((arm) => launchArm(arm, ARM_PORTS[arm], main.settings, log))),
+    );
     log(`generating ${maxScale} articles (seed ${o.corpusSeed}) into ${corpusDir}…`);
     writeCorpus(corpusDir, { seed: o.corpusSeed ?? DEFAULT_CORPUS_SEED, count: maxScale });
+    const [schema, launched] = await Promise.allSettled([schemaApplied, launching]);
+    if (launched.status === 'fulfilled') arms.push(...launched.value); // stopped in `finally`
+    if (schema.status === 'rejected') throw schema.reason;
+    if (launched.status === 'rejected') throw launched.reason;
+
     // Slugs start with the date, then the index: name order is generation order.
     const corpusFiles = readdirSync(corpusDir)
       .filter((f) => f.endsWith('.yaml'))
       .sort()
       .map((f) => path.join(corpusDir, f));
 
-    buildArms(log);
-    arms.push(
-      ...(await Promise.all(ARMS.map((arm) => launchArm(arm, ARM_PORTS[arm], main.settings, log)))),
-    );
     const byName = (name: ArmName) => arms.find((a) => a.arm === name)!;
 
     const scaleLatency: ScaleLatency[] = [];
@@ -297,14 +309,11 @@ async function main(): Promise<void> {
         for (const connections of ascending) {
           for (const arm of timed) {
             const durationS = loadDuration(o, connections, oneConnectionP50Ms.get(arm.arm) ?? 0);
-            // --quick: the arm's run at fewer connections is its warm-up (autocannon's clock
-            // ticks in whole seconds, so a short warm-up of its own would cost 1 s each).
-            const warmupS = o.quick && connections !== ascending[0] ? 0 : o.warmupS;
             const r = await measure(
               arm.baseUrl,
               armRequest(arm.arm, q, params),
               connections,
-              warmupS,
+              o.warmupS,
               durationS,
             );
             if (connections === 1) oneConnectionP50Ms.set(arm.arm, r.p50Ms ?? 0);

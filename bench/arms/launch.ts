@@ -8,7 +8,7 @@
  * per statement) cost every arm 10–35% of its CPU, which is not what a deployment pays.
  * `buildArms` compiles them (and the src/ they import) with tsconfig.bench.json once per run.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -28,16 +28,22 @@ const ARM_FILES: Record<ArmName, string> = {
 export const ARMS_BUILD_DIR = path.join(PROJECT_ROOT, 'dist', 'bench-build', 'bench', 'arms');
 
 /** Compiles the arms and what they import into dist/bench-build (a few seconds); throws with tsc's output. */
-export function buildArms(log: (line: string) => void): void {
+/** Compiles the arms (tsc in a child process, so the bench can start its servers meanwhile). */
+export async function buildArms(log: (line: string) => void): Promise<void> {
   log('compiling the arms (tsconfig.bench.json)…');
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.bench.json'], {
+  const child = spawn(process.execPath, [tsc, '-p', 'tsconfig.bench.json'], {
     cwd: PROJECT_ROOT,
-    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  if (result.status !== 0) {
-    throw new Error(`compiling the arms failed:\n${result.stdout}${result.stderr}`);
-  }
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('close', resolve);
+  });
+  if (code !== 0) throw new Error(`compiling the arms failed (exit ${code}):\n${output}`);
 }
 
 export interface RunningArm {

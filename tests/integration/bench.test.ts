@@ -100,7 +100,7 @@ describe('benchmark corpus and arms', () => {
   it('gets the same answer to every question from the four arms', async () => {
     const neo = testNeo4j();
     params = await chooseParams(driver, neo.database);
-    buildArms(() => {});
+    await buildArms(() => {});
     for (const arm of ARMS) {
       arms.push(await launchArm(arm, await freePortPair(), { ...neo, importDir: '' }, () => {}));
     }
