@@ -22,7 +22,6 @@ import {
   endsOf,
   flattenPrefetch,
   nodesWithRelated,
-  prefetchRelated,
   relatedNodes,
   type PrefetchTree,
   type RelationFetch,
@@ -73,8 +72,11 @@ export interface Loaders {
     trees: readonly PrefetchTree[],
     projection?: NodeProjection,
   ): DataLoader<string, NodeModel | null>;
-  /** Loads the relations `trees` asks for from `anchorIds` in one statement, into `related`. */
-  prefetch(anchorIds: readonly string[], trees: readonly PrefetchTree[]): Promise<void>;
+  /**
+   * Puts into `related` what a statement that read its own look-ahead (relatedFromIds: a list
+   * page's) returned for `trees`: its `anchors` and `nodes`.
+   */
+  primeRelated(trees: readonly PrefetchTree[], record: Neo4jRecord): void;
   /**
    * The related nodes of anchors along a relation, read as far as `fetch` says: without the
    * relationships' properties (`relProps` false) or with part of the nodes (`nodeProps` false:
@@ -217,15 +219,6 @@ export function createLoaders(executor: RequestExecutor): Loaders {
     return loader;
   };
 
-  const prefetch = async (
-    anchorIds: readonly string[],
-    trees: readonly PrefetchTree[],
-  ): Promise<void> => {
-    if (anchorIds.length === 0 || trees.length === 0) return;
-    const [record] = await executor.read(prefetchRelated(anchorIds, trees));
-    primeAll(readPrefetch(trees, record));
-  };
-
   const nodeWithLoaders = new Map<string, DataLoader<string, NodeModel | null>>();
   const nodeWith = (trees: readonly PrefetchTree[], projection: NodeProjection = true) => {
     const whole = isWholeNode(projection);
@@ -297,7 +290,18 @@ export function createLoaders(executor: RequestExecutor): Loaders {
   const relatedNow = (fetch: RelationFetch, anchorId: string) =>
     readItems.get(keyOf(fetch))?.get(anchorId);
 
-  return { node, nodeWith, prefetch, related, relatedNow, mentionPage, mentionCount };
+  const primeRelated = (trees: readonly PrefetchTree[], record: Neo4jRecord) =>
+    primeAll(readPrefetch(trees, record));
+
+  return {
+    node,
+    nodeWith,
+    primeRelated,
+    related,
+    relatedNow,
+    mentionPage,
+    mentionCount,
+  };
 }
 
 /** A key for prefetch trees; look-ahead hands the same trees object for the same selection. */

@@ -7,6 +7,7 @@ import { int } from 'neo4j-driver';
 import type { CypherQuery } from './cypher.js';
 import type { Cursor } from './cursor.js';
 import { nodeRecordFor, type NodeProjection } from './nodes.js';
+import { relatedFromIds, type PrefetchTree } from './relations.js';
 
 export type ListName =
   | 'countries'
@@ -179,8 +180,12 @@ function sortExpression(spec: ListSpec, field: string): string {
   return expr;
 }
 
-/** One page: rows `n` (a WireNode) and `sortKey`, ordered by (sort key, id). */
-export function listPage(request: ListPageRequest): CypherQuery {
+/** The statement of a page up to its RETURN: the page's `n`, ordered, and its parameters. */
+function pageOf(request: ListPageRequest): {
+  lines: string[];
+  key: string;
+  params: Record<string, unknown>;
+} {
   const spec = LIST_SPECS[request.list];
   const key = sortExpression(spec, request.sortField);
   const { where, params } = whereClause(spec, request.filter);
@@ -197,17 +202,47 @@ export function listPage(request: ListPageRequest): CypherQuery {
     : sortOrder.presentWith.some((name) => request.filter[name] != null)
       ? [sortOrder.by]
       : [sortOrder.missingFirst, sortOrder.by];
+  const lines = [
+    `MATCH (n:${spec.label})`,
+    where.length > 0 ? `WHERE ${where.join('\n  AND ')}` : '',
+    `WITH n ORDER BY ${order.map((expr) => `${expr} ${dir}`).join(', ')}, n.id ${dir}`,
+    'LIMIT $limit',
+  ].filter(Boolean);
+  return { lines, key, params: { ...params, limit: int(request.limit) } };
+}
+
+/** One page: rows `n` (a WireNode) and `sortKey`, ordered by (sort key, id). */
+export function listPage(request: ListPageRequest): CypherQuery {
+  const { lines, key, params } = pageOf(request);
+  const record = nodeRecordFor('n', request.projection ?? true);
+  return { cypher: [...lines, `RETURN ${record} AS n, ${key} AS sortKey`].join('\n'), params };
+}
+
+/**
+ * listPage with, in the same statement, the relations `trees` asks of the page's first
+ * `pageSize` nodes (the extra row only tells whether a next page exists): a list field's
+ * look-ahead, without a round trip of its own. One row: `rows` (a [n, sortKey] list per page
+ * row, in order) and, as prefetchRelated, `anchors` and `nodes`.
+ */
+export function listPageWithRelated(
+  request: ListPageRequest,
+  pageSize: number,
+  trees: readonly PrefetchTree[],
+): CypherQuery {
+  const { lines, key, params } = pageOf(request);
+  const record = nodeRecordFor('n', request.projection ?? true);
+  const related = relatedFromIds('pageIds', trees);
   return {
     cypher: [
-      `MATCH (n:${spec.label})`,
-      where.length > 0 ? `WHERE ${where.join('\n  AND ')}` : '',
-      `WITH n ORDER BY ${order.map((expr) => `${expr} ${dir}`).join(', ')}, n.id ${dir}`,
-      'LIMIT $limit',
-      `RETURN ${nodeRecordFor('n', request.projection ?? true)} AS n, ${key} AS sortKey`,
-    ]
-      .filter(Boolean)
-      .join('\n'),
-    params: { ...params, limit: int(request.limit) },
+      ...lines,
+      // collect keeps the order the rows come in: the page's.
+      `WITH collect([${record}, ${key}]) AS rows, collect(n.id) AS ids`,
+      'WITH rows, ids[0..$pageSize] AS pageIds',
+      ...related.calls,
+      'RETURN rows,',
+      ...related.returns,
+    ].join('\n'),
+    params: { ...params, pageSize: int(pageSize) },
   };
 }
 

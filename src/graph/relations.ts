@@ -419,6 +419,19 @@ export function relatedNodes(fetch: RelationFetch, anchorIds: readonly string[])
 }
 
 /**
+ * For a statement that has bound `idsVar` to a list of node ids: the CALLs fetching `trees` from
+ * those nodes, and the RETURN items giving their results as prefetchRelated does (`anchors`,
+ * `nodes`). The look-ahead of a root field, in the statement that finds the root's nodes.
+ */
+export function relatedFromIds(
+  idsVar: string,
+  trees: readonly PrefetchTree[],
+): { calls: string[]; returns: string[] } {
+  const { lines, outputs } = prefetchCalls(trees, { ids: idsVar, imports: idsVar });
+  return { calls: lines, returns: prefetchReturn(outputs) };
+}
+
+/**
  * Nodes by id (as nodesByIds) with, in the same statement, the relations `trees` asks for from
  * them (the look-ahead of a root lookup). A relation whose anchor label a node lacks gives it an
  * empty list. One row: `found` (WireNode list, the nodes found, as much of each as
@@ -430,14 +443,14 @@ export function nodesWithRelated(
   trees: readonly PrefetchTree[],
   projection: NodeProjection = true,
 ): CypherQuery {
-  const { lines, outputs } = prefetchCalls(trees, { ids: 'foundIds', imports: 'foundIds' });
+  const related = relatedFromIds('foundIds', trees);
   return {
     cypher: [
       MATCH_NODES_BY_IDS,
       `WITH collect(${nodeRecordFor('n', projection)}) AS found, collect(n.id) AS foundIds`,
-      ...lines,
+      ...related.calls,
       'RETURN found,',
-      ...prefetchReturn(outputs),
+      ...related.returns,
     ].join('\n'),
     params: { ids: [...new Set(ids)] },
   };

@@ -1,10 +1,11 @@
 /**
- * Look-ahead: a root lookup (`node`, `entity`, `article`) fetches the node and the relations its
- * selection asks for, several levels deep, in one statement, and answers exactly what a list
- * (page, then its own look-ahead statement) answers.
+ * Look-ahead: a root lookup (`node`, `entity`, `article`) or a list page fetches its nodes and
+ * the relations its selection asks for, several levels deep, in one statement, and answers
+ * exactly what the loaders answer level by level (`nodes(ids:)`, which has no look-ahead).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roundTrips, startSeededApi, type SeededApi } from '../helpers/graphql.js';
+import type { GraphQLResponse } from '../helpers/server.js';
 
 let api: SeededApi;
 beforeAll(async () => {
@@ -140,5 +141,70 @@ describe('look-ahead on root lookups', () => {
     expect(data.node.ids.map((o) => o.office.id)).toContain('office/prime-minister-of-kazakhstan');
     expect(data.node.names.map((o) => o.office.name)).toContain('Prime Minister of Kazakhstan');
     expect(data.node.names.every((o) => o.statements.length > 0)).toBe(true);
+  });
+});
+
+describe('look-ahead on list pages', () => {
+  const SELECTION = `id participants { person { id
+    meetings { meeting { id discussed { subject { ... on Node { id } } } } } } }`;
+
+  it('the page and three levels below it in one statement, the same answer as level by level', async () => {
+    const listed = await api.raw<{
+      meetings: { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean } };
+    }>(`{ meetings(first: 1) { edges { node { ${SELECTION} } } pageInfo { hasNextPage } } }`);
+    expect(listed.errors).toBeUndefined();
+    const nodes = listed.data!.meetings.edges.map((e) => e.node);
+    expect(nodes).toHaveLength(1);
+    expect(JSON.stringify(nodes)).toContain('person/alikhan-smailov');
+    const levelByLevel = await api.raw<{ nodes: unknown[] }>(
+      `query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Meeting { ${SELECTION} } } }`,
+      { ids: nodes.map((n) => n.id) },
+    );
+    expect(levelByLevel.errors).toBeUndefined();
+    expect(nodes).toEqual(levelByLevel.data!.nodes);
+    expect(roundTrips(levelByLevel)).toBeGreaterThanOrEqual(4);
+    // The items' ends are the nodes at hand: nothing more to load.
+    expect(roundTrips(listed)).toBe(1);
+  });
+
+  it('pages through a list with a look-ahead selection: no gaps, no repeats, same answers', async () => {
+    const PEOPLE = `query ($after: String) { people(first: 1, after: $after) {
+      edges { node { id offices { office { id holders { person { id } } } } } }
+      pageInfo { hasNextPage endCursor } } }`;
+    type Person = { id: string; offices: unknown[] };
+    type PeoplePage = {
+      people: {
+        edges: Array<{ node: Person }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    };
+    const seen: Person[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 50; page++) {
+      const response: GraphQLResponse<PeoplePage> = await api.raw<PeoplePage>(PEOPLE, { after });
+      expect(response.errors).toBeUndefined();
+      expect(roundTrips(response)).toBe(1);
+      const { edges, pageInfo } = response.data!.people;
+      seen.push(...edges.map((e) => e.node));
+      if (!pageInfo.hasNextPage) break;
+      // The extra row that tells a next page exists is not on the page.
+      expect(edges).toHaveLength(1);
+      after = pageInfo.endCursor;
+    }
+    const all = await api.raw<{ people: { edges: Array<{ node: Person }> } }>(
+      `{ people(first: 100) { edges { node { id offices { office { id holders { person { id } } } } } } } }`,
+    );
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen).toEqual(all.data!.people.edges.map((e) => e.node));
+    expect(seen.some((p) => p.offices.length > 0)).toBe(true);
+  });
+
+  it('an empty page with a look-ahead selection: no edges, one round trip', async () => {
+    const empty = await api.raw<{ meetings: { edges: unknown[] } }>(
+      `{ meetings(filter: { dateFrom: "2999-01-01" }) { edges { node { ${SELECTION} } } } }`,
+    );
+    expect(empty.errors).toBeUndefined();
+    expect(empty.data!.meetings.edges).toEqual([]);
+    expect(roundTrips(empty)).toBe(1);
   });
 });

@@ -5,6 +5,7 @@ import {
   LIST_SPECS,
   listCount,
   listPage,
+  listPageWithRelated,
   type ListFilter,
   type ListName,
 } from '../../graph/lists.js';
@@ -57,26 +58,31 @@ export async function listConnection<T extends NodeModel>(
   const filter = toListFilter(args.filter);
   // Only the properties the selection reads of the page's nodes (they are not cached as nodes).
   const projection = nodeProjection(info, ['edges', 'node']);
-  const records = await ctx.executor.read(
-    listPage({ list, filter, sortField, descending, limit: size + 1, after, projection }),
-  );
+  const request = { list, filter, sortField, descending, limit: size + 1, after, projection };
+  // The relations the selection asks of the page's nodes, several levels deep, read by the
+  // page's own statement: one round trip for the page and all it leads to.
+  const trees = lookahead(info, ['edges', 'node']);
+  let wireRows: Array<[WireNode, unknown]>;
+  if (trees.length === 0) {
+    const records = await ctx.executor.read(listPage(request));
+    wireRows = records.map((r) => [r.get('n') as WireNode, r.get('sortKey')]);
+  } else {
+    const [record] = await ctx.executor.read(listPageWithRelated(request, size, trees));
+    wireRows = (record?.get('rows') ?? []) as Array<[WireNode, unknown]>;
+    if (record) ctx.loaders.primeRelated(trees, record);
+  }
   const whole = isWholeNode(projection);
-  const rows = records.map((r) => {
-    const node = toNodeModel(nodeRecordOf(r.get('n') as WireNode));
+  const rows = wireRows.map(([wire, sortKey]) => {
+    const node = toNodeModel(nodeRecordOf(wire));
     return {
       node: whole ? node : markPartial(node),
-      sortKey: toPlain(r.get('sortKey')) as string | number,
+      sortKey: toPlain(sortKey) as string | number,
     };
   });
   const page = rows
     .slice(0, size)
     .filter((row): row is { node: T; sortKey: string | number } => narrow(row.node));
   const edges = edgesOf(page, cursorField);
-  // The relations the selection asks of the page's nodes, several levels deep, in one statement.
-  await ctx.loaders.prefetch(
-    page.map((row) => row.node.id),
-    lookahead(info, ['edges', 'node']),
-  );
   let total: Promise<number> | undefined;
   return {
     edges,

@@ -1,7 +1,7 @@
 /** Pure Cypher builders: values only as parameters, whitelisted text only, keyset conditions. */
 import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor, MalformedCursorError } from '../../../src/graph/cursor.js';
-import { listCount, listPage, LIST_SPECS } from '../../../src/graph/lists.js';
+import { listCount, listPage, listPageWithRelated, LIST_SPECS } from '../../../src/graph/lists.js';
 import { mentionPages } from '../../../src/graph/mentions.js';
 import { NODE_RECORD, nodeRecordFor, nodesByIds } from '../../../src/graph/nodes.js';
 import {
@@ -92,6 +92,34 @@ describe('listPage', () => {
       after: null,
     });
     expect(first.cypher).not.toContain('$after');
+  });
+
+  it('with a look-ahead: one statement, the page size and every value as parameters', () => {
+    const trees = [
+      {
+        fetch: { relation: 'meetingParticipants' as const, relProps: false, nodeProps: false },
+        children: [],
+      },
+    ];
+    const q = listPageWithRelated(
+      {
+        list: 'meetings',
+        filter: { nameContains: EVIL },
+        sortField: 'DATE',
+        descending: true,
+        limit: 21,
+        after: { field: 'meetings:DATE:DESC', key: EVIL, id: EVIL },
+      },
+      20,
+      trees,
+    );
+    expect(q.cypher).not.toContain(EVIL);
+    expect(q.cypher).toContain('ids[0..$pageSize] AS pageIds');
+    expect(q.cypher).toContain('UNWIND pageIds AS anchorId');
+    expect(q.cypher).toMatch(/RETURN rows,\s*\[anchors0\] AS anchors,\s*\[nodes0\] AS nodes/);
+    expect(Number(q.params.limit)).toBe(21);
+    expect(Number(q.params.pageSize)).toBe(20);
+    expect(q.params).toMatchObject({ f_nameContains: EVIL, afterKey: EVIL, afterId: EVIL });
   });
 
   it('rejects sort fields and filters a list does not support', () => {
