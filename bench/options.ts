@@ -22,7 +22,7 @@ const DEFAULTS: Omit<BenchOptions, 'quick' | 'outDir'> = {
   compareScale: 1000,
   connections: [1, 8, 32],
   // Runs keep to these to 0.1 s (load.ts); they once ran to the next whole second.
-  warmupS: 1.5,
+  warmupS: 1,
   durationS: 2.5,
   scaleDurationS: 2,
   maxLoadDurationS: 15,
