@@ -103,16 +103,19 @@ export function evaluateTargets(r: BenchResults): TargetResult[] {
       };
     }),
   );
+  // Judged on the rates, not on the report's ratios (rounded to 2 digits: 0.4954 shows as 0.5).
+  const r3 = (x: number) => Math.round(x * 1000) / 1000;
   for (const s of r.seeding) {
+    const { seederElementsPerS: seeder, rowPerTxElementsPerS: row, loadCsvElementsPerS: csv } = s;
     targets.push({
       target: `Seeding (${s.scale} articles): seeder ≥ 20× one row per transaction`,
-      met: s.seederVsRowPerTx >= 20,
-      detail: `${s.seederElementsPerS} vs ${s.rowPerTxElementsPerS} elements/s = ${s.seederVsRowPerTx}×`,
+      met: seeder >= 20 * row,
+      detail: `${seeder} vs ${row} elements/s = ${r3(seeder / row)}×`,
     });
     targets.push({
       target: `Seeding (${s.scale} articles): seeder ≥ 0.5× LOAD CSV`,
-      met: s.seederVsLoadCsv >= 0.5,
-      detail: `${s.seederElementsPerS} vs ${s.loadCsvElementsPerS} elements/s = ${s.seederVsLoadCsv}×`,
+      met: seeder >= 0.5 * csv,
+      detail: `${seeder} vs ${csv} elements/s = ${r3(seeder / csv)}×`,
     });
   }
   const scales = [...new Set(r.scaleLatency.map((s) => s.scale))].sort((a, b) => a - b);

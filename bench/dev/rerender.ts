@@ -1,10 +1,15 @@
-/** Development: re-render a results Markdown file from its JSON, e.g. after changing report.ts. */
+/**
+ * Development: re-render a results Markdown file (and its JSON's targets) from its JSON, e.g.
+ * after changing report.ts or targets.ts. The measurements are left as they are.
+ */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeReport } from '../report.js';
 import type { BenchResults } from '../results.js';
+import { evaluateTargets } from '../targets.js';
 
 for (const file of process.argv.slice(2)) {
   const results = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
+  results.targets = evaluateTargets(results);
   await writeReport(results, path.dirname(file));
 }
