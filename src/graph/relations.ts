@@ -324,8 +324,9 @@ function specOf(relation: RelationName): RelationSpec {
 // ---- what the statements send (lists, not maps: see relationCall) ----
 
 /**
- * One item: the related node's id and its relationships' properties (empty without `relProps`);
- * for `via-path` relations also the ends' ids, which the caller knows otherwise (endsOf).
+ * One item: the related node's id alone, when there is nothing else to send (no `relProps`, or
+ * a relation without relationships); else with its relationships' properties (`relProps`) and,
+ * for `via-path` relations, the ends' ids, which the caller knows otherwise (endsOf).
  */
 export type WireItem =
   | string
