@@ -6,19 +6,21 @@ import { parseOptions } from '../../../bench/options.js';
 describe('canonical answers', () => {
   it('treats search hits tied at the cut-off score as a count, whatever order each arm cut them in', () => {
     const floor = {
-      rows: [
-        { id: 'a', score: 3 },
-        { id: 'b', score: 1 },
-        { id: 'c', score: 1 },
-      ],
+      data: {
+        search: [
+          { score: 3, entity: { id: 'a' } },
+          { score: 1, entity: { id: 'b' } },
+          { score: 1, entity: { id: 'c' } },
+        ],
+      },
     };
     const peer = {
       data: {
-        searchEntities: {
+        search: {
           edges: [
-            { score: 3, node: { id: 'a' } },
-            { score: 1, node: { id: 'z' } },
-            { score: 1, node: { id: 'c' } },
+            { score: 3, entity: { id: 'a' } },
+            { score: 1, entity: { id: 'z' } },
+            { score: 1, entity: { id: 'c' } },
           ],
         },
       },
@@ -68,6 +70,66 @@ describe('canonical answers', () => {
     expect(canonicalAnswer('D', 'nested', reordered)).not.toEqual(
       canonicalAnswer('B', 'nested', togys),
     );
+  });
+
+  it("brings C's and D's plain lists to B's shape: a lookup, an article and a path", () => {
+    const togys = {
+      data: {
+        node: {
+          id: 'p1',
+          name: 'P',
+          offices: [{ office: { id: 'o2' } }, { office: { id: 'o1' } }],
+        },
+      },
+    };
+    const peer = {
+      data: { person: [{ id: 'p1', name: 'P', offices: [{ id: 'o1' }, { id: 'o2' }] }] },
+    };
+    expect(canonicalAnswer('C', 'lookup', peer)).toEqual(canonicalAnswer('B', 'lookup', togys));
+    expect(canonicalAnswer('A', 'lookup', togys)).toEqual(canonicalAnswer('B', 'lookup', togys));
+    expect(canonicalAnswer('C', 'lookup', { data: { person: [] } })).toBeNull();
+
+    const article = {
+      data: {
+        article: {
+          id: 'a',
+          title: 'T',
+          sentences: [
+            { index: 0, mentions: [{ entity: { id: 'x' } }] },
+            { index: 1, mentions: [] },
+          ],
+        },
+      },
+    };
+    const naiveArticle = {
+      data: {
+        article: {
+          id: 'a',
+          title: 'T',
+          sentences: [
+            { index: 0, mentions: [{ id: 'x' }] },
+            { index: 1, mentions: [] },
+          ],
+        },
+      },
+    };
+    expect(canonicalAnswer('D', 'article', naiveArticle)).toEqual(
+      canonicalAnswer('A', 'article', article),
+    );
+    const swapped = structuredClone(naiveArticle);
+    swapped.data.article.sentences.reverse();
+    expect(canonicalAnswer('D', 'article', swapped)).not.toEqual(
+      canonicalAnswer('A', 'article', article),
+    );
+
+    const path = { data: { path: { length: 2, nodes: [{ id: 'a' }, { id: 'm' }, { id: 'b' }] } } };
+    expect(canonicalAnswer('C', 'path', { data: { path: ['a', 'n', 'b'] } })).toEqual(
+      canonicalAnswer('B', 'path', path),
+    );
+    expect(canonicalAnswer('D', 'path', { data: { path: ['a', 'b'] } })).not.toEqual(
+      canonicalAnswer('B', 'path', path),
+    );
+    expect(canonicalAnswer('D', 'path', { data: { path: null } })).toBeNull();
   });
 
   it('rejects a GraphQL error instead of comparing it', () => {
