@@ -1,6 +1,7 @@
 /** Canonical answers: each arm's response shape reduces to the same value when the data agree. */
 import { describe, expect, it } from 'vitest';
 import { canonicalAnswer } from '../../../bench/questions/operations.js';
+import { summarizeServerTimes } from '../../../bench/neo4j-time.js';
 import { parseOptions } from '../../../bench/options.js';
 
 describe('canonical answers', () => {
@@ -149,6 +150,40 @@ describe('bench options', () => {
     expect(() => parseOptions(['--scales', '100', '--compare-scale', '500'])).toThrow(
       /--compare-scale 500/,
     );
+  });
+});
+
+describe('the growth run', () => {
+  it('is opt-in: 1,000 → 100,000 articles, seeded in chunks, without the baselines, bigger memory', () => {
+    expect(parseOptions([], {}).growth).toBe(false);
+    const o = parseOptions(['--growth'], {});
+    expect(o).toMatchObject({
+      growth: true,
+      scales: [1000, 10000, 100000],
+      compareScale: 1000,
+      baselines: false,
+      seedChunk: 10000,
+      outDir: 'bench/results/growth',
+    });
+    expect(o.neo4jPageCache).not.toBe(parseOptions([], {}).neo4jPageCache);
+    // A smoke of the flag path at a tiny size; the environment overrides memory.
+    const smoke = parseOptions(['--growth', '--scales', '20,40', '--compare-scale', '20'], {
+      BENCH_NEO4J_HEAP: '1g',
+    });
+    expect(smoke).toMatchObject({ scales: [20, 40], compareScale: 20, neo4jHeap: '1g' });
+    expect(() => parseOptions(['--growth', '--quick'], {})).toThrow(/exclude each other/);
+  });
+});
+
+describe("Neo4j's own time", () => {
+  it('reports the mean of whole milliseconds beside their median', () => {
+    expect(summarizeServerTimes([0, 1, 0, 0, 1, 0, 0, 1])).toEqual({
+      runs: 8,
+      meanMs: 0.375,
+      p50Ms: 0,
+    });
+    expect(summarizeServerTimes([3, 1, 2])).toEqual({ runs: 3, meanMs: 2, p50Ms: 2 });
+    expect(() => summarizeServerTimes([])).toThrow(/no statement completed/);
   });
 });
 
