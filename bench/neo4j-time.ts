@@ -25,7 +25,14 @@ export function summarizeServerTimes(times: number[]): Neo4jTime {
   };
 }
 
-/** Runs `query` one at a time (auto-commit reads, as arm A does) for a warm-up, then `durationS`. */
+/** The fewest runs of each phase, however slow the statement: the first ones compile its plan. */
+const MIN_WARM_UP_RUNS = 3;
+const MIN_RUNS = 5;
+
+/**
+ * Runs `query` one at a time (auto-commit reads, as arm A does): a warm-up, then `durationS`
+ * (each at least a few runs).
+ */
 export async function measureNeo4jTime(
   driver: Driver,
   database: string,
@@ -46,9 +53,9 @@ export async function measureNeo4jTime(
     }
   };
   const warmEnd = performance.now() + warmupS * 1000;
-  while (performance.now() < warmEnd) await once();
+  for (let runs = 0; runs < MIN_WARM_UP_RUNS || performance.now() < warmEnd; runs++) await once();
   const times: number[] = [];
   const end = performance.now() + durationS * 1000;
-  while (performance.now() < end) times.push(await once());
+  while (times.length < MIN_RUNS || performance.now() < end) times.push(await once());
   return summarizeServerTimes(times);
 }
