@@ -87,7 +87,8 @@ function floorTargets(r: BenchResults): TargetResult[] {
         const neo4j = r.neo4jTime?.find(
           (t) => t.scale === r.options.compareScale && t.question === q,
         )?.meanMs;
-        const b = row(load, 'B', q, 1)?.p50Ms;
+        // The same B figure as the report's Neo4j table (its latency run at that scale).
+        const b = bP50AtScale(r, Number(r.options.compareScale), q);
         if (neo4j == null || b == null) return undefined;
         // 0 ms in every run: below the summary's 1 ms resolution, no multiple can be had.
         const times = neo4j > 0 ? `${r2(b / neo4j)}×` : 'below resolution';
