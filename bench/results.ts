@@ -41,6 +41,18 @@ export interface SeedingResult {
   seederVsLoadCsv: number | null;
 }
 
+/** A seeding step's baseline figures (all null in a run without the baselines). */
+export type SeedingBaselines = Pick<
+  SeedingResult,
+  | 'loadCsvMs'
+  | 'loadCsvSameCounts'
+  | 'rowPerTx'
+  | 'loadCsvElementsPerS'
+  | 'rowPerTxElementsPerS'
+  | 'seederVsRowPerTx'
+  | 'seederVsLoadCsv'
+>;
+
 export interface ScaleLatency {
   scale: number;
   question: QuestionName;

@@ -38,6 +38,7 @@ import type {
   LoadRow,
   Neo4jTimeRow,
   ScaleLatency,
+  SeedingBaselines,
   SeedingResult,
 } from './results.js';
 import { clearDatabase, graphCounts } from './seeding/clear.js';
@@ -131,12 +132,7 @@ async function seedBaselines(
   baseline: Server,
   added: GraphDump,
   seederEps: number,
-): Promise<
-  Omit<
-    SeedingResult,
-    'scale' | 'articles' | 'elements' | 'seederMs' | 'seederElementsPerS' | 'seederArticlesPerS'
-  >
-> {
+): Promise<SeedingBaselines> {
   const elements = added.nodes.length + added.rels.length;
   const statements = exportCsv(added, baseline.settings.importDir, `bench-${scale}`);
   const t = performance.now();
@@ -165,7 +161,7 @@ async function seedBaselines(
   };
 }
 
-const NO_BASELINES = {
+const NO_BASELINES: SeedingBaselines = {
   loadCsvMs: null,
   loadCsvSameCounts: null,
   rowPerTx: null,
@@ -173,7 +169,7 @@ const NO_BASELINES = {
   rowPerTxElementsPerS: null,
   seederVsRowPerTx: null,
   seederVsLoadCsv: null,
-} as const;
+};
 
 async function seedScales(
   o: BenchOptions,
