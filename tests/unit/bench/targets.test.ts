@@ -220,3 +220,84 @@ describe('search and growth targets', () => {
     expect(names.some((n) => n.startsWith('Run time'))).toBe(false);
   });
 });
+
+/** A load row of an arm at any connection count. */
+function at(
+  arm: LoadRow['arm'],
+  question: QuestionName,
+  connections: number,
+  reqPerSec: number,
+  p99Ms: number,
+): LoadRow {
+  return { ...c1(arm, question, reqPerSec, 1), connections, p99Ms };
+}
+
+describe('overhead, peer, N+1 and run-time targets', () => {
+  it('B against A: p50 at 1 connection ≤ 1.25×, saturated (best over connections) req/s ≥ 0.8×', () => {
+    const r = resultsWith();
+    r.load = [
+      c1('A', 'nested', 30, 10),
+      c1('B', 'nested', 25, 12.5),
+      at('A', 'nested', 8, 100, 90),
+      at('B', 'nested', 8, 79, 95),
+      c1('A', 'lookup', 500, 2),
+      c1('B', 'lookup', 380, 2.6),
+      at('A', 'lookup', 8, 1000, 10),
+      at('B', 'lookup', 8, 800, 12),
+    ];
+    const p50 = verdict(r, 'GraphQL overhead: B p50');
+    expect(p50.detail).toContain('lookup: 1.3× ✗');
+    expect(p50.detail).toContain('nested: 1.25×;');
+    const saturated = verdict(r, 'GraphQL overhead: B saturated');
+    expect(saturated.detail).toContain('lookup: 0.8×;');
+    expect(saturated.detail).toContain('nested: 0.79× ✗');
+    expect(saturated.met).toBe(false);
+  });
+
+  it('B against C: saturated ≥ 1.5× on nested and list; p99 at most C’s at every connection count', () => {
+    const r = resultsWith();
+    r.load = [
+      at('B', 'nested', 1, 30, 50),
+      at('C', 'nested', 1, 10, 60),
+      at('B', 'nested', 8, 45, 200),
+      at('C', 'nested', 8, 30, 190),
+      at('B', 'list', 1, 300, 5),
+      at('C', 'list', 1, 150, 9),
+    ];
+    const peer = verdict(r, 'Peer: B saturated');
+    expect(peer.detail).toBe('nested: 1.5×; list: 2×');
+    expect(peer.met).toBe(true);
+    const p99 = verdict(r, 'Peer: B p99');
+    expect(p99.detail).toContain('nested: c1 50/60 ms, c8 200/190 ms ✗');
+    // list has no 8-connection rows: not measured, so not met.
+    expect(p99.detail).toContain('list: not measured');
+    expect(p99.met).toBe(false);
+  });
+
+  it('no N+1: the same round trips at both page sizes, and B ≥ 3× D on nested', () => {
+    const r = resultsWith();
+    r.nestedRoundTrips = [
+      { pageSize: 5, roundTrips: 1 },
+      { pageSize: 20, roundTrips: 1 },
+    ];
+    r.load = [at('B', 'nested', 8, 30, 1), at('D', 'nested', 8, 10.5, 1)];
+    expect(verdict(r, 'No N+1: B round trips').met).toBe(true);
+    const d = verdict(r, 'No N+1: B saturated');
+    expect(d.detail).toBe('nested: 2.86× ✗');
+    r.nestedRoundTrips[1]!.roundTrips = 2;
+    expect(verdict(r, 'No N+1: B round trips').met).toBe(false);
+    r.load = [at('B', 'nested', 8, 30, 1), at('D', 'nested', 8, 0, 1)];
+    expect(verdict(r, 'No N+1: B saturated').detail).toBe(
+      'nested: D completed no request; B 30 req/s',
+    );
+  });
+
+  it('run time: 10 minutes for the default run, 2 for --quick', () => {
+    const r = resultsWith();
+    r.totalS = 599;
+    expect(verdict(r, 'Run time: default run under 10 min').met).toBe(true);
+    r.quick = true;
+    r.totalS = 121;
+    expect(verdict(r, 'Run time: --quick run under 2 min').met).toBe(false);
+  });
+});
