@@ -60,3 +60,13 @@ describe('transliteration', () => {
     expect(latinToCyrillic('kazakhstan')).toBe('казахстан');
   });
 });
+
+describe('latinToCyrillic: y', () => {
+  it('reads y as ы after a consonant, ye first or after a vowel as е', () => {
+    expect(latinToCyrillic('kyrgyzstan')).toBe('кыргызстан');
+    expect(latinToCyrillic('tokayev')).toBe('токаев');
+    expect(latinToCyrillic('mishustinym')).toBe('мишустиным');
+    expect(latinToCyrillic('yerlan')).toBe('ерлан');
+    expect(latinToCyrillic('yakutsk')).toBe('якуцк');
+  });
+});
