@@ -1,0 +1,476 @@
+/**
+ * New entity candidates: phrases that name something, put back into the nominative by the
+ * language module, with a proposed kind, id and kind-specific fields.
+ * - offices in apposition to a person (`ҚР Премьер-Министрі Әлихан Смайылов`,
+ *   `РФ Үкіметінің төрағасы Михаил Мишустинмен`) and the person;
+ * - people: two capitalised words, the last a surname (`-ов`, `-ев`, `-ин`, `-ұлы`…);
+ * - organizations and events by their head noun, extended left to their first capital
+ *   (`Еуразиялық үкіметаралық кеңес отырысы`, `ҚР Үкіметінің баспасөз қызметі`);
+ * - infrastructure: a «quoted» or capitalised name before `су тартқышы`, `құбыры`…;
+ * - places: a capitalised word in the locative before `(Country)` or `өтіп жатқан`/`өткен`,
+ *   and the regions of a country (`Қазақстанның солтүстік және шығыс өңірлері`);
+ * - countries and places of the table of established names (established.ts).
+ * Topics and meetings are proposed by the fact patterns (facts.ts), which see their frame.
+ */
+import { normalize, wordSpans } from '../language/index.js';
+import { COUNTRIES, OFFICE_TITLES, PLACES } from './established.js';
+import type { Lexicon } from './lexicon.js';
+import type { Candidate, DraftLanguage, DraftSentence, EntityKind, Excerpt } from './model.js';
+import { entityId, kazakhToRussian, russianToEnglish } from './naming.js';
+import {
+  isAbbreviation,
+  isCapitalised,
+  isFunctionWord,
+  isKazakhGenitive,
+  isKazakhLocative,
+  nominativeOf,
+  nominativeWord,
+  sentenceWords,
+  span,
+  type Word,
+} from './words.js';
+
+const SURNAME =
+  /(?:ов|ев|ёв|ин|ын|ова|ева|ина|ына|ұлы|улы|қызы|кызы|ский|ская|енко|ян|швили|баев|бек)$/u;
+
+const ORG_HEADS: ReadonlyArray<[RegExp, string]> = [
+  [/^үкіметі$|^правительств/u, 'GOVERNMENT'],
+  [
+    /^(?:министрлігі|агенттігі|комитеті|әкімдігі|әкімшілігі|министерств|агентств|комитет)/u,
+    'GOVERNMENT_AGENCY',
+  ],
+  [/^(?:парламенті|мәжілісі|сенаты|парламент|мажилис|сенат|дума)/u, 'LEGISLATURE'],
+  [/^(?:партиясы|парти)/u, 'PARTY'],
+  [/^(?:компаниясы|корпорациясы|банкі|компани|корпораци|банк)/u, 'COMPANY'],
+  [/^(?:консорциумы|консорциум)/u, 'CONSORTIUM'],
+  [
+    /^(?:кеңес|кеңесі|комиссиясы|одағы|ұйымы|совет|комисси|союз|организаци)/u,
+    'INTERGOVERNMENTAL_BODY',
+  ],
+];
+const EVENT_HEADS =
+  /^(?:отырысы|саммиті|форумы|сапары|конференциясы|сессиясы|съезі|заседани\p{L}*|саммит\p{L}*|форум\p{L}*|визит\p{L}*|сесси\p{L}*)$/u;
+const INFRA_HEADS: ReadonlyArray<[RegExp, string]> = [
+  [/^тартқыш/u, 'WATER_PIPELINE'],
+  [/^водовод/u, 'WATER_PIPELINE'],
+  [/^(?:газ құбыр|газопровод)/u, 'GAS_PIPELINE'],
+  [/^(?:мұнай құбыр|нефтепровод)/u, 'OIL_PIPELINE'],
+  [/^(?:құбыр|трубопровод)/u, 'OIL_PIPELINE'],
+  [/^(?:темір жол|железн)/u, 'RAILWAY'],
+  [/^(?:электр станция|электростанц|аэс|жэс)/u, 'POWER_PLANT'],
+];
+const PRESS_SERVICE = /баспасөз қызметі|пресс-служб/u;
+const REGION_HEAD = /^(?:өңір|аймақ|облыс|регион)/u;
+
+const TITLE_KK = new Map(OFFICE_TITLES.flatMap((t) => t.kk.map((k) => [k, t.en] as const)));
+const TITLE_RU = new Map(OFFICE_TITLES.flatMap((t) => t.ru.map((k) => [k, t.en] as const)));
+
+export interface Proposal {
+  kind: EntityKind;
+  kk: string;
+  ru?: string;
+  en?: string;
+  aliases?: string[];
+  fields?: Record<string, string>;
+  first: Excerpt;
+  todo?: string[];
+  /** For an office in apposition: the person after it (its proposal's kk name). */
+  holder?: string;
+  /** An id to use instead of one made from the name. */
+  id?: string;
+}
+
+/** Is this word an office title (in any case form)? Returns its English. */
+function titleOf(w: Word, language: DraftLanguage): string | undefined {
+  if (language === 'kk') return TITLE_KK.get(nominativeWord(w.text, 'kk')) ?? TITLE_KK.get(w.lower);
+  return TITLE_RU.get(nominativeWord(w.text, 'ru')) ?? TITLE_RU.get(w.lower);
+}
+
+/** The words of a person's name starting at `i` (2–3 capitalised words, surname last). */
+function personAt(words: readonly Word[], i: number, language: DraftLanguage): number {
+  let j = i;
+  while (
+    j < words.length &&
+    j - i < 3 &&
+    isCapitalised(words[j]!.text) &&
+    !titleOf(words[j]!, language)
+  )
+    j++;
+  for (let end = j; end >= i + 2; end--) {
+    const last = nominativeWord(words[end - 1]!.text, language);
+    const lastPerson = normalize(nominativeOf(words[end - 1]!.text, language, true));
+    if (SURNAME.test(last) || SURNAME.test(lastPerson)) return end;
+  }
+  return i;
+}
+
+function kindName(kind: EntityKind, phrase: string, language: DraftLanguage): string {
+  return nominativeOf(phrase, language, kind === 'Person').replace(/^«([^»]*)»$/u, '$1');
+}
+
+function personProposal(
+  text: string,
+  words: readonly Word[],
+  from: number,
+  to: number,
+  language: DraftLanguage,
+): Proposal {
+  const first = span(text, words, from, to);
+  const kk = nominativeOf(first.text, language, true);
+  const ru = language === 'kk' ? kazakhToRussian(kk) : kk;
+  return {
+    kind: 'Person',
+    kk,
+    ru,
+    en: russianToEnglish(ru),
+    first,
+    todo: ['names.ru, names.en: transliterated; check the established spelling'],
+  };
+}
+
+function countryOfPrefix(word: Word | undefined): string | undefined {
+  if (!word) return undefined;
+  const lower = normalize(nominativeOf(word.text, 'kk'));
+  return COUNTRIES.find(
+    (c) => c.aliases.includes(word.text) || normalize(c.kk) === lower || normalize(c.ru) === lower,
+  )?.en;
+}
+
+/** Offices before a person (kk: modifiers then title; ru: title then genitives) and the person. */
+function offices(text: string, words: readonly Word[], language: DraftLanguage): Proposal[] {
+  const out: Proposal[] = [];
+  for (let t = 0; t < words.length; t++) {
+    const title = titleOf(words[t]!, language);
+    if (!title) continue;
+    let from = t;
+    let to = t + 1;
+    if (language === 'kk') {
+      while (from > 0) {
+        const w = words[from - 1]!;
+        if (
+          isAbbreviation(w.text) ||
+          (isKazakhGenitive(w.text) && !SURNAME.test(nominativeWord(w.text, 'kk')))
+        )
+          from--;
+        else if (
+          /^(?:сыртқы|ішкі|істер|бірінші|вице|экономика|қаржы|энергетика|сауда|интеграция)/u.test(
+            w.lower,
+          )
+        )
+          from--;
+        else break;
+      }
+    } else {
+      while (
+        to < words.length &&
+        (isAbbreviation(words[to]!.text) ||
+          (isCapitalised(words[to]!.text) && personAt(words, to, language) === to))
+      )
+        to++;
+    }
+    const personEnd = personAt(words, to, language);
+    const phrase = span(text, words, from, to);
+    const kk =
+      language === 'kk' ? nominativeOf(phrase.text, 'kk') : nominativeOf(phrase.text, 'ru');
+    const country = countryOfPrefix(language === 'kk' ? words[from] : words[t + 1]);
+    const org =
+      language === 'kk' && to - from >= 3 && isKazakhGenitive(words[to - 2]!.text)
+        ? ' of the Government'
+        : '';
+    const en = country ? `${title}${org} of ${country}` : undefined;
+    const holder =
+      personEnd > to ? personProposal(text, words, to, personEnd, language) : undefined;
+    // A bare title with neither a country nor a person (`Премьер-Министр` alone) is a mention, not a name.
+    if (!holder && from === t && to === t + 1) continue;
+    out.push({
+      kind: 'Office',
+      kk,
+      ...(en ? { en } : {}),
+      first: phrase,
+      todo: [`names.ru${en ? '' : ', names.en'}: give the office's established name`],
+      ...(holder ? { holder: holder.kk } : {}),
+    });
+    if (holder) out.push(holder);
+    t = Math.max(t, personEnd - 1);
+  }
+  return out;
+}
+
+/** People not in apposition: capitalised first name + surname. */
+function people(text: string, words: readonly Word[], language: DraftLanguage): Proposal[] {
+  const out: Proposal[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!isCapitalised(words[i]!.text) || isFunctionWord(words[i]!.lower)) continue;
+    const end = personAt(words, i, language);
+    if (end > i) {
+      out.push(personProposal(text, words, i, end, language));
+      i = end - 1;
+    }
+  }
+  return out;
+}
+
+/** Leftward from a head noun: lowercase words, up to and including the first capital. */
+function leftToCapital(words: readonly Word[], head: number, maxWords = 6): number | undefined {
+  for (let i = head; i >= 0 && head - i < maxWords; i--) {
+    const w = words[i]!;
+    if (i < head && isFunctionWord(w.lower)) return undefined;
+    if (isCapitalised(w.text) || isAbbreviation(w.text)) {
+      let from = i;
+      // `ҚР Үкіметінің баспасөз қызметі`: a capitalised genitive may follow an abbreviation.
+      while (from > 0 && isAbbreviation(words[from - 1]!.text)) from--;
+      return from;
+    }
+    if (i < head && /[»]$/u.test(w.text)) return i;
+  }
+  return undefined;
+}
+
+function infraHead(words: readonly Word[], h: number, language: DraftLanguage) {
+  const head = nominativeWord(words[h]!.text, language);
+  const pair = `${words[h - 1]?.lower ?? ''} ${head}`;
+  return INFRA_HEADS.find(([re]) => re.test(head) || (re.source.includes(' ') && re.test(pair)));
+}
+
+function orgHead(
+  words: readonly Word[],
+  h: number,
+  language: DraftLanguage,
+): readonly [RegExp, string] | undefined {
+  const w = words[h]!;
+  const head = nominativeWord(w.text, language);
+  if (/^қызметі$/u.test(head) && words[h - 1]?.lower === 'баспасөз')
+    return [/қызметі/u, 'PRESS_SERVICE'];
+  if (/^пресс-служб/u.test(w.lower)) return [/пресс-служб/u, 'PRESS_SERVICE'];
+  return ORG_HEADS.find(([re]) => re.test(head) || re.test(w.lower));
+}
+
+function organizationsAndEvents(
+  text: string,
+  words: readonly Word[],
+  language: DraftLanguage,
+): Proposal[] {
+  const out: Proposal[] = [];
+  for (let h = 0; h < words.length; h++) {
+    const w = words[h]!;
+    const headWord = nominativeWord(w.text, language);
+    const isEvent = EVENT_HEADS.test(headWord) || EVENT_HEADS.test(w.lower);
+    const infra = infraHead(words, h, language);
+    const org = orgHead(words, h, language);
+    if (!isEvent && !infra && !org) continue;
+    // The longest name: `Каспий құбыр консорциумы`, not `Каспий құбыр`.
+    if (
+      h + 1 < words.length &&
+      (infraHead(words, h + 1, language) ||
+        orgHead(words, h + 1, language) ||
+        EVENT_HEADS.test(nominativeWord(words[h + 1]!.text, language)))
+    )
+      continue;
+    const from = leftToCapital(words, h);
+    if (from === undefined) continue;
+    const phrase = span(text, words, from, h + 1);
+    if (isEvent) {
+      const name = kindName('Event', phrase.text, language);
+      out.push({
+        kind: 'Event',
+        kk: name,
+        fields: { eventType: 'TODO' },
+        first: phrase,
+        todo: ['eventType: say what kind of event', 'names.ru, names.en: translate the name'],
+      });
+      // The organization the session is of: the phrase without its head.
+      const orgHead = h - 1 > from ? words[h - 1]! : undefined;
+      const orgKind =
+        orgHead && ORG_HEADS.find(([re]) => re.test(nominativeWord(orgHead.text, language)));
+      if (orgKind) {
+        const orgPhrase = span(text, words, from, h);
+        out.push({
+          kind: 'Organization',
+          kk: kindName('Organization', orgPhrase.text, language),
+          fields: { organizationType: orgKind[1] },
+          first: orgPhrase,
+          todo: ['names.ru, names.en: translate the name', 'organizationType: check'],
+        });
+      }
+      continue;
+    }
+    if (infra || /құбыр/u.test(phrase.text.toLowerCase())) {
+      const projectType = infra?.[1] ?? 'OIL_PIPELINE';
+      const quoted = /«([^»]+)»/u.exec(phrase.text)?.[1];
+      out.push({
+        kind: 'InfrastructureProject',
+        kk: kindName('InfrastructureProject', phrase.text, language).replace(/[«»]/gu, ''),
+        ...(quoted ? { aliases: [quoted] } : {}),
+        fields: { projectType },
+        first: phrase,
+        todo: ['names.ru, names.en: translate the name', 'projectType: check'],
+      });
+      continue;
+    }
+    const organizationType = PRESS_SERVICE.test(phrase.text.toLowerCase())
+      ? 'PRESS_SERVICE'
+      : org![1];
+    out.push({
+      kind: 'Organization',
+      kk: kindName('Organization', phrase.text, language),
+      fields: { organizationType },
+      first: phrase,
+      todo: ['names.ru, names.en: translate the name', 'organizationType: check'],
+    });
+    // A government named inside (`ҚР Үкіметінің баспасөз қызметі` → `ҚР Үкіметі`).
+    for (let g = from; g < h; g++) {
+      if (/^үкіметі/u.test(words[g]!.lower) && isKazakhGenitive(words[g]!.text)) {
+        const inner = span(text, words, from, g + 1);
+        out.push({
+          kind: 'Organization',
+          kk: kindName('Organization', inner.text, language),
+          fields: { organizationType: 'GOVERNMENT' },
+          first: inner,
+          todo: ['names.ru, names.en: translate the name'],
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** The government named inside an office's name (`РФ Үкіметінің төрағасы` → `РФ Үкіметі`). */
+function governmentsInOffices(text: string, words: readonly Word[]): Proposal[] {
+  const out: Proposal[] = [];
+  for (let g = 1; g < words.length; g++) {
+    if (!/^үкіметі(?:нің)$/u.test(words[g]!.lower) || !isAbbreviation(words[g - 1]!.text)) continue;
+    const inner = span(text, words, g - 1, g + 1);
+    out.push({
+      kind: 'Organization',
+      kk: nominativeOf(inner.text, 'kk'),
+      fields: { organizationType: 'GOVERNMENT' },
+      first: inner,
+      todo: ['names.ru, names.en: translate the name'],
+    });
+  }
+  return out;
+}
+
+function places(text: string, words: readonly Word[], language: DraftLanguage): Proposal[] {
+  const out: Proposal[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (!isCapitalised(w.text)) continue;
+    const after = text.slice(w.end, w.end + 20);
+    const venue =
+      (language === 'kk' &&
+        isKazakhLocative(w.text) &&
+        /^\s*(?:\(|өтіп жатқан|өткен|өтетін|қаласында)/u.test(after)) ||
+      (language === 'ru' &&
+        /^\s*\(/u.test(after) &&
+        i > 0 &&
+        /^(?:в|во)$/u.test(words[i - 1]!.lower));
+    if (!venue) continue;
+    const first = span(text, words, i, i + 1);
+    const kk = nominativeOf(w.text, language);
+    const ru = language === 'kk' ? kazakhToRussian(kk) : kk;
+    out.push({
+      kind: 'Place',
+      kk,
+      ru,
+      en: russianToEnglish(ru),
+      fields: { placeType: 'SETTLEMENT' },
+      first,
+      todo: [
+        'names.ru, names.en: transliterated; check the established spelling',
+        'placeType: check',
+      ],
+    });
+  }
+  // Regions of a country: `Қазақстанның солтүстік және шығыс өңірлерін`.
+  for (let i = 0; i < words.length; i++) {
+    if (!isCapitalised(words[i]!.text) || !isKazakhGenitive(words[i]!.text)) continue;
+    let j = i + 1;
+    while (
+      j < words.length &&
+      j - i <= 5 &&
+      !REGION_HEAD.test(words[j]!.lower) &&
+      /^\p{Ll}/u.test(words[j]!.text)
+    )
+      j++;
+    if (j >= words.length || !REGION_HEAD.test(words[j]!.lower) || j === i + 1) continue;
+    const first = span(text, words, i, j + 1);
+    out.push({
+      kind: 'Place',
+      kk: nominativeOf(first.text, language),
+      fields: { placeType: 'REGION' },
+      first,
+      todo: ['names.ru, names.en: translate the name'],
+    });
+  }
+  return out;
+}
+
+/** Everything a sentence names that the registry does not know. */
+export function proposeInSentence(
+  text: string,
+  sentence: DraftSentence,
+  language: DraftLanguage,
+): Proposal[] {
+  const words = sentenceWords(sentence, wordSpans);
+  return [
+    ...offices(text, words, language),
+    ...governmentsInOffices(text, words),
+    ...organizationsAndEvents(text, words, language),
+    ...places(text, words, language),
+    ...people(text, words, language),
+  ];
+}
+
+/** Countries and places of the table of established names, as candidates (found by the lexicon). */
+export function establishedCandidates(): Candidate[] {
+  const first: Excerpt = { start: 0, end: 0, text: '' };
+  return [
+    ...COUNTRIES.map((c): Candidate => ({
+      id: `country/${c.alpha2.toLowerCase()}`,
+      kind: 'Country',
+      names: { kk: c.kk, ru: c.ru, en: c.en },
+      aliases: c.aliases,
+      forms: [],
+      registered: false,
+      fields: { iso3166Alpha2: c.alpha2, iso3166Alpha3: c.alpha3 },
+      first,
+      todo: [],
+    })),
+    ...PLACES.map((p): Candidate => ({
+      id: entityId('Place', p.en),
+      kind: 'Place',
+      names: { kk: p.kk, ru: p.ru, en: p.en },
+      aliases: [],
+      forms: [],
+      registered: false,
+      fields: { placeType: 'SETTLEMENT' },
+      first,
+      todo: [],
+    })),
+  ];
+}
+
+/** A proposal as a candidate, unless the lexicon (registry and earlier candidates) has it. */
+export function toCandidate(
+  p: Proposal,
+  lexicon: Lexicon,
+  language: DraftLanguage,
+): Candidate | string {
+  const words = wordSpans(p.kk).map((w) => w.text);
+  const known = lexicon.lookup(words, language);
+  if (known && !known.weak) return known.id;
+  const ru = p.ru;
+  const en = p.en;
+  return {
+    id: p.id ?? entityId(p.kind, en ?? p.kk),
+    kind: p.kind,
+    names: { kk: language === 'kk' ? p.kk : undefined, ru: language === 'ru' ? p.kk : ru, en },
+    aliases: p.aliases ?? [],
+    forms: [],
+    registered: false,
+    fields: p.fields ?? {},
+    first: p.first,
+    todo: p.todo ?? [],
+  };
+}
