@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   cyrillicToLatin,
+  kazakhToRussian,
   editDistance,
   latinSpellings,
   latinToCyrillic,
@@ -58,5 +59,12 @@ describe('transliteration', () => {
     expect(latinToCyrillic('mishustin')).toBe('мишустин');
     expect(latinToCyrillic('zhanna')).toBe('жанна');
     expect(latinToCyrillic('kazakhstan')).toBe('казахстан');
+  });
+});
+
+describe('kazakhToRussian', () => {
+  it('folds Kazakh letters into the Russian ones, -айы- into -аи-', () => {
+    expect(kazakhToRussian('Әлихан Смайылов')).toBe('Алихан Смаилов');
+    expect(kazakhToRussian('Қасым-Жомарт Тоқаев')).toBe('Касым-Жомарт Токаев');
   });
 });
