@@ -12,11 +12,11 @@
  * - countries and places of the table of established names (established.ts).
  * Topics and meetings are proposed by the fact patterns (facts.ts), which see their frame.
  */
-import { normalize, wordSpans } from '../language/index.js';
+import { kazakhToRussian, normalize, wordSpans } from '../language/index.js';
 import { COUNTRIES, OFFICE_TITLES, PLACES } from './established.js';
 import type { Lexicon } from './lexicon.js';
 import type { Candidate, DraftLanguage, DraftSentence, EntityKind, Excerpt } from './model.js';
-import { entityId, kazakhToRussian, russianToEnglish } from './naming.js';
+import { entityId, russianToEnglish } from './naming.js';
 import {
   isAbbreviation,
   isCapitalised,

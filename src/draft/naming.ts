@@ -5,31 +5,8 @@
  * ones, so every proposal it makes is marked for review.
  */
 import { cyrillicToLatin } from '../language/index.js';
+
 import type { EntityKind } from './model.js';
-
-/** Kazakh letters → the Russian letters Russian spelling uses for them (`Смайылов` → `Смаилов`). */
-const KK_TO_RU: Record<string, string> = {
-  ә: 'а',
-  қ: 'к',
-  ғ: 'г',
-  ң: 'н',
-  ө: 'о',
-  ұ: 'у',
-  ү: 'у',
-  і: 'и',
-  һ: 'х',
-};
-
-export function kazakhToRussian(text: string): string {
-  const folded = text.replace(/айы/gu, 'аи').replace(/ейі/gu, 'еи');
-  let out = '';
-  for (const ch of folded) {
-    const lower = ch.toLowerCase();
-    const ru = KK_TO_RU[lower];
-    out += ru === undefined ? ch : lower === ch ? ru : ru.toUpperCase();
-  }
-  return out;
-}
 
 export const russianToEnglish = (text: string): string =>
   cyrillicToLatin(text, 'press').replace(/[«»"]/g, '');
