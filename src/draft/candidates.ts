@@ -83,7 +83,7 @@ export interface Proposal {
 /** Is this word an office title (in any case form)? Returns its English. */
 function titleOf(w: Word, language: DraftLanguage): string | undefined {
   if (language === 'kk') return TITLE_KK.get(nominativeWord(w.text, 'kk')) ?? TITLE_KK.get(w.lower);
-  return TITLE_RU.get(nominativeWord(w.text, 'ru')) ?? TITLE_RU.get(w.lower);
+  return TITLE_RU.get(w.lower) ?? TITLE_RU.get(nominativeWord(w.text, 'ru'));
 }
 
 /** The words of a person's name starting at `i` (2–3 capitalised words, surname last). */
@@ -161,17 +161,28 @@ function offices(text: string, words: readonly Word[], language: DraftLanguage):
         else break;
       }
     } else {
+      // `Председатель Правительства РФ`, `Глава государства`, `Министр иностранных дел`: the
+      // genitives after the title, up to the person.
       while (
         to < words.length &&
+        to - t <= 4 &&
         (isAbbreviation(words[to]!.text) ||
-          (isCapitalised(words[to]!.text) && personAt(words, to, language) === to))
+          (personAt(words, to, language) === to &&
+            (isCapitalised(words[to]!.text) ||
+              /(?:а|я|ых|их|ов|ии|ей|и)$/u.test(words[to]!.lower)) &&
+            !/^(?:и|в|на|с|по|о|об|до)$/u.test(words[to]!.lower)))
       )
         to++;
     }
     const personEnd = personAt(words, to, language);
     const phrase = span(text, words, from, to);
+    // Russian: only the title declines (`Премьер-Министром Республики Казахстан`).
     const kk =
-      language === 'kk' ? nominativeOf(phrase.text, 'kk') : nominativeOf(phrase.text, 'ru');
+      language === 'kk'
+        ? nominativeOf(phrase.text, 'kk')
+        : TITLE_RU.has(words[t]!.lower)
+          ? phrase.text
+          : nominativeOf(words[t]!.text, 'ru') + text.slice(words[t]!.end, phrase.end);
     const country = countryOfPrefix(language === 'kk' ? words[from] : words[t + 1]);
     const org =
       language === 'kk' && to - from >= 3 && isKazakhGenitive(words[to - 2]!.text)
@@ -196,12 +207,20 @@ function offices(text: string, words: readonly Word[], language: DraftLanguage):
   return out;
 }
 
-/** People not in apposition: capitalised first name + surname. */
+/**
+ * People not in apposition: capitalised first name + surname. At the start of a sentence a
+ * capital proves nothing (`Кандидатуру Смаилова`): the first name must also be written with a
+ * capital elsewhere in the text.
+ */
 function people(text: string, words: readonly Word[], language: DraftLanguage): Proposal[] {
   const out: Proposal[] = [];
   for (let i = 0; i < words.length; i++) {
     if (!isCapitalised(words[i]!.text) || isFunctionWord(words[i]!.lower)) continue;
     const end = personAt(words, i, language);
+    if (end > i && i === 0 && !capitalisedElsewhere(text, words[0]!)) {
+      i = end - 1;
+      continue;
+    }
     if (end > i) {
       out.push(personProposal(text, words, i, end, language));
       i = end - 1;
@@ -209,6 +228,14 @@ function people(text: string, words: readonly Word[], language: DraftLanguage): 
   }
   return out;
 }
+
+/** Is the word's stem written with a capital after a lowercase word somewhere in the text? */
+function capitalisedElsewhere(text: string, word: Word): boolean {
+  const stem = word.text.slice(0, Math.max(4, word.text.length - 2));
+  return new RegExp(`\\p{Ll}[\\s,]+${escapeRegExp(stem)}`, 'u').test(text);
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Leftward from a head noun: lowercase words, up to and including the first capital. */
 function leftToCapital(words: readonly Word[], head: number, maxWords = 6): number | undefined {

@@ -201,7 +201,7 @@ export function draftArticle(text: string, options: DraftOptions): Draft {
 function dedupe(facts: DraftFact[]): DraftFact[] {
   const seen = new Set<string>();
   return facts.filter((f) => {
-    const key = `${f.type} ${f.from} ${f.to} ${f.qualifiers.framing ?? ''}`;
+    const key = `${f.type} ${f.from} ${f.to} ${f.qualifiers.framing ?? ''} ${f.qualifiers.current ?? ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

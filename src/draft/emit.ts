@@ -198,7 +198,12 @@ export function emitAnnotation(draft: Draft, options: EmitOptions): Emitted {
     type: f.type,
     from: f.from,
     to: f.to,
-    ...f.qualifiers,
+    ...Object.fromEntries(
+      Object.entries(f.qualifiers).map(([k, v]) => [
+        k,
+        v === 'true' ? true : v === 'false' ? false : v,
+      ]),
+    ),
     evidence: f.evidence.map((e) => evidenceItem(article, e)),
   }));
 

@@ -62,9 +62,40 @@ function ex(text: string, start: number, end: number): Excerpt {
 const quoteAt = (quotes: readonly DraftQuote[], at: number) =>
   quotes.find((q) => q.excerpt.start <= at && at < q.excerpt.end);
 
+/** `X назначен Премьер-Министром`, `исполнял обязанности …`, `занимал должность …`. */
+const APPOINTED =
+  /назначении|назначен(?:а|ы)?|тағайындау|тағайындалды|исполнял(?:а)? обязанности|занимал(?:а)? должность|міндетін атқарды|қызметін атқарды/u;
+const FORMER = /исполнял|занимал|атқарды/u;
+
 export function holdings(context: FactContext): DraftFact[] {
   const { text, lexicon, published } = context;
   const out: DraftFact[] = [];
+  for (const sentence of context.sentences) {
+    const verb = APPOINTED.exec(sentence.text);
+    if (!verb) continue;
+    const at = sentence.start + verb.index;
+    const list = context.matches.get(sentence.index) ?? [];
+    const isPerson = (m: Match) => kindOf(lexicon, m.entityId) === 'Person';
+    // `о назначении X …`, `X-ты … тағайындау`: the noun names the person after it.
+    const after = /назначении|тағайындау/u.test(verb[0]);
+    const person = after
+      ? list.find((m) => m.excerpt.start >= at && isPerson(m))
+      : [...list].reverse().find((m) => m.excerpt.end <= at && isPerson(m));
+    const office = list.find(
+      (m) =>
+        m.excerpt.start >= (person && person.excerpt.start > at ? person.excerpt.end : at) &&
+        kindOf(lexicon, m.entityId) === 'Office',
+    );
+    if (!person || !office) continue;
+    const former = FORMER.test(verb[0]);
+    out.push({
+      type: 'HOLDS_OFFICE',
+      from: person.entityId,
+      to: office.entityId,
+      evidence: [ex(text, Math.min(person.excerpt.start, at), office.excerpt.end)],
+      qualifiers: former ? { current: 'false' } : published ? { asOf: published } : {},
+    });
+  }
   for (const list of context.matches.values()) {
     for (let k = 0; k + 1 < list.length; k++) {
       const office = list[k]!;

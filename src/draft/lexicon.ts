@@ -78,6 +78,9 @@ export class Lexicon {
         this.addSurface(words[words.length - 1]!, entity.id, true, true);
       // An office by its title alone (`— деді Премьер-Министр`): without the prefix and the
       // possessive of `ҚР Премьер-Министрі`.
+      // Russian: the title that starts the name (`Премьер-министр Республики Казахстан`).
+      if (entity.kind === 'Office' && surface === entity.names.ru && words.length > 1)
+        this.addSurface(words[0]!, entity.id, true, false);
       if (entity.kind === 'Office' && words.length === 2 && COUNTRY_PREFIXES.has(words[0]!)) {
         for (const a of kazakhAnalyses(normalize(words[1]!)))
           if (a.possessive && !a.case && !a.derivation)
