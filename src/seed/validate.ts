@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { SeedValidationError, type SeedIssue } from './errors.js';
-import { findAnnotationFiles, loadArticle } from './load.js';
+import { findAnnotationFiles, loadArticle, locateInFile } from './load.js';
 import { planArticle, type ArticlePlan } from './plan.js';
 import { reviveNeo4jValues } from './revive.js';
 import { verifyArticle } from './verify.js';
@@ -159,12 +159,6 @@ function plansOrThrow(checks: readonly FileCheck[], fileIssues: SeedIssue[]): Ar
   return valid.map((c) => c.plan);
 }
 
-/** Line and column of a path in an annotation file (read again: only when reporting). */
-function locate(file: string, p: Array<string | number>) {
-  const loaded = loadArticle(file);
-  return loaded.ok ? loaded.article.locate(p) : undefined;
-}
-
 /** Two files must not claim the same article, nor one entity id with two kinds. */
 function crossArticleIssues(articles: ReadonlyArray<Extract<FileCheck, { ok: true }>>) {
   const issues: SeedIssue[] = [];
@@ -176,7 +170,7 @@ function crossArticleIssues(articles: ReadonlyArray<Extract<FileCheck, { ok: tru
       issues.push({
         file: plan.file,
         path: 'article.slug',
-        ...locate(plan.file, ['article', 'slug']),
+        ...locateInFile(plan.file, ['article', 'slug']),
         message: `duplicate article slug "${slug}" (also in ${other})`,
       });
     } else slugs.set(slug, plan.file);
@@ -187,7 +181,7 @@ function crossArticleIssues(articles: ReadonlyArray<Extract<FileCheck, { ok: tru
         issues.push({
           file: plan.file,
           path: `entities[${i}].kind`,
-          ...locate(plan.file, ['entities', i, 'kind']),
+          ...locateInFile(plan.file, ['entities', i, 'kind']),
           message: `wrong type: "${e.id}" is a ${e.kind} here but a ${seen.kind} in ${seen.file}`,
         });
       }
