@@ -31,11 +31,12 @@ export const MIN_STEM = 4;
 
 /**
  * The harmony a stem's endings follow: its last back or front vowel. `у` is neutral. A Russian
- * surname suffix `-ев` follows the root before it (`Тоқаев` → `Тоқаевқа`, not `-ке`).
+ * surname suffix `-ев`/`-ов` follows the root before it (`Тоқаев` → `Тоқаевқа`, not `-ке`;
+ * `Бектенов` → `Бектеновті`).
  */
 export function harmonyOf(stem: string): Harmony {
   const root = /[аоұыяёәеөүіэию][^аоұыяёәеөүіэию]*[ео]ва?$/.test(stem)
-    ? stem.replace(/е(ва?)$/, '')
+    ? stem.replace(/[ео](ва?)$/, '')
     : stem;
   for (let i = root.length - 1; i >= 0; i--) {
     const c = root[i]!;

@@ -93,6 +93,12 @@ describe('kazakhForms', () => {
     expect(kazakhForms('мишустин')).toContain('мишустинге');
   });
 
+  it('so does a surname in -ов (`Бектеновті`, `Смайыловпен`)', () => {
+    expect(harmonyOf('бектенов')).toBe('front');
+    expect(kazakhForms('бектенов')).toContain('бектеновті');
+    expect(harmonyOf('смайылов')).toBe('back');
+  });
+
   it('gives abbreviations no unhyphenated forms', () => {
     expect(kazakhForms('қр')).toEqual([]);
   });
