@@ -86,22 +86,52 @@ function titleOf(w: Word, language: DraftLanguage): string | undefined {
   return TITLE_RU.get(w.lower) ?? TITLE_RU.get(nominativeWord(w.text, 'ru'));
 }
 
-/** The words of a person's name starting at `i` (2–3 capitalised words, surname last). */
-function personAt(words: readonly Word[], i: number, language: DraftLanguage): number {
+/** A person's name in the nominative; a Russian surname in -ов/-ин is kept as written. */
+function personNominative(phrase: string, language: DraftLanguage): string {
+  if (language === 'kk') return nominativeOf(phrase, 'kk', true);
+  return phrase.replace(/[\p{L}-]+/gu, (w) =>
+    /^\p{Lu}/u.test(w) && !/(?:ов|ев|ёв|ин|ын|ова|ева|ина|ына|ский|ская)$/u.test(w.toLowerCase())
+      ? nominativeOf(w, 'ru', true)
+      : w,
+  );
+}
+
+const PATRONYMIC = /(?:ович|евич|овна|евна|ұлы|улы|қызы|кызы)\p{L}*$/u;
+
+/** Particles inside a name (`Урсула фон дер Ляйен`). */
+const NAME_PARTICLES = /^(?:фон|дер|ван|де|ди|аль|ибн|бин|ле|ла)$/u;
+
+/**
+ * The words of a person's name starting at `i`: 2–3 capitalised words (particles allowed
+ * inside), the last a surname; after an office title (`apposition`) any two capitalised words
+ * (`Иран Президенті Ибраһим Раиси`).
+ */
+function personAt(
+  words: readonly Word[],
+  i: number,
+  language: DraftLanguage,
+  apposition = false,
+): number {
   let j = i;
   while (
     j < words.length &&
-    j - i < 3 &&
-    isCapitalised(words[j]!.text) &&
-    !titleOf(words[j]!, language)
+    j - i < 4 &&
+    ((isCapitalised(words[j]!.text) && !titleOf(words[j]!, language)) ||
+      (j > i && language === 'ru' && NAME_PARTICLES.test(words[j]!.lower) && j + 1 < words.length))
   )
     j++;
   for (let end = j; end >= i + 2; end--) {
-    const last = nominativeWord(words[end - 1]!.text, language);
-    const lastPerson = normalize(nominativeOf(words[end - 1]!.text, language, true));
-    if (SURNAME.test(last) || SURNAME.test(lastPerson)) return end;
+    const w = words[end - 1]!;
+    if (NAME_PARTICLES.test(w.text)) continue;
+    // Kazakh endings can look like a Russian surname's (`Республикасына`): test the nominative.
+    if (
+      (language === 'ru' && SURNAME.test(w.lower)) ||
+      SURNAME.test(nominativeWord(w.text, language))
+    )
+      return end;
+    if (SURNAME.test(normalize(nominativeOf(w.text, language, true)))) return end;
   }
-  return i;
+  return apposition && j >= i + 2 ? j : i;
 }
 
 function kindName(kind: EntityKind, phrase: string, language: DraftLanguage): string {
@@ -114,9 +144,10 @@ function personProposal(
   from: number,
   to: number,
   language: DraftLanguage,
+  asWritten = false,
 ): Proposal {
   const first = span(text, words, from, to);
-  const kk = nominativeOf(first.text, language, true);
+  const kk = asWritten ? first.text : personNominative(first.text, language);
   const ru = language === 'kk' ? kazakhToRussian(kk) : kk;
   return {
     kind: 'Person',
@@ -147,34 +178,49 @@ function offices(text: string, words: readonly Word[], language: DraftLanguage):
     if (language === 'kk') {
       while (from > 0) {
         const w = words[from - 1]!;
-        if (
-          isAbbreviation(w.text) ||
-          (isKazakhGenitive(w.text) && !SURNAME.test(nominativeWord(w.text, 'kk')))
-        )
-          from--;
+        const surname = SURNAME.test(nominativeWord(w.text, 'kk')) || SURNAME.test(w.lower);
+        if (isAbbreviation(w.text) || (isKazakhGenitive(w.text) && !surname)) from--;
         else if (
-          /^(?:сыртқы|ішкі|істер|бірінші|вице|экономика|қаржы|энергетика|сауда|интеграция)/u.test(
+          /^(?:сыртқы|ішкі|істер|бірінші|вице|экономика|қаржы|энергетика|сауда|интеграция|жоғарғы)/u.test(
             w.lower,
           )
+        )
+          from--;
+        // `Мемлекет басшысы`, `Иран Президенті`, `Қазақстан Республикасының`: a noun before.
+        else if (
+          isCapitalised(w.text) &&
+          !surname &&
+          !isFunctionWord(w.lower) &&
+          !isKazakhLocative(w.text) &&
+          !isKazakhGenitive(w.text)
         )
           from--;
         else break;
       }
     } else {
-      // `Председатель Правительства РФ`, `Глава государства`, `Министр иностранных дел`: the
-      // genitives after the title, up to the person.
+      // `Председатель Правительства РФ Михаил Мишустин`, `Глава государства Касым-Жомарт
+      // Токаев`: the genitives after the title; the person is the run's last capitalised words.
+      let end = t + 1;
       while (
-        to < words.length &&
-        to - t <= 4 &&
-        (isAbbreviation(words[to]!.text) ||
-          (personAt(words, to, language) === to &&
-            (isCapitalised(words[to]!.text) ||
-              /(?:а|я|ых|их|ов|ии|ей|и)$/u.test(words[to]!.lower)) &&
-            !/^(?:и|в|на|с|по|о|об|до)$/u.test(words[to]!.lower)))
+        end < words.length &&
+        end - t <= 7 &&
+        !/^(?:и|в|во|на|с|со|по|о|об|до|за|из)$/u.test(words[end]!.lower) &&
+        (isAbbreviation(words[end]!.text) ||
+          isCapitalised(words[end]!.text) ||
+          NAME_PARTICLES.test(words[end]!.lower) ||
+          /(?:а|я|ых|их|ов|ии|ей|и)$/u.test(words[end]!.lower))
       )
-        to++;
+        end++;
+      let first = end;
+      if (end - 1 > t && isCapitalised(words[end - 1]!.text)) {
+        first = end - 1;
+        while (first - 1 > t && NAME_PARTICLES.test(words[first - 1]!.lower)) first--;
+        if (first - 1 > t && isCapitalised(words[first - 1]!.text)) first--;
+      }
+      to = first - 1 > t || first === end ? first : end;
+      if (first === t + 1 || personAt(words, to, language, true) === to) to = end;
     }
-    const personEnd = personAt(words, to, language);
+    const personEnd = personAt(words, to, language, true);
     const phrase = span(text, words, from, to);
     // Russian: only the title declines (`Премьер-Министром Республики Казахстан`).
     const kk =
@@ -185,12 +231,16 @@ function offices(text: string, words: readonly Word[], language: DraftLanguage):
           : nominativeOf(words[t]!.text, 'ru') + text.slice(words[t]!.end, phrase.end);
     const country = countryOfPrefix(language === 'kk' ? words[from] : words[t + 1]);
     const org =
-      language === 'kk' && to - from >= 3 && isKazakhGenitive(words[to - 2]!.text)
+      language === 'kk' && to - from >= 3 && /^үкіметінің$/u.test(words[to - 2]!.lower)
         ? ' of the Government'
         : '';
     const en = country ? `${title}${org} of ${country}` : undefined;
+    // After a title in the nominative (`Председатель … Урсула фон дер Ляйен`) the name is too.
+    const nominativeTitle = language === 'ru' && TITLE_RU.has(words[t]!.lower);
     const holder =
-      personEnd > to ? personProposal(text, words, to, personEnd, language) : undefined;
+      personEnd > to
+        ? personProposal(text, words, to, personEnd, language, nominativeTitle)
+        : undefined;
     // A bare title with neither a country nor a person (`Премьер-Министр` alone) is a mention, not a name.
     if (!holder && from === t && to === t + 1) continue;
     out.push({
@@ -217,6 +267,10 @@ function people(text: string, words: readonly Word[], language: DraftLanguage): 
   for (let i = 0; i < words.length; i++) {
     if (!isCapitalised(words[i]!.text) || isFunctionWord(words[i]!.lower)) continue;
     const end = personAt(words, i, language);
+    // First name and surname (and a patronymic between): `Казахстана Алихан Смаилов` starts
+    // at `Алихан`.
+    const named = words.slice(i, end).filter((w) => !NAME_PARTICLES.test(w.lower));
+    if (named.length > 3 || (named.length === 3 && !PATRONYMIC.test(named[1]!.lower))) continue;
     if (end > i && i === 0 && !capitalisedElsewhere(text, words[0]!)) {
       i = end - 1;
       continue;

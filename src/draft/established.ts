@@ -70,7 +70,14 @@ export const COUNTRIES: readonly EstablishedCountry[] = [
   { kk: 'Қытай', ru: 'Китай', en: 'China', alpha2: 'CN', alpha3: 'CHN', aliases: ['ҚХР'] },
   { kk: 'Моңғолия', ru: 'Монголия', en: 'Mongolia', alpha2: 'MN', alpha3: 'MNG', aliases: [] },
   { kk: 'Түркия', ru: 'Турция', en: 'Turkey', alpha2: 'TR', alpha3: 'TUR', aliases: [] },
-  { kk: 'Иран', ru: 'Иран', en: 'Iran', alpha2: 'IR', alpha3: 'IRN', aliases: [] },
+  {
+    kk: 'Иран',
+    ru: 'Иран',
+    en: 'Iran',
+    alpha2: 'IR',
+    alpha3: 'IRN',
+    aliases: ['Иран Ислам Республикасы', 'Исламская Республика Иран'],
+  },
   { kk: 'Үндістан', ru: 'Индия', en: 'India', alpha2: 'IN', alpha3: 'IND', aliases: [] },
   { kk: 'Жапония', ru: 'Япония', en: 'Japan', alpha2: 'JP', alpha3: 'JPN', aliases: [] },
   { kk: 'Корея', ru: 'Корея', en: 'Korea', alpha2: 'KR', alpha3: 'KOR', aliases: [] },
@@ -112,6 +119,7 @@ export const COUNTRIES: readonly EstablishedCountry[] = [
   },
   { kk: 'Катар', ru: 'Катар', en: 'Qatar', alpha2: 'QA', alpha3: 'QAT', aliases: [] },
   { kk: 'Венгрия', ru: 'Венгрия', en: 'Hungary', alpha2: 'HU', alpha3: 'HUN', aliases: [] },
+  { kk: 'Мысыр', ru: 'Египет', en: 'Egypt', alpha2: 'EG', alpha3: 'EGY', aliases: ['Египет'] },
   { kk: 'Польша', ru: 'Польша', en: 'Poland', alpha2: 'PL', alpha3: 'POL', aliases: [] },
 ];
 
@@ -160,4 +168,5 @@ export const OFFICE_TITLES: ReadonlyArray<{ kk: string[]; ru: string[]; en: stri
   { kk: ['хатшысы'], ru: ['секретарь'], en: 'Secretary' },
   { kk: ['спикері'], ru: ['спикер'], en: 'Speaker' },
   { kk: ['директоры'], ru: ['директор'], en: 'Director' },
+  { kk: ['көшбасшысы'], ru: ['лидер'], en: 'Leader' },
 ];

@@ -11,7 +11,7 @@
  *   `… қаралды` (CONSIDERED), `… перспективаларын`, `… сияқты салаларда …`, `… үшін
  *   мүмкіндіктер бар` (PROSPECT, raised by the quote's speaker).
  */
-import { kazakhEnding, normalize, wordSpans } from '../language/index.js';
+import { inflectedForms, kazakhEnding, normalize, wordSpans } from '../language/index.js';
 import type { Proposal } from './candidates.js';
 import type { Lexicon, Match } from './lexicon.js';
 import type {
@@ -39,7 +39,9 @@ export interface FactContext {
 }
 
 const MET =
-  /кездесу өткізді|кездесті|кездесуі өтті|келіссөз жүргізді|келіссөздер өткізді|встретил(?:ся|ась|ись)|провел[аи]? (?:встречу|переговоры)/u;
+  /кездесу өткізді|кездесті|кездеседі|кездесуі өтті|келіссөз жүргізді|келіссөздер өткізді|встретил(?:ся|ась|ись)|встретится|провел[аи]? (?:встречу|переговоры)|проведут переговоры/u;
+/** A meeting announced, not yet held. */
+const PLANNED = /кездеседі|встретится|проведут/u;
 const SIDELINES_KK = /^\s*алаңында/u;
 const SIDELINES_RU = /на полях\s*$/u;
 const REPORTED = /(?:деп )?хабарлай(?:ды|ды)|(?:деп )?хабарлады|сообща(?:ет|ют)|переда[её]т/u;
@@ -129,6 +131,9 @@ function countryOf(context: FactContext, id: string): string | undefined {
   return hit && kindOf(context.lexicon, hit.id) === 'Country' ? hit.id : undefined;
 }
 
+/** A Russian person's name in the genitive (`Алихана Смаилова`). */
+const genitive = (name: string) => inflectedForms(name, 'ru', { person: true })[0] ?? name;
+
 /** `A пен B-ның кездесуі`: the meeting of two people, in Kazakh. */
 function meetingName(a: string, b: string): string {
   const lastA = normalize(a.split(/\s+/).pop() ?? a);
@@ -146,9 +151,15 @@ export function meetings(context: FactContext, holds: readonly DraftFact[]): Dra
     const list = (context.matches.get(sentence.index) ?? []).filter(
       (m) => m.excerpt.end <= verbEnd,
     );
+    // People by name, or by an office the text gave them (`Мемлекет басшысы … кездеседі`).
+    const holderOf = new Map(holds.map((h) => [h.to, h.from]));
     const people = [
       ...new Set(
-        list.filter((m) => kindOf(lexicon, m.entityId) === 'Person').map((m) => m.entityId),
+        list
+          .map((m) =>
+            kindOf(lexicon, m.entityId) === 'Office' ? holderOf.get(m.entityId) : m.entityId,
+          )
+          .filter((id): id is string => id !== undefined && kindOf(lexicon, id) === 'Person'),
       ),
     ];
     if (people.length < 2) continue;
@@ -160,11 +171,15 @@ export function meetings(context: FactContext, holds: readonly DraftFact[]): Dra
     const kkB = names[1]!.kk ?? names[1]!.ru ?? '';
     const meetingId = context.propose({
       kind: 'Meeting',
-      kk: context.language === 'kk' ? meetingName(kkA, kkB) : `Встреча ${kkA} и ${kkB}`,
+      kk:
+        context.language === 'kk'
+          ? meetingName(kkA, kkB)
+          : `Встреча ${genitive(kkA)} и ${genitive(kkB)}`,
       en: `Meeting of ${names.map((n) => n.en ?? '').join(' and ')}`,
       fields: {
         meetingType: people.length === 2 ? 'BILATERAL' : 'MULTILATERAL',
-        ...(published ? { date } : {}),
+        ...(PLANNED.test(verb[0]) ? { status: 'PLANNED' } : {}),
+        ...(published && !PLANNED.test(verb[0]) ? { date } : {}),
       },
       first: ex(text, sentence.start + verb.index, verbEnd),
       todo: [
@@ -214,7 +229,9 @@ export function meetings(context: FactContext, holds: readonly DraftFact[]): Dra
         });
       }
     }
-    const place = list.find((m) => kindOf(lexicon, m.entityId) === 'Place');
+    const place = (context.matches.get(sentence.index) ?? []).find(
+      (m) => kindOf(lexicon, m.entityId) === 'Place',
+    );
     if (place) {
       const held = HELD_AFTER_PLACE.exec(text.slice(place.excerpt.end));
       const placeEvidence = ex(
@@ -222,7 +239,8 @@ export function meetings(context: FactContext, holds: readonly DraftFact[]): Dra
         place.excerpt.start,
         place.excerpt.end + (held?.[0].length ?? 0),
       );
-      const lastPerson = [...list].reverse().find((m) => kindOf(lexicon, m.entityId) === 'Person')!;
+      const lastPerson =
+        [...list].reverse().find((m) => kindOf(lexicon, m.entityId) === 'Person') ?? list[0]!;
       out.push({
         type: 'HELD_IN',
         from: meetingId,
