@@ -51,7 +51,8 @@ type Final = 'vowel' | 'nasal' | 'sonorant' | 'sibilant' | 'voiceless';
 
 function finalOf(stem: string): Final {
   const c = stem[stem.length - 1] ?? '';
-  if (c === 'у' || c === 'й' || c === 'р' || c === 'л') return 'sonorant';
+  // A final `и` is read `ий` (`Раиси` → `Раисидің`, `Хаменеидің`), like `й`.
+  if (c === 'у' || c === 'й' || c === 'и' || c === 'р' || c === 'л') return 'sonorant';
   if (VOWELS.includes(c)) return 'vowel';
   if (c === 'м' || c === 'н' || c === 'ң') return 'nasal';
   if (c === 'ж' || c === 'з') return 'sibilant';
