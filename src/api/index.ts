@@ -27,6 +27,8 @@ import { createFormatError } from './errors.js';
 import { jitGateway } from './jit-executor.js';
 import { resolvers } from './resolvers/index.js';
 import { knownOperationTypesRule } from './rules.js';
+import { registryMismatches } from './relation-fields.js';
+import { relationResolvers } from './resolvers/relations.js';
 import { loadTypeDefs } from './schema.js';
 import { jsonError } from '../server/http-errors.js';
 
@@ -127,9 +129,22 @@ export async function createGraphQLServer(deps: GraphQLServerDeps): Promise<Grap
   return { stop: () => server.stop() };
 }
 
-/** The executable schema: schema/*.graphql with the resolvers of ./resolvers. */
+/**
+ * The executable schema: schema/*.graphql with the resolvers of ./resolvers. An interface's
+ * relation field (`Entity.statementsAbout`) has its resolver on the interface: inherited.
+ */
 export function createSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
+  const schema = makeExecutableSchema({
+    typeDefs: loadTypeDefs(),
+    resolvers: [resolvers, relationResolvers()],
+    inheritResolversFromInterfaces: true,
+  });
+  // A registry out of step with the SDL would answer with blanks: refuse to start instead.
+  const mismatches = registryMismatches(schema);
+  if (mismatches.length > 0) {
+    throw new Error(`relation registry and schema disagree:\n${mismatches.join('\n')}`);
+  }
+  return schema;
 }
 
 /** Apollo's codes for a request that could not become an execution (nothing was run). */
