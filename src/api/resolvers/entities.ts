@@ -288,6 +288,7 @@ export const entityResolvers: Resolvers = {
     ...entityFields,
     discussedAt: (e, _, ctx, info) => discussions(ctx, e, 'discussedAt', info),
   },
+  Document: { ...entityFields },
   Topic: {
     ...entityFields,
     discussedAt: (e, _, ctx, info) => discussions(ctx, e, 'discussedAt', info),
