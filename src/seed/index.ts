@@ -12,6 +12,7 @@ import { isRetryableError, type Driver } from 'neo4j-driver';
 import { applyGraphSchema } from '../graph/schema.js';
 import { formatIssue, SeedValidationError, type SeedIssue } from './errors.js';
 import { planSummary, type ArticlePlan, type PlannedEntity } from './plan.js';
+import { locateInFile } from './load.js';
 import { validateCorpus, type ValidationOptions } from './validate.js';
 import { warmWritePlans } from './warm.js';
 import { batchesOf, DEFAULT_BATCH_LIMITS, type BatchLimits } from './batches.js';
@@ -210,9 +211,14 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
     // New articles have no clean-up: several go in one transaction (one statement per batch).
     const writeBatch = async (batch: readonly number[]) => {
       const batchPlans = batch.map((i) => toWrite.get(i) as ArticlePlan);
+      const ids = batchPlans.map((p) => p.articleId);
+      // Said before the commit and again after it: whenever the run stops, what the console
+      // shows covers what the database holds.
+      log(`writing ${ids.length} new article(s) in one transaction: ${ids.join(', ')}`);
       const written = await session.executeWrite((tx) => writeNewArticles(tx, batchPlans));
       add(written.counters);
       batch.forEach((i, k) => done(i, 'created', written.perArticle[k] as ArticleCounts));
+      log(`committed ${ids.length} new article(s)`);
     };
     const limits = { ...DEFAULT_BATCH_LIMITS, ...options.batch };
     for (const batch of batchesOf(created, (i) => toWrite.get(i) as ArticlePlan, limits)) {
@@ -305,6 +311,7 @@ async function kindConflictsWithGraph(
   return records.map((r) => ({
     file: r.get('file') as string,
     path: `entities[${String(r.get('index'))}].kind`,
+    ...locateInFile(r.get('file') as string, ['entities', Number(String(r.get('index'))), 'kind']),
     message: `wrong type: "${r.get('id')}" is a ${r.get('kind')} here but a ${r.get('stored')} in the graph (seeded from another article)`,
   }));
 }

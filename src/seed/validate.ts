@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { SeedValidationError, type SeedIssue } from './errors.js';
-import { findAnnotationFiles, loadArticle } from './load.js';
+import { findAnnotationFiles, loadArticle, locateInFile } from './load.js';
 import { planArticle, type ArticlePlan } from './plan.js';
 import { reviveNeo4jValues } from './revive.js';
 import { verifyArticle } from './verify.js';
@@ -225,12 +225,6 @@ function unreferencedEntries(
   return warnings;
 }
 
-/** Line and column of a path in an annotation file (read again: only when reporting). */
-function locate(file: string, p: Array<string | number>) {
-  const loaded = loadArticle(file);
-  return loaded.ok ? loaded.article.locate(p) : undefined;
-}
-
 /**
  * Two files must not claim the same article, nor declare one entity: an entity two articles
  * know is declared once, in the registry.
@@ -245,7 +239,7 @@ function crossArticleIssues(articles: ReadonlyArray<Extract<FileCheck, { ok: tru
       issues.push({
         file: plan.file,
         path: 'article.slug',
-        ...locate(plan.file, ['article', 'slug']),
+        ...locateInFile(plan.file, ['article', 'slug']),
         message: `duplicate article slug "${slug}" (also in ${other})`,
       });
       // The same article twice: its declarations clash with themselves; one issue says it all.
@@ -259,14 +253,14 @@ function crossArticleIssues(articles: ReadonlyArray<Extract<FileCheck, { ok: tru
         issues.push({
           file: plan.file,
           path: `entities[${i}].kind`,
-          ...locate(plan.file, ['entities', i, 'kind']),
+          ...locateInFile(plan.file, ['entities', i, 'kind']),
           message: `wrong type: "${e.id}" is a ${e.kind} here but a ${seen.kind} in ${seen.file}`,
         });
       } else {
         issues.push({
           file: plan.file,
           path: `entities[${i}].id`,
-          ...locate(plan.file, ['entities', i, 'id']),
+          ...locateInFile(plan.file, ['entities', i, 'id']),
           message: `"${e.id}" is declared by two articles (also in ${seen.file}): declare it once, in the entity registry (entities/), and refer to it by id`,
         });
       }

@@ -17,7 +17,7 @@ import {
   type RelationshipPattern,
 } from './patterns.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
-import { codePointLength, type ArticleText } from './text.js';
+import { codePointLength, nearestMatchHint, type ArticleText } from './text.js';
 
 export interface Span {
   text: string;
@@ -78,7 +78,9 @@ export function locateExcerpt(
   }
   const found = text.occurrences(excerpt);
   if (found.length === 0) {
-    return { error: `${owner}: excerpt not found verbatim in the text: ${preview(excerpt)}` };
+    return {
+      error: `${owner}: excerpt not found verbatim in the text: ${preview(excerpt)}${nearestMatchHint(text, excerpt)}`,
+    };
   }
   const occurrence = typeof item === 'string' ? undefined : item.occurrence;
   if (occurrence === undefined && found.length > 1) {

@@ -28,10 +28,12 @@ export async function seedPaths(driver: Driver, paths: string[]): Promise<SeedRe
 
 /**
  * Everything in the graph as sorted strings: every node (labels, id, properties except
- * `seededAt`) and every relationship (type, ends, properties). Equal dumps = equal graphs.
+ * `seededAt`, unless `withSeededAt`) and every relationship (type, ends, properties). Equal
+ * dumps = equal graphs; with `withSeededAt`, nothing was rewritten either.
  */
 export async function graphDump(
   driver: Driver,
+  { withSeededAt = false } = {},
 ): Promise<{ nodes: string[]; relationships: string[] }> {
   const database = inject('neo4j').database;
   const nodes = await driver.executeQuery(
@@ -49,7 +51,7 @@ export async function graphDump(
   const stable = (props: Record<string, unknown>) =>
     JSON.stringify(
       Object.keys(props)
-        .filter((k) => k !== 'seededAt')
+        .filter((k) => withSeededAt || k !== 'seededAt')
         .sort()
         .map((k) => [k, String(props[k])]),
     );

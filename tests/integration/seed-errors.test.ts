@@ -211,7 +211,9 @@ describe('bad input is refused and writes nothing', () => {
         line: lineOf(file, 'Шолпан-Атада (Қазақстан)'),
         column: expect.any(Number),
         message:
-          'evidence of "cholpon-ata-in-kyrgyzstan": excerpt not found verbatim in the text: "Шолпан-Атада (Қазақстан)"',
+          'evidence of "cholpon-ata-in-kyrgyzstan": excerpt not found verbatim in the text: "Шолпан-Атада (Қазақстан)"; ' +
+          'nearest match at code point 95: "Шолпан-Атада (Қырғызстан) өтіп жатқан Еуразия", which differs at character 16 ' +
+          'of the excerpt (code point 110 of the text): the text has "ы" (U+044B) where the excerpt has "а" (U+0430)',
       },
     ]);
   });
@@ -311,12 +313,20 @@ describe('bad input is refused and writes nothing', () => {
     expect(issues[0]?.message).toMatch(/lies outside the quote/);
   });
 
-  it('an unknown field (a typo) is refused, not ignored', async () => {
-    const { issues } = await refused({
+  it('an unknown field (a typo) is refused, not ignored, at the key itself', async () => {
+    const { file, issues } = await refused({
       doc: (doc) => doc.setIn(['facts', 0, 'evidance'], doc.createNode(['x'])),
     });
-    expect(issues[0]?.path).toBe('facts[0]');
-    expect(issues[0]?.message).toMatch(/evidance/);
+    const line = lineOf(file, 'evidance:');
+    expect(issues).toEqual([
+      {
+        file,
+        path: 'facts[0].evidance',
+        line,
+        column: (readFileSync(file, 'utf8').split('\n')[line - 1] ?? '').indexOf('evidance') + 1,
+        message: 'unknown key "evidance" (not in the annotation schema: a typo?)',
+      },
+    ]);
   });
 
   it('a path that does not exist', async () => {
@@ -375,10 +385,15 @@ describe('an entity id the graph already holds with another kind', () => {
       paths: [second],
     }).catch((err: unknown) => err);
     expect(error).toBeInstanceOf(SeedValidationError);
+    const kindLine = readFileSync(second, 'utf8')
+      .split('\n')
+      .findIndex((l, i, all) => l.includes('kind: Place') && all[i - 1]?.includes('country/kg'));
     expect((error as SeedValidationError).issues).toEqual([
       {
         file: second,
         path: expect.stringMatching(/^entities\[\d\]\.kind$/),
+        line: kindLine + 1,
+        column: 11,
         message:
           'wrong type: "meeting/2022-08-25-smailov-mishustin" is a Event here but a Meeting in the graph (seeded from another article)',
       },
