@@ -14,9 +14,11 @@
  */
 export {
   editDistance,
+  foldCase,
   hasVowel,
   isCyrillic,
   isLatin,
+  isWordChar,
   normalize,
   tokenize,
   wordSpans,
@@ -26,6 +28,7 @@ export {
   KAZAKH_CASES,
   harmonyOf,
   kazakhAnalyses,
+  kazakhCaseEndings,
   kazakhEnding,
   kazakhForms,
   kazakhStems,
@@ -49,3 +52,5 @@ export {
   latinToCyrillic,
 } from './transliterate.js';
 export type { LatinScheme } from './transliterate.js';
+export { queryTerms, searchKeys } from './search-keys.js';
+export type { QueryTerms, SearchKeys } from './search-keys.js';

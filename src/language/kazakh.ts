@@ -107,6 +107,12 @@ export function kazakhEnding(
   return harmony === 'front' ? front(back) : back;
 }
 
+/** Every spelling of a case's ending, both harmonies (after an abbreviation any may be read). */
+export function kazakhCaseEndings(kase: KazakhCase): string[] {
+  const back = Object.values(ALLOMORPHS[kase]);
+  return [...new Set([...back, ...back.map(front)])];
+}
+
 /** Does the word end in a 3rd-person possessive (`Үкіметі`, `басшысы`, `Республикасы`)? */
 export const endsInPossessive = (word: string): boolean =>
   /[ыі]$/.test(word) && word.length > MIN_STEM;
@@ -159,11 +165,7 @@ export function kazakhAnalyses(word: string): KazakhAnalysis[] {
   if (hyphen > 0 && !hasVowel(word.slice(0, hyphen))) {
     const tail = word.slice(hyphen + 1);
     const stem = word.slice(0, hyphen);
-    const kase = KAZAKH_CASES.find((c) =>
-      [...Object.values(ALLOMORPHS[c]), AFTER_POSSESSIVE[c]].some(
-        (e) => e === tail || front(e) === tail,
-      ),
-    );
+    const kase = KAZAKH_CASES.find((c) => kazakhCaseEndings(c).includes(tail));
     if (kase) return [{ stem: word }, { stem, case: kase }];
   }
   const out: KazakhAnalysis[] = [{ stem: word }];

@@ -110,11 +110,34 @@ const LATIN_TO_CYRILLIC: ReadonlyArray<readonly [string, string]> = [
   ['x', 'кс'],
 ];
 
-/** A lowercase Latin word → Cyrillic (`mishustin` → `мишустин`): a search key, not a spelling. */
+const LATIN_VOWELS = 'aeiouy';
+
+/**
+ * A lowercase Latin word → Cyrillic (`mishustin` → `мишустин`): a search key, not a spelling.
+ * `y` is `ы` after a consonant (`kyrgyz` → `кыргыз`, `mishustinym`), `й` elsewhere; `ye`
+ * first or after a vowel is `е` (`tokayev` → `токаев`, `yerlan` → `ерлан`).
+ */
 export function latinToCyrillic(word: string): string {
   let out = '';
   let i = 0;
   outer: while (i < word.length) {
+    const after = word[i - 1];
+    const afterVowel = after !== undefined && LATIN_VOWELS.includes(after);
+    if (
+      word[i] === 'y' &&
+      after !== undefined &&
+      !afterVowel &&
+      !'aeiou'.includes(word[i + 1] ?? '')
+    ) {
+      out += 'ы';
+      i += 1;
+      continue;
+    }
+    if (word.startsWith('ye', i) && (afterVowel || i === 0)) {
+      out += 'е';
+      i += 2;
+      continue;
+    }
     for (const [lat, cyr] of LATIN_TO_CYRILLIC) {
       if (word.startsWith(lat, i)) {
         out += cyr;

@@ -62,6 +62,16 @@ describe('transliteration', () => {
   });
 });
 
+describe('latinToCyrillic: y', () => {
+  it('reads y as ы after a consonant, ye first or after a vowel as е', () => {
+    expect(latinToCyrillic('kyrgyzstan')).toBe('кыргызстан');
+    expect(latinToCyrillic('tokayev')).toBe('токаев');
+    expect(latinToCyrillic('mishustinym')).toBe('мишустиным');
+    expect(latinToCyrillic('yerlan')).toBe('ерлан');
+    expect(latinToCyrillic('yakutsk')).toBe('якуцк');
+  });
+});
+
 describe('kazakhToRussian', () => {
   it('folds Kazakh letters into the Russian ones, -айы- into -аи-', () => {
     expect(kazakhToRussian('Әлихан Смайылов')).toBe('Алихан Смаилов');
