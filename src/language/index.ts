@@ -52,5 +52,3 @@ export {
   latinToCyrillic,
 } from './transliterate.js';
 export type { LatinScheme } from './transliterate.js';
-export { queryTerms, searchKeys } from './search-keys.js';
-export type { QueryTerms, SearchKeys } from './search-keys.js';
