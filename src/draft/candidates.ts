@@ -335,7 +335,10 @@ function organizationsAndEvents(
   for (let h = 0; h < words.length; h++) {
     const w = words[h]!;
     const headWord = nominativeWord(w.text, language);
-    const isEvent = EVENT_HEADS.test(headWord) || EVENT_HEADS.test(w.lower);
+    // `бизнес-форумы`: the head is the compound's last part.
+    const headPart = headWord.slice(headWord.lastIndexOf('-') + 1);
+    const isEvent =
+      EVENT_HEADS.test(headWord) || EVENT_HEADS.test(w.lower) || EVENT_HEADS.test(headPart);
     const infra = infraHead(words, h, language);
     const org = orgHead(words, h, language);
     if (!isEvent && !infra && !org) continue;

@@ -178,9 +178,15 @@ export function draftArticle(text: string, options: DraftOptions): Draft {
   matches = scanAll();
 
   const reported = facts.find((f) => f.type === 'REPORTED_BY');
-  const mentions = [...matches.entries()].flatMap(([sentence, list]) =>
-    list.map((m) => ({ entityId: m.entityId, sentence, excerpt: m.excerpt })),
-  );
+  const mentions = [...matches.entries()].flatMap(([index, list]) => {
+    const sentence = sentences[index]!;
+    const inner = lexicon.nested(sentence.text, list, language, sentence.start);
+    return [...list, ...inner].map((m) => ({
+      entityId: m.entityId,
+      sentence: index,
+      excerpt: m.excerpt,
+    }));
+  });
   return {
     text,
     language,

@@ -66,8 +66,8 @@ const quoteAt = (quotes: readonly DraftQuote[], at: number) =>
 
 /** `X назначен Премьер-Министром`, `исполнял обязанности …`, `занимал должность …`. */
 const APPOINTED =
-  /назначении|назначен(?:а|ы)?|тағайындау|тағайындалды|исполнял(?:а)? обязанности|занимал(?:а)? должность|міндетін атқарды|қызметін атқарды/u;
-const FORMER = /исполнял|занимал|атқарды/u;
+  /назначении|назначен(?:а|ы)?|тағайындау|тағайындалды|тағайындады|исполнял(?:а)? обязанности|занимал(?:а)? должность|міндетін атқар\p{L}*|қызметін\s+(?:\S+\s+){0,5}?атқар\p{L}*/u;
+const FORMER = /исполнял|занимал|атқарды|атқарған/u;
 
 export function holdings(context: FactContext): DraftFact[] {
   const { text, lexicon, published } = context;
@@ -83,10 +83,11 @@ export function holdings(context: FactContext): DraftFact[] {
     const person = after
       ? list.find((m) => m.excerpt.start >= at && isPerson(m))
       : [...list].reverse().find((m) => m.excerpt.end <= at && isPerson(m));
+    // The office after the person, before the verb (`X-ты Office етіп тағайындады`) or after
+    // it (`X назначен Office-ом`).
     const office = list.find(
       (m) =>
-        m.excerpt.start >= (person && person.excerpt.start > at ? person.excerpt.end : at) &&
-        kindOf(lexicon, m.entityId) === 'Office',
+        m.excerpt.start >= (person?.excerpt.end ?? at) && kindOf(lexicon, m.entityId) === 'Office',
     );
     if (!person || !office) continue;
     const former = FORMER.test(verb[0]);
@@ -94,7 +95,13 @@ export function holdings(context: FactContext): DraftFact[] {
       type: 'HOLDS_OFFICE',
       from: person.entityId,
       to: office.entityId,
-      evidence: [ex(text, Math.min(person.excerpt.start, at), office.excerpt.end)],
+      evidence: [
+        ex(
+          text,
+          Math.min(person.excerpt.start, at),
+          Math.max(office.excerpt.end, at + verb[0].length),
+        ),
+      ],
       qualifiers: former ? { current: 'false' } : published ? { asOf: published } : {},
     });
   }

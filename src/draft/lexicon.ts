@@ -147,17 +147,40 @@ export class Lexicon {
     return this.scanWords(words, language, offset, recent, text);
   }
 
+  /**
+   * The entities named inside each match (`ҚР` and `ҚР Үкіметі` in `ҚР Үкіметінің баспасөз
+   * қызметі`): mentions too, as the seeder counts every entity's names on their own.
+   */
+  nested(text: string, matches: readonly Match[], language: DraftLanguage, offset = 0): Match[] {
+    const words = wordSpans(text);
+    const out: Match[] = [];
+    const inside = (m: Match) => {
+      if (m.to - m.from < 2) return;
+      const part = words.slice(m.from, m.to);
+      for (const hit of this.scanWords(part, language, offset, [], text, m.to - m.from)) {
+        const shifted = { ...hit, from: hit.from + m.from, to: hit.to + m.from };
+        if (shifted.entityId === m.entityId) continue;
+        out.push(shifted);
+        inside(shifted);
+      }
+    };
+    for (const m of matches) inside(m);
+    return out;
+  }
+
+  /** `whole`: a match of that many words (the whole of a nested scan) is not taken. */
   scanWords(
     words: readonly WordSpan[],
     language: DraftLanguage,
     offset: number,
     recent: string[],
     text: string,
+    whole = Infinity,
   ): Match[] {
     const out: Match[] = [];
     for (let i = 0; i < words.length;) {
       let found: Match | undefined;
-      for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1 && !found; n--) {
+      for (let n = Math.min(MAX_WORDS, words.length - i, whole - 1); n >= 1 && !found; n--) {
         const slice = words.slice(i, i + n);
         const hit = this.lookup(
           slice.map((w) => w.text),
