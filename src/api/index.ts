@@ -27,6 +27,8 @@ import { createFormatError } from './errors.js';
 import { jitGateway } from './jit-executor.js';
 import { resolvers } from './resolvers/index.js';
 import { knownOperationTypesRule } from './rules.js';
+import { registryMismatches } from './relation-fields.js';
+import { relationResolvers } from './resolvers/relations.js';
 import { loadTypeDefs } from './schema.js';
 
 export interface GraphQLServerDeps {
@@ -86,9 +88,10 @@ export async function createGraphQLServer(deps: GraphQLServerDeps): Promise<Grap
       // The schema sets no cache hints; Apollo's default cache-control plugin would still wrap
       // every field resolver (willResolveField) to compute them: ~8% of a nested query's CPU.
       ApolloServerPluginCacheControlDisabled(),
-      production
-        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      // Apollo Sandbox explores the schema by introspection: offered exactly when that is on.
+      config.graphql.introspection
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })
+        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
       costLimitPlugin({
         maxCost: config.graphql.maxCost,
         maxPageSize: config.graphql.maxPageSize,
@@ -114,9 +117,22 @@ export async function createGraphQLServer(deps: GraphQLServerDeps): Promise<Grap
   return { stop: () => server.stop() };
 }
 
-/** The executable schema: schema/*.graphql with the resolvers of ./resolvers. */
+/**
+ * The executable schema: schema/*.graphql with the resolvers of ./resolvers. An interface's
+ * relation field (`Entity.statementsAbout`) has its resolver on the interface: inherited.
+ */
 export function createSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers });
+  const schema = makeExecutableSchema({
+    typeDefs: loadTypeDefs(),
+    resolvers: [resolvers, relationResolvers()],
+    inheritResolversFromInterfaces: true,
+  });
+  // A registry out of step with the SDL would answer with blanks: refuse to start instead.
+  const mismatches = registryMismatches(schema);
+  if (mismatches.length > 0) {
+    throw new Error(`relation registry and schema disagree:\n${mismatches.join('\n')}`);
+  }
+  return schema;
 }
 
 /** Apollo's codes for a request that could not become an execution (nothing was run). */

@@ -25,7 +25,6 @@ import {
   relatedNodes,
   type PrefetchTree,
   type RelationFetch,
-  type RelationName,
   type WireAnchor,
   type WireItem,
 } from '../graph/relations.js';
@@ -127,7 +126,7 @@ export function createLoaders(executor: RequestExecutor): Loaders {
   };
 
   const toRelatedItems = (
-    relation: RelationName,
+    relation: string,
     anchorId: string,
     raw: WireItem[],
     models: Map<string, NodeModel>,

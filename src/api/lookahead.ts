@@ -3,12 +3,14 @@
  * field's selection set, so the node and those relations come back in one statement
  * (`Loaders.nodeWith`) instead of one statement per level.
  *
- * RELATION_FIELDS mirrors the resolvers that return `related(ctx, <relation>, parent.id)` for a
- * field without arguments (entities.ts, provenance.ts): prefetching such a field gives exactly
- * what its resolver would load.
+ * Which field is which relation comes from the registry (graph/relations.ts, through
+ * ./relation-fields.ts): prefetching a relation field gives exactly what its resolver
+ * (resolvers/relations.ts) would load.
  */
 import {
   getNamedType,
+  isAbstractType,
+  isInterfaceType,
   isObjectType,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -17,102 +19,25 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { NodeProjection } from '../graph/nodes.js';
-import type { PrefetchTree, RelationFetch, RelationName } from '../graph/relations.js';
-
-export const RELATION_FIELDS: Record<string, Record<string, RelationName>> = {
-  Person: {
-    offices: 'personOffices',
-    meetings: 'personMeetings',
-    quotes: 'personQuotes',
-    claims: 'personClaims',
-    statedFigures: 'personFigures',
-  },
-  Office: { holders: 'officeHolders', organization: 'officeOrganization' },
-  Organization: {
-    governmentOf: 'organizationGovernmentOf',
-    partOf: 'organizationPartOf',
-    parts: 'organizationParts',
-    offices: 'organizationOffices',
-    reportedMeetings: 'organizationReportedMeetings',
-    sessions: 'organizationSessions',
-    sourcedArticles: 'organizationArticles',
-  },
-  Country: {
-    governments: 'countryGovernments',
-    officials: 'countryOfficials',
-    places: 'placesIn',
-  },
-  Place: {
-    locatedIn: 'placeLocatedIn',
-    places: 'placesIn',
-    events: 'placeEvents',
-    meetings: 'placeMeetings',
-  },
-  Event: { heldIn: 'heldIn', sessionOf: 'eventSessionOf', sideMeetings: 'eventSideMeetings' },
-  Meeting: {
-    participants: 'meetingParticipants',
-    heldIn: 'heldIn',
-    onSidelinesOf: 'meetingOnSidelinesOf',
-    reportedBy: 'meetingReportedBy',
-    discussed: 'meetingDiscussed',
-    quotes: 'meetingQuotes',
-    claims: 'meetingClaims',
-  },
-  InfrastructureProject: { discussedAt: 'discussedAt' },
-  Topic: { discussedAt: 'discussedAt', about: 'topicAbout' },
-  Article: {
-    source: 'articleSource',
-    sentences: 'articleSentences',
-    quotes: 'articleQuotes',
-    claims: 'articleClaims',
-    numericFacts: 'articleNumericFacts',
-  },
-  Sentence: { mentions: 'sentenceMentions', facts: 'sentenceFacts' },
-};
-
-/**
- * Relations whose resolvers read their relationships' properties (provenance, qualifiers), and
- * the fields of the item type that do not: the two ends, which come from the nodes. A selection
- * of ends only is fetched without the properties. Every other relation's resolver reads only
- * the related nodes, so it never needs them.
- */
-const ENDS_OF: Partial<Record<RelationName, ReadonlySet<string>>> = (() => {
-  const holding = new Set(['__typename', 'person', 'office']);
-  const participation = new Set(['__typename', 'person', 'meeting']);
-  const discussion = new Set(['__typename', 'meeting', 'subject']);
-  return {
-    personOffices: holding,
-    officeHolders: holding,
-    countryOfficials: holding,
-    personMeetings: participation,
-    meetingParticipants: participation,
-    countryRepresentedAt: participation,
-    meetingDiscussed: discussion,
-    discussedAt: discussion,
-    sentenceMentions: new Set(['__typename', 'entity']),
-  };
-})();
-
-/**
- * For relations whose field returns items (holdings, participations…), the item field that
- * holds the related node; every other relation's field returns the related nodes themselves.
- */
-const NODE_FIELD_OF: Partial<Record<RelationName, string>> = {
-  personOffices: 'office',
-  officeHolders: 'person',
-  countryOfficials: 'person',
-  personMeetings: 'meeting',
-  meetingParticipants: 'person',
-  countryRepresentedAt: 'person',
-  meetingDiscussed: 'subject',
-  discussedAt: 'meeting',
-  sentenceMentions: 'entity',
-};
+import {
+  RELATIONS,
+  type PrefetchTree,
+  type Relation,
+  type RelationFetch,
+} from '../graph/relations.js';
+import {
+  anchorFieldOf,
+  endFieldsOf,
+  isPrefetched,
+  nodeFieldOf,
+  relationFor,
+  type Relations,
+} from './relation-fields.js';
 
 /**
  * The node properties a field of a node type reads, for every type that has the field. Fields
  * that read nothing but the id and type (`id`, the kind, and the fields that navigate from the
- * node's id: RELATION_FIELDS, mentions, statementsAbout) read none. A selection of fields listed
+ * node's id: the registry's relation fields, mentions) read none. A selection of fields listed
  * here is answered from a node read with just those properties; any other field needs the
  * whole node: a field missing here costs bytes, never a wrong answer.
  */
@@ -122,9 +47,10 @@ const FIELD_PROPERTIES: ReadonlyMap<string, readonly string[]> = new Map([
   ['kind', []],
   ['mentions', []],
   ['statementsAbout', []],
-  ...Object.values(RELATION_FIELDS).flatMap((fields) =>
-    Object.keys(fields).map((field): [string, string[]] => [field, []]),
-  ),
+  // A relation field reads the node's id, unless its resolver reads the node (Fact.evidence).
+  ...Object.values(RELATIONS)
+    .filter(isPrefetched)
+    .map((relation): [string, string[]] => [relation.field, []]),
   ['name', ['nameEn', 'nameKk', 'nameRu']], // every entity type: name(lang)
   ['date', ['date']], // Meeting
   ['title', ['title']], // Article
@@ -161,11 +87,11 @@ function selectedFields(
 
 /** Whether the selection of a field navigating `relation` reads its relationships' properties. */
 function needsRelProps(
-  relation: RelationName,
+  relation: Relation,
   fields: readonly FieldNode[],
   fragments: Record<string, FragmentDefinitionNode>,
 ): boolean {
-  const ends = ENDS_OF[relation];
+  const ends = endFieldsOf(relation);
   if (!ends) return false;
   for (const field of fields) {
     for (const name of fieldNames(field.selectionSet, fragments)) if (!ends.has(name)) return true;
@@ -173,29 +99,13 @@ function needsRelProps(
   return false;
 }
 
-/**
- * The item field that gives back the anchor, for relations whose items (holdings,
- * participations, discussions) have one: `meetings { person { … } }` below a person reads that
- * person. (A country's officials and representatives reach it through a path: their items'
- * ends are other nodes.)
- */
-const ANCHOR_FIELD_OF: Partial<Record<RelationName, string>> = {
-  personOffices: 'person',
-  officeHolders: 'office',
-  personMeetings: 'person',
-  meetingParticipants: 'meeting',
-  meetingDiscussed: 'meeting',
-  discussedAt: 'subject',
-};
-
 /** Field name → the anchor fields of its items, on whichever type the field is. */
 const ANCHOR_FIELDS_BY_NAME: ReadonlyMap<string, readonly string[]> = (() => {
   const byName = new Map<string, string[]>();
-  for (const fields of Object.values(RELATION_FIELDS)) {
-    for (const [name, relation] of Object.entries(fields)) {
-      const anchorField = ANCHOR_FIELD_OF[relation];
-      if (anchorField) byName.set(name, [...(byName.get(name) ?? []), anchorField]);
-    }
+  for (const relation of Object.values(RELATIONS)) {
+    const anchorField = anchorFieldOf(relation);
+    if (anchorField)
+      byName.set(relation.field, [...(byName.get(relation.field) ?? []), anchorField]);
   }
   return byName;
 })();
@@ -234,11 +144,11 @@ function projectionOf(
 
 /** How much of the related nodes the selection of a field navigating `relation` reads. */
 function nodeProjectionOf(
-  relation: RelationName,
+  relation: Relation,
   fields: readonly FieldNode[],
   fragments: Record<string, FragmentDefinitionNode>,
 ): NodeProjection {
-  const itemField = NODE_FIELD_OF[relation];
+  const itemField = nodeFieldOf(relation);
   const nodeSelections = itemField
     ? fields.flatMap((field) =>
         selectedFields(field.selectionSet, fragments).filter((f) => f.name.value === itemField),
@@ -251,12 +161,12 @@ function nodeProjectionOf(
 }
 
 function fetchOf(
-  relation: RelationName,
+  relation: Relation,
   fields: readonly FieldNode[],
   fragments: Record<string, FragmentDefinitionNode>,
 ): RelationFetch {
   return {
-    relation,
+    relation: relation.name,
     relProps: needsRelProps(relation, fields, fragments),
     nodeProps: nodeProjectionOf(relation, fields, fragments),
   };
@@ -264,7 +174,7 @@ function fetchOf(
 
 /** For a resolver of a field navigating `relation`: how much of it the selection reads. */
 export function fetchFor(
-  relation: RelationName,
+  relation: Relation,
   info: Pick<SelectionInfo, 'fieldNodes' | 'fragments'>,
 ): RelationFetch {
   // graphql-js hands every item of a list the same fieldNodes array: a meeting's `discussed`
@@ -274,15 +184,15 @@ export function fetchFor(
     byRelation = new Map();
     fetchCache.set(info.fieldNodes, byRelation);
   }
-  let fetch = byRelation.get(relation);
+  let fetch = byRelation.get(relation.name);
   if (!fetch) {
     fetch = fetchOf(relation, info.fieldNodes, info.fragments);
-    byRelation.set(relation, fetch);
+    byRelation.set(relation.name, fetch);
   }
   return fetch;
 }
 
-const fetchCache = new WeakMap<readonly FieldNode[], Map<RelationName, RelationFetch>>();
+const fetchCache = new WeakMap<readonly FieldNode[], Map<string, RelationFetch>>();
 
 /** The part of GraphQLResolveInfo look-ahead reads. */
 export interface SelectionInfo {
@@ -294,26 +204,43 @@ export interface SelectionInfo {
 /** How many levels of relations below a root field one look-ahead statement fetches. */
 export const LOOKAHEAD_DEPTH = 3;
 
+/** A relation asked for, with the field nodes that ask for it and the type they are on. */
+interface RelationAsked {
+  relation: Relation;
+  fields: FieldNode[];
+  onType: string;
+}
+
+/** The object types a node of type `type` can be: itself, or an abstract type's possible types. */
+function concreteTypes(schema: GraphQLSchema, type: string | null): readonly string[] {
+  const named = type === null ? undefined : schema.getType(type);
+  if (isObjectType(named)) return [named.name];
+  if (isAbstractType(named)) return schema.getPossibleTypes(named).map((t) => t.name);
+  return [];
+}
+
 /**
- * The relations the selection sets `sets` ask for, on a node of type `type` (null: any type,
- * e.g. below `Node`), each with the field nodes that ask for it and the type they are on.
+ * The relations the selection sets `sets` ask for, on a node of type `type` (an abstract type
+ * asks for the fields of each of its possible types): each with the field nodes asking for it.
  */
 function relationsIn(
+  schema: GraphQLSchema,
   sets: ReadonlyArray<SelectionSetNode | undefined>,
   type: string | null,
   fragments: Record<string, FragmentDefinitionNode>,
-): Map<RelationName, { fields: FieldNode[]; onType: string }> {
-  const found = new Map<RelationName, { fields: FieldNode[]; onType: string }>();
+  relations: Relations,
+): Map<string, RelationAsked> {
+  const found = new Map<string, RelationAsked>();
   const visit = (set: SelectionSetNode | undefined, on: string | null, seen: Set<string>) => {
     for (const selection of set?.selections ?? []) {
       if (selection.kind === 'Field') {
-        const types = on && RELATION_FIELDS[on] ? [on] : Object.keys(RELATION_FIELDS);
-        for (const t of types) {
-          const relation = RELATION_FIELDS[t]?.[selection.name.value];
-          if (!relation) continue;
-          const entry = found.get(relation) ?? { fields: [], onType: t };
-          entry.fields.push(selection);
-          found.set(relation, entry);
+        for (const t of concreteTypes(schema, on)) {
+          const relation = relationFor(schema, t, selection.name.value, relations);
+          if (!relation || !isPrefetched(relation)) continue;
+          const entry = found.get(relation.name) ?? { relation, fields: [], onType: t };
+          // Possible types sharing an interface's entry ask for it with the same field node.
+          if (!entry.fields.includes(selection)) entry.fields.push(selection);
+          found.set(relation.name, entry);
         }
       } else if (selection.kind === 'InlineFragment') {
         visit(selection.selectionSet, selection.typeCondition?.name.value ?? on, seen);
@@ -328,19 +255,18 @@ function relationsIn(
   return found;
 }
 
-/** The object type a field returns (through lists and non-null); null when abstract or unknown. */
-function objectTypeOf(schema: GraphQLSchema, type: string, field: string): string | null {
+/** The named type a field of `type` returns (through lists and non-null); null when unknown. */
+function fieldTypeOf(schema: GraphQLSchema, type: string, field: string): string | null {
   const owner = schema.getType(type);
-  if (!isObjectType(owner)) return null;
-  const named = owner.getFields()[field] ? getNamedType(owner.getFields()[field]!.type) : null;
-  return named && isObjectType(named) ? named.name : null;
+  if (!isObjectType(owner) && !isInterfaceType(owner)) return null;
+  const found = owner.getFields()[field];
+  return found ? getNamedType(found.type).name : null;
 }
 
 /**
  * The relations a selection asks for, level by level (up to `depth`): for each relation field,
  * the relation fields selected on its related nodes (through the item's node field for
- * holdings, participations…), and so on. Fields count for the type they are selected on; on an
- * abstract type (Node, Entity, a union), for every type.
+ * holdings, participations…), and so on.
  */
 function treesIn(
   schema: GraphQLSchema,
@@ -348,16 +274,16 @@ function treesIn(
   type: string | null,
   fragments: Record<string, FragmentDefinitionNode>,
   depth: number,
+  relations: Relations,
 ): PrefetchTree[] {
   if (depth <= 0) return [];
-  return [...relationsIn(sets, type, fragments)]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([relation, { fields, onType }]) => {
-      const nodeField = NODE_FIELD_OF[relation];
-      const fieldName = fields[0]!.name.value;
+  return [...relationsIn(schema, sets, type, fragments, relations).values()]
+    .sort((a, b) => a.relation.name.localeCompare(b.relation.name))
+    .map(({ relation, fields, onType }) => {
+      const nodeField = nodeFieldOf(relation);
       // The related node's selections and type: the item's node field, or the field itself.
-      const itemType = objectTypeOf(schema, onType, fieldName);
-      const nodeType = nodeField && itemType ? objectTypeOf(schema, itemType, nodeField) : itemType;
+      const itemType = fieldTypeOf(schema, onType, relation.field);
+      const nodeType = nodeField && itemType ? fieldTypeOf(schema, itemType, nodeField) : itemType;
       const nodeSets = nodeField
         ? fields.flatMap((f) =>
             selectedFields(f.selectionSet, fragments)
@@ -367,7 +293,7 @@ function treesIn(
         : fields.map((f) => f.selectionSet);
       return {
         fetch: fetchOf(relation, fields, fragments),
-        children: treesIn(schema, nodeSets, nodeType, fragments, depth - 1),
+        children: treesIn(schema, nodeSets, nodeType, fragments, depth - 1, relations),
       };
     });
 }
@@ -385,10 +311,11 @@ export function lookahead(
   info: LookaheadInfo,
   path: readonly string[] = [],
   depth = LOOKAHEAD_DEPTH,
+  relations: Relations = RELATIONS,
 ): PrefetchTree[] {
   return memoized(info, `trees:${depth}:${path.join('.')}`, () => {
     const { sets, type } = selectionsAt(info, path);
-    return treesIn(info.schema, sets, type, info.fragments, depth);
+    return treesIn(info.schema, sets, type, info.fragments, depth, relations);
   });
 }
 
@@ -489,7 +416,7 @@ function selectionsAt(
         .filter((f) => f.name.value === step)
         .map((f) => f.selectionSet),
     );
-    type = type ? objectTypeOf(info.schema, type, step) : null;
+    type = type ? fieldTypeOf(info.schema, type, step) : null;
   }
   return { sets, type };
 }

@@ -1,5 +1,6 @@
 /**
- * The HTTP service: /health, /ready and /graphql on one fastify app.
+ * The HTTP service: /health, /ready, /graphql and the browser pages (/, /graphiql: ./explorer.ts)
+ * on one fastify app.
  *
  * Lifecycle: createApp → start() (listen) → stop() (stop accepting, let
  * in-flight requests finish, close). The Neo4j driver is passed in and owned
@@ -17,6 +18,7 @@ import type { Driver } from 'neo4j-driver';
 import { createGraphQLServer } from '../api/index.js';
 import type { AppConfig } from '../config.js';
 import type { Logger } from '../logger.js';
+import { registerExplorer } from './explorer.js';
 import { errorHandler, notFound, pathOf } from './http-errors.js';
 import { checkReadiness } from './readiness.js';
 
@@ -71,6 +73,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
 
   const graphql = await createGraphQLServer({ driver, config, logger, app, path: '/graphql' });
+  await registerExplorer(app, {
+    graphqlPath: '/graphql',
+    introspection: config.graphql.introspection,
+  });
   await app.ready();
 
   let stopping: Promise<void> | undefined;
