@@ -2,7 +2,11 @@
  * Loading: finds annotation files, parses YAML, checks the shape against the zod schema, and
  * reads the article text. Valid files are parsed by js-yaml (core schema: the same values as
  * `yaml`'s YAML 1.2 default, about 4× faster — parsing was most of the seeder's CPU); `yaml`'s
- * position-keeping parseDocument runs only when a file fails or an issue must name a line.
+ * position-keeping parseDocument runs only when a file fails, when js-yaml's value needs a
+ * closer look (yaml-checks.ts: tags, big numbers, NUL, alias bombs) or an issue must name a
+ * line. Both parsers stay for that speed; js-yaml's core schema refuses unknown tags itself,
+ * so a file it accepts can only hide what the value check looks for.
+ * Files are read as strict UTF-8, text files only inside the annotation's folder (read.ts).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
