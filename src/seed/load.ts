@@ -23,7 +23,7 @@ import {
 import type { z } from 'zod';
 import { annotationSchema, type Annotation } from './annotation-schema.js';
 import { formatPath, type PathSegment, type SeedIssue } from './errors.js';
-import { confinedTextFile, readUtf8File } from './read.js';
+import { confinedTextFile, readUtf8File, type ReadProblem } from './read.js';
 import { ArticleText } from './text.js';
 import { documentProblems, needsCloserLook } from './yaml-checks.js';
 
@@ -125,10 +125,7 @@ const readableErrors: z.core.$ZodErrorMap = (issue) =>
 
 export function loadArticle(file: string): LoadResult {
   const read = readUtf8File(file);
-  if (!read.ok) {
-    const { line, column, message } = read;
-    return { ok: false, issues: [{ file, path: '', line, column, message }] };
-  }
+  if (!read.ok) return unreadable(file, read);
   const source = read.text;
   const fast = parseFast(source);
   if (fast.ok && !needsCloserLook(fast.value))
@@ -168,6 +165,33 @@ export function locateInFile(
 }
 
 function loadReportingPositions(file: string, source: string): LoadResult {
+  const checked = checkedYaml(file, source);
+  if (!checked.ok) return checked;
+  if (!isCollection(checked.doc.contents)) {
+    return { ok: false, issues: [{ file, path: '', line: 1, message: 'expected a YAML mapping' }] };
+  }
+  return shaped(file, source, checked.value, positions(checked.doc, checked.lines));
+}
+
+export type CheckedYaml =
+  | { ok: true; doc: Document; lines: LineCounter; value: unknown }
+  | { ok: false; issues: SeedIssue[] };
+
+/**
+ * A seed YAML file (an annotation, a registry file), read as strict UTF-8 and parsed with
+ * positions: its document and value, or located issues (the first syntax error; unknown tags,
+ * numbers beyond 2^53, NUL, aliases expanding without bound).
+ */
+export function readCheckedYaml(file: string): CheckedYaml {
+  const read = readUtf8File(file);
+  return read.ok ? checkedYaml(file, read.text) : unreadable(file, read);
+}
+
+function unreadable(file: string, { line, column, message }: ReadProblem) {
+  return { ok: false as const, issues: [{ file, path: '', line, column, message }] };
+}
+
+function checkedYaml(file: string, source: string): CheckedYaml {
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: true });
   const [syntaxError] = doc.errors;
@@ -187,9 +211,6 @@ function loadReportingPositions(file: string, source: string): LoadResult {
       ],
     };
   }
-  if (!isCollection(doc.contents)) {
-    return { ok: false, issues: [{ file, path: '', line: 1, message: 'expected a YAML mapping' }] };
-  }
   const problems = documentProblems(doc, lines, source);
   if (problems.length > 0) {
     return {
@@ -203,9 +224,8 @@ function loadReportingPositions(file: string, source: string): LoadResult {
       })),
     };
   }
-  let value: unknown;
   try {
-    value = doc.toJS();
+    return { ok: true, doc, lines, value: doc.toJS() };
   } catch (err) {
     // yaml's guard against aliases that expand without bound (maxAliasCount).
     return {
@@ -213,7 +233,6 @@ function loadReportingPositions(file: string, source: string): LoadResult {
       issues: [{ file, path: '', line: 1, message: `refused: ${(err as Error).message}` }],
     };
   }
-  return shaped(file, source, value, positions(doc, lines));
 }
 
 /** Checks the parsed value's shape and reads the article text. */
