@@ -7,12 +7,13 @@ import { createHash } from 'node:crypto';
 import neo4j, { type Integer } from 'neo4j-driver';
 import type { EntityAnnotation } from './annotation-schema.js';
 import type { FactRelationshipType } from '../graph/schema.js';
+import { searchProperties } from '../graph/search.js';
 import { matchLabel, type NodeKind } from './patterns.js';
 import { sentencesOverlapping } from './sentences.js';
 import type { Span, VerifiedArticle } from './verify.js';
 
 /** Bump when the seeder writes differently: every article's hash changes, so all re-seed. */
-export const SEED_FORMAT_VERSION = '1';
+export const SEED_FORMAT_VERSION = '2';
 
 export type PropertyValue =
   | string
@@ -112,9 +113,7 @@ function entityProps(e: EntityAnnotation): Properties {
     nameEn: e.names.en,
     aliases: e.aliases,
     forms: e.forms,
-    searchText: [...new Set([e.names.kk, e.names.ru, e.names.en, ...e.aliases, ...e.forms])].join(
-      ' | ',
-    ),
+    ...searchProperties([e.names.kk, e.names.ru, e.names.en, ...e.aliases, ...e.forms]),
     description: e.description,
     wikidataId: e.wikidataId,
   };

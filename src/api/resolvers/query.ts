@@ -12,7 +12,12 @@ import type {
   RelationshipModel,
 } from '../../graph/model.js';
 import { isWholeNode, markPartial, nodeRecordOf, type WireNode } from '../../graph/nodes.js';
-import { bestMatchingName, luceneQuery, searchEntities } from '../../graph/search.js';
+import {
+  bestMatchingName,
+  searchEntities,
+  searchLucene,
+  type SearchMatchKind,
+} from '../../graph/search.js';
 import {
   MAX_NEIGHBORHOOD_DEPTH,
   MAX_PATH_HOPS,
@@ -108,7 +113,7 @@ export const Query: QueryResolvers = {
       DEFAULT_SEARCH_SIZE,
       ctx.config.graphql.maxPageSize,
     );
-    const lucene = luceneQuery(query);
+    const lucene = searchLucene(query);
     if (!lucene || first === 0) return [];
     const kinds = args.kinds ? args.kinds.map((k) => TYPE_OF_KIND[k]) : null;
     const projection = searchHitProjection(info);
@@ -119,7 +124,14 @@ export const Query: QueryResolvers = {
       if (!isEntityModel(entity)) return [];
       if (whole) ctx.loaders.node.prime(entity.id, entity);
       else markPartial(entity);
-      return [{ entity, score: Number(toPlain(record.get('score'))), query }];
+      return [
+        {
+          entity,
+          score: Number(toPlain(record.get('score'))),
+          matchKind: record.get('matchKind') as SearchMatchKind,
+          query,
+        },
+      ];
     });
   },
 
