@@ -31,11 +31,12 @@ export const MIN_STEM = 4;
 
 /**
  * The harmony a stem's endings follow: its last back or front vowel. `у` is neutral. A Russian
- * surname suffix `-ев` follows the root before it (`Тоқаев` → `Тоқаевқа`, not `-ке`).
+ * surname suffix `-ев`/`-ов` follows the root before it (`Тоқаев` → `Тоқаевқа`, not `-ке`;
+ * `Бектенов` → `Бектеновті`).
  */
 export function harmonyOf(stem: string): Harmony {
   const root = /[аоұыяёәеөүіэию][^аоұыяёәеөүіэию]*[ео]ва?$/.test(stem)
-    ? stem.replace(/е(ва?)$/, '')
+    ? stem.replace(/[ео](ва?)$/, '')
     : stem;
   for (let i = root.length - 1; i >= 0; i--) {
     const c = root[i]!;
@@ -50,7 +51,8 @@ type Final = 'vowel' | 'nasal' | 'sonorant' | 'sibilant' | 'voiceless';
 
 function finalOf(stem: string): Final {
   const c = stem[stem.length - 1] ?? '';
-  if (c === 'у' || c === 'й' || c === 'р' || c === 'л') return 'sonorant';
+  // A final `и` is read `ий` (`Раиси` → `Раисидің`, `Хаменеидің`), like `й`.
+  if (c === 'у' || c === 'й' || c === 'и' || c === 'р' || c === 'л') return 'sonorant';
   if (VOWELS.includes(c)) return 'vowel';
   if (c === 'м' || c === 'н' || c === 'ң') return 'nasal';
   if (c === 'ж' || c === 'з') return 'sibilant';

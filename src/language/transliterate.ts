@@ -155,3 +155,31 @@ export function latinToCyrillic(word: string): string {
 export function latinSpellings(word: string): string[] {
   return [...new Set([cyrillicToLatin(word, 'press'), cyrillicToLatin(word, 'kazakh')])];
 }
+
+/** Kazakh letters → the Russian letters Russian spelling uses for them. */
+const KAZAKH_TO_RUSSIAN: Record<string, string> = {
+  ә: 'а',
+  қ: 'к',
+  ғ: 'г',
+  ң: 'н',
+  ө: 'о',
+  ұ: 'у',
+  ү: 'у',
+  і: 'и',
+  һ: 'х',
+};
+
+/**
+ * A Kazakh spelling of a name as Russian spells it, letter by letter (`Әлихан Смайылов` →
+ * `Алихан Смаилов`; `-айы-`/`-ейі-` → `-аи-`/`-еи-`). Right for most personal names, wrong
+ * for established ones (`Шолпан-Ата` is `Чолпон-Ата`): a proposal to review.
+ */
+export function kazakhToRussian(text: string): string {
+  let out = '';
+  for (const ch of text.replace(/айы/gu, 'аи').replace(/ейі/gu, 'еи')) {
+    const lower = ch.toLowerCase();
+    const ru = KAZAKH_TO_RUSSIAN[lower];
+    out += ru === undefined ? ch : lower === ch ? ru : ru.toUpperCase();
+  }
+  return out;
+}

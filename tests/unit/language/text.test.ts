@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   cyrillicToLatin,
+  kazakhToRussian,
   editDistance,
   latinSpellings,
   latinToCyrillic,
@@ -68,5 +69,12 @@ describe('latinToCyrillic: y', () => {
     expect(latinToCyrillic('mishustinym')).toBe('мишустиным');
     expect(latinToCyrillic('yerlan')).toBe('ерлан');
     expect(latinToCyrillic('yakutsk')).toBe('якуцк');
+  });
+});
+
+describe('kazakhToRussian', () => {
+  it('folds Kazakh letters into the Russian ones, -айы- into -аи-', () => {
+    expect(kazakhToRussian('Әлихан Смайылов')).toBe('Алихан Смаилов');
+    expect(kazakhToRussian('Қасым-Жомарт Тоқаев')).toBe('Касым-Жомарт Токаев');
   });
 });
