@@ -167,6 +167,7 @@ export function graphNodeProjection(info: LookaheadInfo, path: readonly string[]
 const SEARCH_HIT_FIELD_PROPERTIES: ReadonlyMap<string, readonly string[]> = new Map([
   ['__typename', []],
   ['score', []],
+  ['matchKind', []],
   ['matchedName', ['nameEn', 'nameRu', 'nameKk', 'aliases', 'forms']],
 ]);
 

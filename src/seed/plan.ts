@@ -11,6 +11,7 @@ import {
   type FactAnnotation,
 } from './annotation-schema.js';
 import type { FactRelationshipType } from '../graph/schema.js';
+import { searchProperties } from '../graph/search.js';
 import { ARTICLE_REF, matchLabel, type NodeKind } from './patterns.js';
 import { sentencesOverlapping } from './sentences.js';
 import type { Span, VerifiedArticle } from './verify.js';
@@ -122,9 +123,7 @@ function entityProps(e: EntityAnnotation, evidence: PropertyEvidence = NO_EVIDEN
     nameEn: e.names.en,
     aliases: e.aliases,
     forms: e.forms,
-    searchText: [...new Set([e.names.kk, e.names.ru, e.names.en, ...e.aliases, ...e.forms])].join(
-      ' | ',
-    ),
+    ...searchProperties([e.names.kk, e.names.ru, e.names.en, ...e.aliases, ...e.forms]),
     description: e.description,
     wikidataId: e.wikidataId,
   };
