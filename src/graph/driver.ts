@@ -39,13 +39,13 @@ export function createDriver(config: AppConfig, options: DriverOptions = {}): Dr
 }
 
 /** At most one driver line per level in this time; the next one says how many were left out. */
-const DRIVER_LOG_INTERVAL_MS = 10_000;
-const DRIVER_LOG_MAX_CHARS = 300;
+const DRIVER_LOG_INTERVAL_MS = 60_000;
+const DRIVER_LOG_MAX_CHARS = 200;
 
 /**
  * The driver's warnings and errors, into the service's log without flooding it: while Neo4j is
  * away the driver writes several long lines per failed request (a connection error with its
- * whole history). Each goes in shortened to its first line, at most one per level every 10 s,
+ * whole history). Each goes in shortened to its first line, at most one per level a minute,
  * with the count of those left out; the outage itself is told by the Neo4jMonitor.
  */
 export function driverLogForwarder(
@@ -104,7 +104,7 @@ export interface MonitorOptions {
 export function createNeo4jMonitor(options: MonitorOptions): Neo4jMonitor {
   const { driver, database, logger } = options;
   const probeIntervalMs = options.probeIntervalMs ?? 500;
-  const reportIntervalMs = options.reportIntervalMs ?? 10_000;
+  const reportIntervalMs = options.reportIntervalMs ?? 30_000;
   const listeners: Array<() => Promise<void>> = [];
   let reachable = true;
   let downSince = 0;
