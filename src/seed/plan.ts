@@ -7,12 +7,13 @@ import { createHash } from 'node:crypto';
 import neo4j, { type Integer } from 'neo4j-driver';
 import type { EntityAnnotation } from './annotation-schema.js';
 import type { FactRelationshipType } from '../graph/schema.js';
+import { withCaptions } from './caption.js';
 import { matchLabel, type NodeKind } from './patterns.js';
 import { sentencesOverlapping } from './sentences.js';
 import type { Span, VerifiedArticle } from './verify.js';
 
 /** Bump when the seeder writes differently: every article's hash changes, so all re-seed. */
-export const SEED_FORMAT_VERSION = '1';
+export const SEED_FORMAT_VERSION = '2';
 
 export type PropertyValue =
   | string
@@ -145,6 +146,10 @@ function entityProps(e: EntityAnnotation): Properties {
 }
 
 export function planArticle(v: VerifiedArticle): ArticlePlan {
+  return withCaptions(planWithoutCaptions(v));
+}
+
+function planWithoutCaptions(v: VerifiedArticle): ArticlePlan {
   const a = v.annotation;
   const slug = a.article.slug;
   const articleId = `article/${slug}`;
