@@ -1,10 +1,6 @@
 /**
  * Relationship navigation, batched: for many anchor nodes at once, the related nodes along one
- * named relation, with the relationship itself (its qualifiers and provenance).
- *
- * RELATIONS is a fixed whitelist: the patterns below are the only Cypher text interpolated, and
- * the relation name a caller passes is checked against it. Each pattern binds `b` (the related
- * node) and, unless `withRel` is false, `r`, from the anchor whose id is `anchorId`.
+ * relation field of the schema, with the relationship itself (its qualifiers and provenance).
  *
  * The graph keeps one relationship per article that states an edge (docs/graph-model.md); a
  * relation returns one item per distinct edge, carrying all of them (its statements).
@@ -12,206 +8,324 @@
 import type { CypherQuery } from './cypher.js';
 import { MATCH_NODES_BY_IDS, nodeRecordFor, type NodeProjection } from './nodes.js';
 
+/**
+ * Which way a relationship points, seen from the node before the related one (the anchor, the
+ * last node of `through`, or the `far` end): `out` is `(before)-[r]->(b)`.
+ */
+export type Direction = 'out' | 'in';
+
+/** One step of a path from the anchor towards the related node. */
+export interface Hop {
+  rel: string;
+  dir: Direction;
+  node: string;
+}
+
+/**
+ * What a relation field's items are when they are not the related nodes themselves: the API
+ * builds each kind from the relationship's ends and properties (api/relation-fields.ts).
+ */
+export type ItemKind = 'holding' | 'participation' | 'discussion' | 'mention' | 'evidence';
+
+/**
+ * One relation field, as graph facts. The related node `b` is reached from the anchor by ONE of:
+ * - `rel` + `dir`: a relationship touching the anchor (`through` hops first, when the
+ *   relationship is further along a path: its ends are then read from the graph);
+ * - `rel` + `dir` + `far`: a relationship that does not touch the anchor, found by its property
+ *   `far.relProperty` equal to the anchor's id, between `b` and a `far.label` node;
+ * - `nodeProperty`: no relationship; `b`'s property equals the anchor's id.
+ */
 export interface RelationSpec {
-  match: string;
-  /** Sort of the related nodes (stable: ends on an id). */
-  orderBy: string;
-  /** False when the pattern has no relationship variable (e.g. facts of an article by id). */
-  withRel?: boolean;
+  /** Label(s) of the related node, e.g. `Person` or `Topic|InfrastructureProject`. */
+  node: string;
+  rel?: string;
+  dir?: Direction;
+  through?: readonly Hop[];
+  far?: { label: string; relProperty: string };
+  nodeProperty?: string;
+  /** Label(s) of the anchor when not the type of the key (an interface without a label: Fact). */
+  anchor?: string;
+  /** Properties of `b` the items sort by (stable: ends on an id); default `['id']`. */
+  order?: readonly string[];
   /**
-   * What, besides its ends, tells parallel relationships apart as separate items (e.g. the
-   * framing of a discussion); parallel relationships that agree on it are one item.
+   * A relationship property that, besides its ends, tells parallel relationships apart as
+   * separate items (the framing of a discussion); the items sort by it last.
    */
   qualifier?: string;
+  /** The kind of the field's items; absent: the items are the related nodes. */
+  item?: ItemKind;
 }
 
 const FACT_LABELS = 'Quote|Claim|NumericFact';
 
-export const RELATIONS = {
+/**
+ * THE registry of the schema's relation fields: `Type.field` (an object type's field, or an
+ * interface's, which every implementing type inherits) → how the graph answers it. The
+ * look-ahead, the node projections and the resolvers are derived from it
+ * (api/relation-fields.ts, api/resolvers/relations.ts); tests/unit/api/relations.test.ts holds
+ * it and the SDL against each other both ways.
+ *
+ * To add a relation field: declare the field in schema/*.graphql and add ONE entry here, e.g.
+ * `'Person.mentors': { rel: 'MENTORS', dir: 'out', node: 'Person' }`. Its resolver, look-ahead
+ * and projection follow. Only a new kind of item (a relationship with its own GraphQL type, like
+ * OfficeHolding) also needs its ItemKind, its fields in api/relation-fields.ts and a builder in
+ * api/resolvers/relations.ts.
+ */
+export const RELATION_SPECS = {
+  // Any entity, any fact
+  'Entity.statementsAbout': { rel: 'ABOUT', dir: 'in', node: FACT_LABELS },
+  'Fact.about': { anchor: FACT_LABELS, rel: 'ABOUT', dir: 'out', node: 'Entity' },
+  'Fact.evidence': {
+    anchor: FACT_LABELS,
+    rel: 'EVIDENCED_BY',
+    dir: 'out',
+    node: 'Sentence',
+    order: ['index', 'id'],
+    item: 'evidence',
+  },
   // Person
-  personOffices: {
-    match: '(a:Person {id: anchorId})-[r:HOLDS_OFFICE]->(b:Office)',
-    orderBy: 'b.id',
+  'Person.offices': { rel: 'HOLDS_OFFICE', dir: 'out', node: 'Office', item: 'holding' },
+  'Person.meetings': {
+    rel: 'PARTICIPATED_IN',
+    dir: 'out',
+    node: 'Meeting',
+    order: ['date', 'id'],
+    item: 'participation',
   },
-  personMeetings: {
-    match: '(a:Person {id: anchorId})-[r:PARTICIPATED_IN]->(b:Meeting)',
-    orderBy: 'b.date, b.id',
-  },
-  personQuotes: {
-    match: '(a:Person {id: anchorId})-[r:SAID]->(b:Quote)',
-    orderBy: 'b.articleId, b.start, b.id',
-  },
-  personClaims: { match: '(a:Person {id: anchorId})-[r:MADE_CLAIM]->(b:Claim)', orderBy: 'b.id' },
-  personFigures: {
-    match: '(a:Person {id: anchorId})-[r:STATED]->(b:NumericFact)',
-    orderBy: 'b.id',
-  },
+  'Person.quotes': { rel: 'SAID', dir: 'out', node: 'Quote', order: ['articleId', 'start', 'id'] },
+  'Person.claims': { rel: 'MADE_CLAIM', dir: 'out', node: 'Claim' },
+  'Person.statedFigures': { rel: 'STATED', dir: 'out', node: 'NumericFact' },
   // Office
-  officeHolders: {
-    match: '(a:Office {id: anchorId})<-[r:HOLDS_OFFICE]-(b:Person)',
-    orderBy: 'b.id',
-  },
-  officeOrganization: {
-    match: '(a:Office {id: anchorId})-[r:OFFICE_IN]->(b:Organization)',
-    orderBy: 'b.id',
-  },
+  'Office.holders': { rel: 'HOLDS_OFFICE', dir: 'in', node: 'Person', item: 'holding' },
+  'Office.organization': { rel: 'OFFICE_IN', dir: 'out', node: 'Organization' },
   // Organization
-  organizationGovernmentOf: {
-    match: '(a:Organization {id: anchorId})-[r:GOVERNMENT_OF]->(b:Country)',
-    orderBy: 'b.id',
+  'Organization.governmentOf': { rel: 'GOVERNMENT_OF', dir: 'out', node: 'Country' },
+  'Organization.partOf': { rel: 'PART_OF', dir: 'out', node: 'Organization' },
+  'Organization.parts': { rel: 'PART_OF', dir: 'in', node: 'Organization' },
+  'Organization.offices': { rel: 'OFFICE_IN', dir: 'in', node: 'Office' },
+  'Organization.reportedMeetings': {
+    rel: 'REPORTED_BY',
+    dir: 'in',
+    node: 'Meeting',
+    order: ['date', 'id'],
   },
-  organizationPartOf: {
-    match: '(a:Organization {id: anchorId})-[r:PART_OF]->(b:Organization)',
-    orderBy: 'b.id',
+  'Organization.sessions': {
+    rel: 'SESSION_OF',
+    dir: 'in',
+    node: 'Event',
+    order: ['startDate', 'id'],
   },
-  organizationParts: {
-    match: '(a:Organization {id: anchorId})<-[r:PART_OF]-(b:Organization)',
-    orderBy: 'b.id',
-  },
-  organizationOffices: {
-    match: '(a:Organization {id: anchorId})<-[r:OFFICE_IN]-(b:Office)',
-    orderBy: 'b.id',
-  },
-  organizationReportedMeetings: {
-    match: '(a:Organization {id: anchorId})<-[r:REPORTED_BY]-(b:Meeting)',
-    orderBy: 'b.date, b.id',
-  },
-  organizationSessions: {
-    match: '(a:Organization {id: anchorId})<-[r:SESSION_OF]-(b:Event)',
-    orderBy: 'b.startDate, b.id',
-  },
-  organizationArticles: {
-    match: '(a:Organization {id: anchorId})<-[r:SOURCED_FROM]-(b:Article)',
-    orderBy: 'b.publishedAt, b.id',
+  'Organization.sourcedArticles': {
+    rel: 'SOURCED_FROM',
+    dir: 'in',
+    node: 'Article',
+    order: ['publishedAt', 'id'],
   },
   // Country
-  countryGovernments: {
-    match: '(a:Country {id: anchorId})<-[r:GOVERNMENT_OF]-(b:Organization)',
-    orderBy: 'b.id',
+  'Country.governments': { rel: 'GOVERNMENT_OF', dir: 'in', node: 'Organization' },
+  'Country.officials': {
+    through: [
+      { rel: 'GOVERNMENT_OF', dir: 'in', node: 'Organization' },
+      { rel: 'OFFICE_IN', dir: 'in', node: 'Office' },
+    ],
+    rel: 'HOLDS_OFFICE',
+    dir: 'in',
+    node: 'Person',
+    item: 'holding',
   },
-  countryOfficials: {
-    // DISTINCT per hop: parallel relationships (one per article) would multiply the paths.
-    match: [
-      '(a:Country {id: anchorId})<-[:GOVERNMENT_OF]-(g:Organization)',
-      'WITH DISTINCT g MATCH (g)<-[:OFFICE_IN]-(o:Office)',
-      'WITH DISTINCT o MATCH (o)<-[r:HOLDS_OFFICE]-(b:Person)',
-    ].join(' '),
-    orderBy: 'b.id',
+  'Country.representedAt': {
+    far: { label: 'Meeting', relProperty: 'countryId' },
+    rel: 'PARTICIPATED_IN',
+    dir: 'in',
+    node: 'Person',
+    item: 'participation',
   },
-  countryRepresentedAt: {
-    match:
-      '(a:Country {id: anchorId}) MATCH (b:Person)-[r:PARTICIPATED_IN]->(:Meeting) WHERE r.countryId = anchorId',
-    orderBy: 'b.id',
-  },
-  placesIn: { match: '(a:Entity {id: anchorId})<-[r:LOCATED_IN]-(b:Place)', orderBy: 'b.id' },
+  'Country.places': { rel: 'LOCATED_IN', dir: 'in', node: 'Place' },
   // Place
-  placeLocatedIn: { match: '(a:Place {id: anchorId})-[r:LOCATED_IN]->(b:Entity)', orderBy: 'b.id' },
-  placeEvents: {
-    match: '(a:Place {id: anchorId})<-[r:HELD_IN]-(b:Event)',
-    orderBy: 'b.startDate, b.id',
+  'Place.locatedIn': { rel: 'LOCATED_IN', dir: 'out', node: 'Entity' },
+  'Place.places': { rel: 'LOCATED_IN', dir: 'in', node: 'Place' },
+  'Place.events': { rel: 'HELD_IN', dir: 'in', node: 'Event', order: ['startDate', 'id'] },
+  'Place.meetings': { rel: 'HELD_IN', dir: 'in', node: 'Meeting', order: ['date', 'id'] },
+  // Event
+  'Event.heldIn': { rel: 'HELD_IN', dir: 'out', node: 'Place' },
+  'Event.sessionOf': { rel: 'SESSION_OF', dir: 'out', node: 'Organization' },
+  'Event.sideMeetings': {
+    rel: 'ON_SIDELINES_OF',
+    dir: 'in',
+    node: 'Meeting',
+    order: ['date', 'id'],
   },
-  placeMeetings: {
-    match: '(a:Place {id: anchorId})<-[r:HELD_IN]-(b:Meeting)',
-    orderBy: 'b.date, b.id',
+  // Meeting
+  'Meeting.participants': {
+    rel: 'PARTICIPATED_IN',
+    dir: 'in',
+    node: 'Person',
+    item: 'participation',
   },
-  // Event and Meeting
-  heldIn: { match: '(a:Entity {id: anchorId})-[r:HELD_IN]->(b:Place)', orderBy: 'b.id' },
-  eventSessionOf: {
-    match: '(a:Event {id: anchorId})-[r:SESSION_OF]->(b:Organization)',
-    orderBy: 'b.id',
+  'Meeting.heldIn': { rel: 'HELD_IN', dir: 'out', node: 'Place' },
+  'Meeting.onSidelinesOf': { rel: 'ON_SIDELINES_OF', dir: 'out', node: 'Event' },
+  'Meeting.reportedBy': { rel: 'REPORTED_BY', dir: 'out', node: 'Organization' },
+  'Meeting.discussed': {
+    rel: 'DISCUSSED',
+    dir: 'out',
+    node: 'Topic|InfrastructureProject',
+    qualifier: 'framing',
+    item: 'discussion',
   },
-  eventSideMeetings: {
-    match: '(a:Event {id: anchorId})<-[r:ON_SIDELINES_OF]-(b:Meeting)',
-    orderBy: 'b.date, b.id',
+  'Meeting.quotes': {
+    rel: 'SAID_AT',
+    dir: 'in',
+    node: 'Quote',
+    order: ['articleId', 'start', 'id'],
   },
-  meetingParticipants: {
-    match: '(a:Meeting {id: anchorId})<-[r:PARTICIPATED_IN]-(b:Person)',
-    orderBy: 'b.id',
-  },
-  meetingOnSidelinesOf: {
-    match: '(a:Meeting {id: anchorId})-[r:ON_SIDELINES_OF]->(b:Event)',
-    orderBy: 'b.id',
-  },
-  meetingReportedBy: {
-    match: '(a:Meeting {id: anchorId})-[r:REPORTED_BY]->(b:Organization)',
-    orderBy: 'b.id',
-  },
-  meetingDiscussed: {
-    match: '(a:Meeting {id: anchorId})-[r:DISCUSSED]->(b:Topic|InfrastructureProject)',
-    qualifier: 'r.framing',
-    orderBy: 'b.id, qualifier',
-  },
-  meetingQuotes: {
-    match: '(a:Meeting {id: anchorId})<-[r:SAID_AT]-(b:Quote)',
-    orderBy: 'b.articleId, b.start, b.id',
-  },
-  meetingClaims: { match: '(a:Meeting {id: anchorId})<-[r:MADE_AT]-(b:Claim)', orderBy: 'b.id' },
+  'Meeting.claims': { rel: 'MADE_AT', dir: 'in', node: 'Claim' },
   // Topic and InfrastructureProject
-  discussedAt: {
-    match: '(a:Entity {id: anchorId})<-[r:DISCUSSED]-(b:Meeting)',
-    qualifier: 'r.framing',
-    orderBy: 'b.date, b.id, qualifier',
+  'InfrastructureProject.discussedAt': {
+    rel: 'DISCUSSED',
+    dir: 'in',
+    node: 'Meeting',
+    order: ['date', 'id'],
+    qualifier: 'framing',
+    item: 'discussion',
   },
-  topicAbout: { match: '(a:Topic {id: anchorId})-[r:ABOUT]->(b:Entity)', orderBy: 'b.id' },
-  // Any entity
-  statementsAbout: {
-    match: `(a:Entity {id: anchorId})<-[r:ABOUT]-(b:${FACT_LABELS})`,
-    orderBy: 'b.id',
+  'Topic.discussedAt': {
+    rel: 'DISCUSSED',
+    dir: 'in',
+    node: 'Meeting',
+    order: ['date', 'id'],
+    qualifier: 'framing',
+    item: 'discussion',
   },
+  'Topic.about': { rel: 'ABOUT', dir: 'out', node: 'Entity' },
   // Facts
-  factEvidence: {
-    match: `(a:${FACT_LABELS} {id: anchorId})-[r:EVIDENCED_BY]->(b:Sentence)`,
-    orderBy: 'b.index, b.id',
-  },
-  factAbout: { match: `(a:${FACT_LABELS} {id: anchorId})-[r:ABOUT]->(b:Entity)`, orderBy: 'b.id' },
-  quoteSpeaker: { match: '(a:Quote {id: anchorId})<-[r:SAID]-(b:Person)', orderBy: 'b.id' },
-  quoteMeeting: { match: '(a:Quote {id: anchorId})-[r:SAID_AT]->(b:Meeting)', orderBy: 'b.id' },
-  quoteClaims: { match: '(a:Quote {id: anchorId})-[r:CONTAINS]->(b:Claim)', orderBy: 'b.id' },
-  quoteFigures: {
-    match: '(a:Quote {id: anchorId})-[r:CONTAINS]->(b:NumericFact)',
-    orderBy: 'b.id',
-  },
-  claimMadeBy: { match: '(a:Claim {id: anchorId})<-[r:MADE_CLAIM]-(b:Person)', orderBy: 'b.id' },
-  claimMadeAt: { match: '(a:Claim {id: anchorId})-[r:MADE_AT]->(b:Meeting)', orderBy: 'b.id' },
-  containingQuote: {
-    match: '(a:Claim|NumericFact {id: anchorId})<-[r:CONTAINS]-(b:Quote)',
-    orderBy: 'b.id',
-  },
-  figureStatedBy: {
-    match: '(a:NumericFact {id: anchorId})<-[r:STATED]-(b:Person)',
-    orderBy: 'b.id',
-  },
+  'Quote.speaker': { rel: 'SAID', dir: 'in', node: 'Person' },
+  'Quote.meeting': { rel: 'SAID_AT', dir: 'out', node: 'Meeting' },
+  'Quote.claims': { rel: 'CONTAINS', dir: 'out', node: 'Claim' },
+  'Quote.figures': { rel: 'CONTAINS', dir: 'out', node: 'NumericFact' },
+  'Claim.madeBy': { rel: 'MADE_CLAIM', dir: 'in', node: 'Person' },
+  'Claim.madeAt': { rel: 'MADE_AT', dir: 'out', node: 'Meeting' },
+  'Claim.quote': { rel: 'CONTAINS', dir: 'in', node: 'Quote' },
+  'NumericFact.statedBy': { rel: 'STATED', dir: 'in', node: 'Person' },
+  'NumericFact.quote': { rel: 'CONTAINS', dir: 'in', node: 'Quote' },
   // Articles and sentences
-  articleSentences: {
-    match: '(a:Article {id: anchorId})-[r:HAS_SENTENCE]->(b:Sentence)',
-    orderBy: 'b.index',
-  },
-  articleSource: {
-    match: '(a:Article {id: anchorId})-[r:SOURCED_FROM]->(b:Organization)',
-    orderBy: 'b.id',
-  },
-  articleQuotes: {
-    match: '(b:Quote {articleId: anchorId})',
-    orderBy: 'b.start, b.id',
-    withRel: false,
-  },
-  articleClaims: { match: '(b:Claim {articleId: anchorId})', orderBy: 'b.id', withRel: false },
-  articleNumericFacts: {
-    match: '(b:NumericFact {articleId: anchorId})',
-    orderBy: 'b.id',
-    withRel: false,
-  },
-  sentenceMentions: {
-    match: '(a:Sentence {id: anchorId})-[r:MENTIONS]->(b:Entity)',
-    orderBy: 'b.id',
-  },
-  sentenceFacts: {
-    match: `(a:Sentence {id: anchorId})<-[r:EVIDENCED_BY]-(b:${FACT_LABELS})`,
-    orderBy: 'b.id',
-  },
+  'Article.source': { rel: 'SOURCED_FROM', dir: 'out', node: 'Organization' },
+  'Article.sentences': { rel: 'HAS_SENTENCE', dir: 'out', node: 'Sentence', order: ['index'] },
+  'Article.quotes': { nodeProperty: 'articleId', node: 'Quote', order: ['start', 'id'] },
+  'Article.claims': { nodeProperty: 'articleId', node: 'Claim' },
+  'Article.numericFacts': { nodeProperty: 'articleId', node: 'NumericFact' },
+  'Sentence.mentions': { rel: 'MENTIONS', dir: 'out', node: 'Entity', item: 'mention' },
+  'Sentence.facts': { rel: 'EVIDENCED_BY', dir: 'in', node: FACT_LABELS },
 } as const satisfies Record<string, RelationSpec>;
 
-export type RelationName = keyof typeof RELATIONS;
+export type RelationName = keyof typeof RELATION_SPECS;
+
+/**
+ * Where a relation's item ends are: `from-anchor` (anchor → related node), `to-anchor`
+ * (related node → anchor), `via-path` (a relationship that does not touch the anchor: its ends
+ * are read from the graph), `none` (relations by a property, without a relationship).
+ */
+export type RelationEnds = 'from-anchor' | 'to-anchor' | 'via-path' | 'none';
+
+/** A registry entry with what follows from it: its Cypher pattern, sort and ends. */
+export interface Relation {
+  name: string;
+  /** The type (or interface) and field of the key. */
+  type: string;
+  field: string;
+  item: ItemKind | null;
+  ends: RelationEnds;
+  /** The related node's labels (one of them). */
+  nodeLabels: readonly string[];
+  /** Which end of the relationship the related node is; null without a relationship. */
+  nodeEnd: 'source' | 'target' | null;
+  /** A MATCH pattern binding `b` (and `r`, with a relationship) from `anchorId`. */
+  match: string;
+  orderBy: string;
+  /** A Cypher expression over `r`, or null. */
+  qualifier: string | null;
+  withRel: boolean;
+}
+
+/** Labels, relationship types and property names are written into statements: checked here. */
+const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+const LABELS = /^[A-Za-z][A-Za-z0-9]*(\|[A-Za-z][A-Za-z0-9]*)*$/;
+
+function checked(name: string, value: string, pattern: RegExp): string {
+  if (!pattern.test(value))
+    throw new Error(`relation ${name}: not a name: ${JSON.stringify(value)}`);
+  return value;
+}
+
+const arrow = (dir: Direction, rel: string) => (dir === 'out' ? `-[${rel}]->` : `<-[${rel}]-`);
+
+/** A registry entry → its Relation; throws on a spec that mixes or lacks the ways to reach `b`. */
+export function defineRelation(name: string, spec: RelationSpec): Relation {
+  const [type, field, ...rest] = name.split('.');
+  if (!type || !field || rest.length > 0) throw new Error(`relation ${name}: not Type.field`);
+  const label = (v: string) => checked(name, v, LABELS);
+  const prop = (v: string) => checked(name, v, NAME);
+  const node = label(spec.node);
+  const qualifier = spec.qualifier === undefined ? null : `r.${prop(spec.qualifier)}`;
+  const order = (spec.order ?? ['id']).map((p) => `b.${prop(p)}`);
+  const orderBy = [...order, ...(qualifier ? ['qualifier'] : [])].join(', ');
+  const base = {
+    name,
+    type,
+    field,
+    item: spec.item ?? null,
+    nodeLabels: node.split('|'),
+    orderBy,
+    qualifier,
+  };
+  if (spec.nodeProperty !== undefined) {
+    if (spec.rel !== undefined || spec.dir !== undefined || spec.through || spec.far) {
+      throw new Error(`relation ${name}: nodeProperty goes without rel, dir, through and far`);
+    }
+    return {
+      ...base,
+      ends: 'none',
+      nodeEnd: null,
+      match: `(b:${node} {${prop(spec.nodeProperty)}: anchorId})`,
+      withRel: false,
+    };
+  }
+  if (spec.rel === undefined || spec.dir === undefined) {
+    throw new Error(`relation ${name}: needs rel and dir, or nodeProperty`);
+  }
+  if (spec.through && spec.far) throw new Error(`relation ${name}: through or far, not both`);
+  const anchor = `(a:${label(spec.anchor ?? type)} {id: anchorId})`;
+  const rel = arrow(spec.dir, `r:${prop(spec.rel)}`);
+  const nodeEnd = spec.dir === 'out' ? 'target' : 'source';
+  let match: string;
+  if (spec.far) {
+    const far = `(:${label(spec.far.label)})`;
+    match = `${anchor} MATCH ${far}${rel}(b:${node}) WHERE r.${prop(spec.far.relProperty)} = anchorId`;
+  } else if (spec.through && spec.through.length > 0) {
+    // DISTINCT per hop: parallel relationships (one per article) would multiply the paths.
+    const hops = spec.through.map((hop, i) => {
+      const before = i === 0 ? anchor : `WITH DISTINCT h${i - 1} MATCH (h${i - 1})`;
+      return `${before}${arrow(hop.dir, `:${prop(hop.rel)}`)}(h${i}:${label(hop.node)})`;
+    });
+    const last = spec.through.length - 1;
+    match = [...hops, `WITH DISTINCT h${last} MATCH (h${last})${rel}(b:${node})`].join(' ');
+  } else {
+    match = `${anchor}${rel}(b:${node})`;
+  }
+  const touchesAnchor = !spec.far && !(spec.through && spec.through.length > 0);
+  const ends = !touchesAnchor ? 'via-path' : spec.dir === 'out' ? 'from-anchor' : 'to-anchor';
+  return { ...base, ends, nodeEnd, match, withRel: true };
+}
+
+/** A registry of relation specs, each defined (defineRelation). */
+export function defineRelations<N extends string>(
+  specs: Readonly<Record<N, RelationSpec>>,
+): Readonly<Record<N, Relation>> {
+  const out = {} as Record<N, Relation>;
+  for (const name of Object.keys(specs) as N[]) out[name] = defineRelation(name, specs[name]);
+  return out;
+}
+
+export const RELATIONS: Readonly<Record<RelationName, Relation>> = defineRelations(RELATION_SPECS);
 
 export function isRelationName(name: string): name is RelationName {
   return Object.hasOwn(RELATIONS, name);
@@ -225,24 +339,23 @@ export function isRelationName(name: string): name is RelationName {
  * (source, target, qualifier), with every relationship's properties in `rels`, ordered by article
  * and fact id. Without `relProps` the item carries no properties, only its ends.
  */
-function relationCall(spec: RelationSpec, relProps: boolean): string {
+function relationCall(spec: Relation, relProps: boolean): string {
   // Lists, not maps: a map sends (and the driver decodes) its keys again with every item. An
   // item with nothing but its node is that node's id: a nested answer has thousands of them,
   // and each list costs the driver (and the GC) two arrays.
-  const viaPath = endsOfSpec(spec) === 'via-path';
+  const viaPath = spec.ends === 'via-path';
   const item = viaPath
     ? '[b.id, rels, sourceId, targetId]'
-    : spec.withRel === false || !relProps
+    : !spec.withRel || !relProps
       ? 'b.id'
       : '[b.id, rels]';
   const collected = `collect(${item}) AS items, collect(b) AS nodes`;
   // Ends of a relationship between the anchor and b are known without reading them (the caller
   // fills them in: endsOf); reading startNode(r).id per relationship doubles a statement's time.
-  const ends =
-    endsOfSpec(spec) === 'via-path'
-      ? 'startNode(r).id AS sourceId, endNode(r).id AS targetId'
-      : 'null AS sourceId, null AS targetId';
-  if (spec.withRel === false) {
+  const ends = viaPath
+    ? 'startNode(r).id AS sourceId, endNode(r).id AS targetId'
+    : 'null AS sourceId, null AS targetId';
+  if (!spec.withRel) {
     return [
       'CALL (anchorId) {',
       `  MATCH ${spec.match}`,
@@ -286,27 +399,14 @@ function distinctNodes(lists: string, into: string, projection: NodeProjection):
   ].join('\n');
 }
 
-/**
- * Where a relation's item ends are: `from-anchor` (anchor → related node), `to-anchor`
- * (related node → anchor), `via-path` (a relationship further along the pattern: its ends are
- * read from the graph), `none` (relations by id, without a relationship).
- */
-export type RelationEnds = 'from-anchor' | 'to-anchor' | 'via-path' | 'none';
-
-function endsOfSpec(spec: RelationSpec): RelationEnds {
-  if (spec.withRel === false) return 'none';
-  if (/^\(a[:\s][^)]*\)-\[r:[^\]]*\]->\(b[:)]/.test(spec.match)) return 'from-anchor';
-  if (/^\(a[:\s][^)]*\)<-\[r:[^\]]*\]-\(b[:)]/.test(spec.match)) return 'to-anchor';
-  return 'via-path';
-}
-
-export function endsOf(relation: RelationName): RelationEnds {
-  return endsOfSpec(specOf(relation));
+export function endsOf(relation: string): RelationEnds {
+  return specOf(relation).ends;
 }
 
 /** One relation to fetch, and how much of it the selection reads. */
 export interface RelationFetch {
-  relation: RelationName;
+  /** A registry name (`Type.field`); checked against the registry before any Cypher is built. */
+  relation: string;
   /** The relationships' properties (provenance, qualifiers); false: only their ends. */
   relProps: boolean;
   /**
@@ -316,7 +416,7 @@ export interface RelationFetch {
   nodeProps: NodeProjection;
 }
 
-function specOf(relation: RelationName): RelationSpec {
+function specOf(relation: string): Relation {
   if (!isRelationName(relation)) throw new Error(`unknown relation "${relation}"`);
   return RELATIONS[relation];
 }
@@ -405,11 +505,7 @@ export function prefetchRelated(
 ): CypherQuery {
   const { lines, outputs } = prefetchCalls(trees, { ids: '$anchorIds', imports: '' });
   return {
-    cypher: [
-      ...lines.map((l) => l.replace('CALL ($anchorIds)', 'CALL ()')),
-      'RETURN',
-      ...prefetchReturn(outputs),
-    ].join('\n'),
+    cypher: [...lines, 'RETURN', ...prefetchReturn(outputs)].join('\n'),
     params: { anchorIds: [...new Set(anchorIds)] },
   };
 }

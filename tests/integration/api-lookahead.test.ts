@@ -127,6 +127,30 @@ describe('look-ahead on root lookups', () => {
     expect(roundTrips(lookedAhead)).toBe(2);
   });
 
+  it('a person’s quotes, their claims and subjects: one statement, as level by level', async () => {
+    const quotes = await api.query<{
+      quotes: { edges: Array<{ node: { speaker: { id: string } | null; claims: unknown[] } }> };
+    }>('{ quotes(first: 100) { edges { node { speaker { id } claims { id } } } } }');
+    const speaker = quotes.quotes.edges.find((e) => e.node.speaker && e.node.claims.length > 0)
+      ?.node.speaker?.id;
+    if (!speaker) throw new Error('the seed corpus has no quote containing a claim');
+    const selection = '... on Person { id quotes { id claims { id about { id } } about { id } } }';
+    const levelByLevel = await api.raw<{ nodes: unknown[] }>(
+      `query ($id: ID!) { nodes(ids: [$id]) { ${selection} } }`,
+      { id: speaker },
+    );
+    const lookedAhead = await api.raw<{ node: unknown }>(
+      `query ($id: ID!) { node(id: $id) { ${selection} } }`,
+      { id: speaker },
+    );
+    expect(lookedAhead.errors).toBeUndefined();
+    expect(lookedAhead.data?.node).toEqual(levelByLevel.data?.nodes[0]);
+    expect(JSON.stringify(lookedAhead.data)).toMatch(/"claims":\[\{"id":"/);
+    expect(roundTrips(levelByLevel)).toBeGreaterThanOrEqual(4);
+    // Quote.claims and the facts' about come with the person: no round trip of their own.
+    expect(roundTrips(lookedAhead)).toBe(1);
+  });
+
   it('the same relation asked twice with different selections (aliases) gives each its answer', async () => {
     const data = await api.query<{
       node: {

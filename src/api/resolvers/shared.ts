@@ -5,17 +5,15 @@ import type {
   EntityModel,
   EntityTypeName,
   EvidenceModel,
-  FactModel,
   FactStatementModel,
-  NodeModel,
   PageInfoModel,
   PlainValue,
 } from '../../graph/model.js';
-import type { RelationName } from '../../graph/relations.js';
+import type { Relation } from '../../graph/relations.js';
 import type { EntityKind } from '../../generated/graphql.js';
 import type { GraphQLContext } from '../context.js';
 import type { RelatedItem } from '../loaders.js';
-import { fetchFor, type SelectionInfo } from '../lookahead.js';
+import type { SelectionInfo } from '../selection.js';
 
 export const KIND_OF_TYPE: Record<EntityTypeName, EntityKind> = {
   Country: 'COUNTRY',
@@ -27,6 +25,7 @@ export const KIND_OF_TYPE: Record<EntityTypeName, EntityKind> = {
   Meeting: 'MEETING',
   InfrastructureProject: 'INFRASTRUCTURE_PROJECT',
   Topic: 'TOPIC',
+  Document: 'DOCUMENT',
 };
 
 export const TYPE_OF_KIND = Object.fromEntries(
@@ -57,49 +56,11 @@ export function whenReady<T, U>(
 export function related(
   ctx: GraphQLContext,
   info: SelectionInfo | null,
-  relation: RelationName,
+  relation: Relation,
   anchorId: string,
 ): MaybePromise<RelatedItem[]> {
-  const fetch = info ? fetchFor(relation, info) : { relation, ...WHOLE };
+  const fetch = info ? ctx.planner.fetchFor(relation, info) : { relation: relation.name, ...WHOLE };
   return ctx.loaders.relatedNow(fetch, anchorId) ?? ctx.loaders.related(fetch).load(anchorId);
-}
-
-/** The related nodes of one GraphQL type (the relation's pattern guarantees it; this narrows). */
-export function relatedOf<T extends NodeModel['__typename']>(
-  ctx: GraphQLContext,
-  info: SelectionInfo | null,
-  relation: RelationName,
-  anchorId: string,
-  ...types: T[]
-): MaybePromise<Array<Extract<NodeModel, { __typename: T }>>> {
-  return whenReady(related(ctx, info, relation, anchorId), (items) =>
-    items
-      .map((item) => item.node)
-      .filter((n): n is Extract<NodeModel, { __typename: T }> =>
-        (types as string[]).includes(n.__typename),
-      ),
-  );
-}
-
-export function relatedEntities(
-  ctx: GraphQLContext,
-  info: SelectionInfo | null,
-  relation: RelationName,
-  anchorId: string,
-): MaybePromise<EntityModel[]> {
-  return whenReady(related(ctx, info, relation, anchorId), (items) =>
-    items.map((item) => item.node).filter(isEntityModel),
-  );
-}
-
-export function firstRelated<T extends NodeModel['__typename']>(
-  ctx: GraphQLContext,
-  info: SelectionInfo | null,
-  relation: RelationName,
-  anchorId: string,
-  ...types: T[]
-): MaybePromise<Extract<NodeModel, { __typename: T }> | null> {
-  return whenReady(relatedOf(ctx, info, relation, anchorId, ...types), (nodes) => nodes[0] ?? null);
 }
 
 export async function loadEntity(
@@ -137,19 +98,6 @@ export function evidenceOfStatement(statement: FactStatementModel): EvidenceMode
     sentenceId,
     excerpts: statement.excerpts,
   }));
-}
-
-/** A fact node's evidence: its EVIDENCED_BY sentences; a quote's span, or the fact's excerpts. */
-export async function evidenceOfFact(
-  ctx: GraphQLContext,
-  fact: FactModel,
-): Promise<EvidenceModel[]> {
-  const sentences = await relatedOf(ctx, null, 'factEvidence', fact.id, 'Sentence');
-  return sentences.map((s) =>
-    fact.__typename === 'Quote'
-      ? { sentenceId: s.id, excerpts: [], span: { start: fact.start, end: fact.end } }
-      : { sentenceId: s.id, excerpts: fact.excerpts },
-  );
 }
 
 /** Relay page info for a forward page: `rows` fetched one more than `size` tells if more follow. */

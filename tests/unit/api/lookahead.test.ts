@@ -5,12 +5,10 @@
 import { parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { createSchema } from '../../../src/api/index.js';
-import {
-  graphNodeProjection,
-  lookahead,
-  nodeProjection,
-  type LookaheadInfo,
-} from '../../../src/api/lookahead.js';
+import { flattenPrefetch } from '../../../src/graph/relations.js';
+import { lookahead } from '../../../src/api/lookahead.js';
+import { graphNodeProjection, nodeProjection } from '../../../src/api/projection.js';
+import type { LookaheadInfo } from '../../../src/api/selection.js';
 
 const schema = createSchema();
 
@@ -68,7 +66,7 @@ describe('node projections', () => {
       'node',
     ]);
     expect(participants?.fetch).toEqual({
-      relation: 'meetingParticipants',
+      relation: 'Meeting.participants',
       relProps: false,
       nodeProps: ['nameEn', 'nameKk', 'nameRu'],
     });
@@ -94,5 +92,30 @@ describe('node projections', () => {
     ]);
     expect(path('id node { ... on Meeting { date } }')).toEqual(['date']);
     expect(path('node { ... on Meeting { meetingType } }')).toBe(true);
+  });
+});
+
+describe('relations below a concrete type', () => {
+  it('person { quotes { claims about } } prefetches the quotes’ own relations, nothing else', () => {
+    const trees = lookahead(
+      rootInfo(
+        '{ entity(id: "p") { ... on Person { quotes { id claims { id } about { id } } } } }',
+      ),
+    );
+    expect(trees.map((t) => t.fetch.relation)).toEqual(['Person.quotes']);
+    // Anchored at the quotes: a quote's claims and subjects; no article, meeting, person or
+    // topic relation of the same field names.
+    expect(trees[0]!.children.map((t) => t.fetch.relation)).toEqual(['Fact.about', 'Quote.claims']);
+  });
+
+  it('an abstract type asks for the fields of its possible types only', () => {
+    const relations = flattenPrefetch(
+      lookahead(rootInfo('{ node(id: "x") { ... on Fact { about { id } } } }')),
+    ).map((f) => f.relation);
+    expect(relations).toEqual(['Fact.about']);
+    const onEntity = flattenPrefetch(
+      lookahead(rootInfo('{ node(id: "x") { ... on Entity { statementsAbout { id } } } }')),
+    ).map((f) => f.relation);
+    expect(onEntity).toEqual(['Entity.statementsAbout']);
   });
 });

@@ -97,7 +97,7 @@ describe('listPage', () => {
   it('with a look-ahead: one statement, the page size and every value as parameters', () => {
     const trees = [
       {
-        fetch: { relation: 'meetingParticipants' as const, relProps: false, nodeProps: false },
+        fetch: { relation: 'Meeting.participants' as const, relProps: false, nodeProps: false },
         children: [],
       },
     ];
@@ -160,19 +160,19 @@ describe('relations', () => {
   });
 
   it('knows where each relation’s ends are, so statements need not read them', () => {
-    expect(endsOf('personOffices')).toBe('from-anchor');
-    expect(endsOf('officeHolders')).toBe('to-anchor');
-    expect(endsOf('meetingDiscussed')).toBe('from-anchor');
-    expect(endsOf('discussedAt')).toBe('to-anchor');
-    expect(endsOf('countryOfficials')).toBe('via-path');
-    expect(endsOf('countryRepresentedAt')).toBe('via-path');
-    expect(endsOf('articleQuotes')).toBe('none');
+    expect(endsOf('Person.offices')).toBe('from-anchor');
+    expect(endsOf('Office.holders')).toBe('to-anchor');
+    expect(endsOf('Meeting.discussed')).toBe('from-anchor');
+    expect(endsOf('Topic.discussedAt')).toBe('to-anchor');
+    expect(endsOf('Country.officials')).toBe('via-path');
+    expect(endsOf('Country.representedAt')).toBe('via-path');
+    expect(endsOf('Article.quotes')).toBe('none');
     const viaPath = relatedNodes(
-      { relation: 'countryOfficials', relProps: false, nodeProps: false },
+      { relation: 'Country.officials', relProps: false, nodeProps: false },
       ['x'],
     );
     expect(viaPath.cypher).toContain('startNode(r).id AS sourceId');
-    const direct = relatedNodes({ relation: 'personOffices', relProps: true, nodeProps: true }, [
+    const direct = relatedNodes({ relation: 'Person.offices', relProps: true, nodeProps: true }, [
       'x',
     ]);
     expect(direct.cypher).not.toContain('startNode(r)');

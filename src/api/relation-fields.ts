@@ -1,0 +1,210 @@
+/**
+ * The API's view of the relation registry (graph/relations.ts): which relation answers a field
+ * of a type, and, for fields whose items are not the related nodes (holdings, participations…),
+ * which item field holds the related node, which the anchor, and which fields read no
+ * relationship property. Look-ahead and the resolvers read these; nothing here is a table to
+ * keep in step by hand.
+ */
+import {
+  getNamedType,
+  isAbstractType,
+  isInterfaceType,
+  isObjectType,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+} from 'graphql';
+import { RELATIONS, type ItemKind, type Relation } from '../graph/relations.js';
+
+/** A registry as defineRelations gives it: the production one, or a test's fixture. */
+export type Relations = Readonly<Record<string, Relation>>;
+
+/**
+ * The item types: their GraphQL type and the fields that hold the relationship's start
+ * (`source`) and end (`target`) node. `prefetch` false: look-ahead leaves the field to its
+ * resolver (an Evidence item carries a sentence id; Evidence.sentence loads the whole sentence,
+ * as its excerpts are cut from the text).
+ */
+export const ITEM_KINDS: Readonly<
+  Record<ItemKind, { type: string; source?: string; target?: string; prefetch: boolean }>
+> = {
+  holding: { type: 'OfficeHolding', source: 'person', target: 'office', prefetch: true },
+  participation: {
+    type: 'MeetingParticipation',
+    source: 'person',
+    target: 'meeting',
+    prefetch: true,
+  },
+  discussion: { type: 'Discussion', source: 'meeting', target: 'subject', prefetch: true },
+  mention: { type: 'Mention', target: 'entity', prefetch: true },
+  evidence: { type: 'Evidence', prefetch: false },
+};
+
+/**
+ * The relation answering `field` on the object type `type`: its own entry, or an entry of an
+ * interface it implements; null for a field that is no relation field.
+ */
+export function relationFor(
+  schema: GraphQLSchema,
+  type: string,
+  field: string,
+  relations: Relations = RELATIONS,
+): Relation | null {
+  const own = relations[`${type}.${field}`];
+  if (own) return own;
+  const object = schema.getType(type);
+  if (!isObjectType(object) && !isInterfaceType(object)) return null;
+  for (const iface of object.getInterfaces()) {
+    const inherited = relations[`${iface.name}.${field}`];
+    if (inherited) return inherited;
+  }
+  return null;
+}
+
+/** The item field holding the related node; null when the items are the related nodes. */
+export function nodeFieldOf(relation: Relation): string | null {
+  if (!relation.item || !relation.nodeEnd) return null;
+  return ITEM_KINDS[relation.item][relation.nodeEnd] ?? null;
+}
+
+/**
+ * The item field that gives back the anchor, when the relationship touches it: `meetings {
+ * person { … } }` below a person reads that person. (A country's officials reach it through a
+ * path: their items' ends are other nodes.)
+ */
+export function anchorFieldOf(relation: Relation): string | null {
+  if (!relation.item || relation.ends === 'via-path' || relation.ends === 'none') return null;
+  const anchorEnd = relation.nodeEnd === 'target' ? 'source' : 'target';
+  return ITEM_KINDS[relation.item][anchorEnd] ?? null;
+}
+
+/**
+ * The fields of a relation's items that read no relationship property (the ends, which come
+ * from the nodes); null when the items are the related nodes, which never need them.
+ */
+export function endFieldsOf(relation: Relation): ReadonlySet<string> | null {
+  if (!relation.item) return null;
+  const { source, target } = ITEM_KINDS[relation.item];
+  return new Set(['__typename', ...(source ? [source] : []), ...(target ? [target] : [])]);
+}
+
+/** Whether look-ahead fetches the relation ahead of its resolver. */
+export const isPrefetched = (relation: Relation): boolean =>
+  !relation.item || ITEM_KINDS[relation.item].prefetch;
+
+/**
+ * Fields that lead to a node by a property of the parent, not by a relationship (a fact's or a
+ * sentence's `article`, by its articleId): no registry entries.
+ */
+export const PROPERTY_REFERENCES: ReadonlySet<string> = new Set([
+  'Quote.article',
+  'Claim.article',
+  'NumericFact.article',
+  'Sentence.article',
+]);
+
+/** The object types a named type stands for (an abstract type: its possible types). */
+function objectTypesOf(schema: GraphQLSchema, type: GraphQLNamedType): string[] {
+  if (isObjectType(type)) return [type.name];
+  if (isAbstractType(type)) return schema.getPossibleTypes(type).map((t) => t.name);
+  return [];
+}
+
+const implementsNode = (schema: GraphQLSchema, type: GraphQLNamedType): boolean =>
+  (isObjectType(type) || isInterfaceType(type)) &&
+  (type.name === 'Node' || type.getInterfaces().some((i) => i.name === 'Node'));
+
+/** Whether a named type is made of nodes: a Node type, or an abstract type of Node types. */
+function isNodeType(schema: GraphQLSchema, type: GraphQLNamedType): boolean {
+  const objects = objectTypesOf(schema, type);
+  return objects.length > 0 && objects.every((t) => implementsNode(schema, schema.getType(t)!));
+}
+
+const ITEM_TYPES: ReadonlySet<string> = new Set(Object.values(ITEM_KINDS).map((k) => k.type));
+
+/**
+ * Whether the schema's field `type.field` is a relation field: a field without arguments of a
+ * Node type that returns nodes or relationship items, and is no property reference.
+ */
+function isRelationField(
+  schema: GraphQLSchema,
+  type: string,
+  field: GraphQLField<unknown, unknown>,
+): boolean {
+  if (field.args.length > 0 || PROPERTY_REFERENCES.has(`${type}.${field.name}`)) return false;
+  const returned = getNamedType(field.type);
+  return isNodeType(schema, returned) || ITEM_TYPES.has(returned.name);
+}
+
+/**
+ * Where the registry and the schema disagree, one line each (none: they agree): a relation
+ * field of an object type without an entry (its own or an interface's), an entry naming no
+ * field or a field that is no relation field, an item kind of another type than the field's,
+ * and related-node labels other than the field's (or its items' node field's) types.
+ */
+export function registryMismatches(
+  schema: GraphQLSchema,
+  relations: Relations = RELATIONS,
+): string[] {
+  const problems: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || !implementsNode(schema, type)) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (
+        isRelationField(schema, type.name, field) &&
+        !relationFor(schema, type.name, field.name, relations)
+      ) {
+        problems.push(`${type.name}.${field.name}: a relation field without a registry entry`);
+      }
+    }
+  }
+  for (const relation of Object.values(relations)) {
+    const owner = schema.getType(relation.type);
+    const field =
+      isObjectType(owner) || isInterfaceType(owner) ? owner.getFields()[relation.field] : undefined;
+    if (!field) {
+      problems.push(`${relation.name}: no such field in the schema`);
+      continue;
+    }
+    if (!isRelationField(schema, relation.type, field)) {
+      problems.push(`${relation.name}: not a relation field (arguments, or no nodes or items)`);
+      continue;
+    }
+    const returned = getNamedType(field.type);
+    const item = relation.item ? ITEM_KINDS[relation.item] : null;
+    if (item && item.type !== returned.name) {
+      problems.push(
+        `${relation.name}: items of kind ${relation.item} are ${item.type}, not ${returned.name}`,
+      );
+      continue;
+    }
+    const nodeField = nodeFieldOf(relation);
+    const nodeType = item
+      ? nodeField
+        ? (() => {
+            const itemType = schema.getType(item.type);
+            const f = isObjectType(itemType) ? itemType.getFields()[nodeField] : undefined;
+            return f ? getNamedType(f.type) : undefined;
+          })()
+        : undefined
+      : returned;
+    if (item && nodeField && !nodeType) {
+      problems.push(`${relation.name}: ${item.type} has no field ${nodeField}`);
+      continue;
+    }
+    if (nodeType) {
+      const expected = new Set([nodeType.name, ...objectTypesOf(schema, nodeType)]);
+      const labels = relation.nodeLabels;
+      const agrees =
+        labels.includes(nodeType.name) ||
+        (labels.length === objectTypesOf(schema, nodeType).length &&
+          labels.every((l) => expected.has(l)));
+      if (!agrees) {
+        problems.push(
+          `${relation.name}: related nodes ${labels.join('|')}, the field returns ${nodeType.name}`,
+        );
+      }
+    }
+  }
+  return problems;
+}

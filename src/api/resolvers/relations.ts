@@ -1,0 +1,231 @@
+/**
+ * The resolvers of the relation fields, derived from the registry (graph/relations.ts): one per
+ * entry, placed on the entry's type (an interface's entry is inherited by its implementing types:
+ * the schema is built with inheritResolversFromInterfaces). A field whose items are the related
+ * nodes answers them (the first, for a field that is not a list); an item kind builds its items
+ * from the relationship's ends and properties.
+ */
+import { getNullableType, isListType, type GraphQLResolveInfo } from 'graphql';
+import { isEntityModel } from '../../graph/convert.js';
+import type {
+  DiscussionModel,
+  EntityModel,
+  EvidenceModel,
+  FactStatementModel,
+  MeetingParticipationModel,
+  MentionModel,
+  NodeModel,
+  OfficeHoldingModel,
+  PlainValue,
+} from '../../graph/model.js';
+import { RELATIONS, type ItemKind, type Relation } from '../../graph/relations.js';
+import type { GraphQLContext } from '../context.js';
+import { isPartialModel } from '../node-models.js';
+import type { RelatedItem } from '../loaders.js';
+import type { Relations } from '../relation-fields.js';
+import {
+  propString,
+  propStrings,
+  related,
+  statementOf,
+  whenReady,
+  type MaybePromise,
+} from './shared.js';
+
+/** A relation field's resolver: the parent is a node model of the entry's type. */
+export type RelationResolver = (
+  parent: NodeModel,
+  args: unknown,
+  ctx: GraphQLContext,
+  info: GraphQLResolveInfo,
+) => unknown;
+
+/** Resolvers by type and field, for every entry of `relations`. */
+export function relationResolvers(
+  relations: Relations = RELATIONS,
+): Record<string, Record<string, RelationResolver>> {
+  const byType: Record<string, Record<string, RelationResolver>> = {};
+  for (const relation of Object.values(relations)) {
+    (byType[relation.type] ??= {})[relation.field] = resolverOf(relation);
+  }
+  return byType;
+}
+
+function resolverOf(relation: Relation): RelationResolver {
+  if (relation.item === null) return relatedNodesResolver(relation);
+  return ITEM_RESOLVERS[relation.item](relation);
+}
+
+/** The related nodes: all for a list field, else the first (or null). */
+function relatedNodesResolver(relation: Relation): RelationResolver {
+  return (parent, _, ctx, info) => {
+    const many = isListType(getNullableType(info.returnType));
+    return whenReady(related(ctx, info, relation, parent.id), (items) =>
+      many ? items.map((item) => item.node) : (items[0]?.node ?? null),
+    );
+  };
+}
+
+const ITEM_RESOLVERS: Record<ItemKind, (relation: Relation) => RelationResolver> = {
+  holding: (relation) => (anchor, _, ctx, info) =>
+    withEnds<OfficeHoldingModel>(
+      ctx,
+      anchor,
+      relation,
+      info,
+      (statements, props, person, office) => ({
+        statements,
+        person,
+        office,
+        asOf: latestOf(props, 'asOf'),
+      }),
+    ),
+  participation: (relation) => (anchor, _, ctx, info) =>
+    withEnds<MeetingParticipationModel>(
+      ctx,
+      anchor,
+      relation,
+      info,
+      (statements, props, person, meeting) => ({
+        statements,
+        person,
+        meeting,
+        officeId: firstOf(props, 'officeId'),
+        countryId: firstOf(props, 'countryId'),
+      }),
+    ),
+  discussion: (relation) => (anchor, _, ctx, info) =>
+    withEnds<DiscussionModel>(
+      ctx,
+      anchor,
+      relation,
+      info,
+      (statements, props, meeting, subject) => ({
+        statements,
+        meeting,
+        subject,
+        // The framing is the same for all statements of an item (relations.ts groups by it).
+        framing: firstOf(props, 'framing'),
+        raisedById: firstOf(props, 'raisedById'),
+      }),
+    ),
+  // One MENTIONS relationship per (sentence, entity): an item's only statement.
+  mention: (relation) => (sentence, _, ctx, info) =>
+    whenReady(related(ctx, info, relation, sentence.id), (items) =>
+      items.flatMap(({ statements, node }): MentionModel[] =>
+        isEntityModel(node)
+          ? [
+              {
+                entity: node,
+                forms: statements[0] ? propStrings(statements[0], 'forms') : [],
+                count: Number(statements[0]?.count ?? 0),
+              },
+            ]
+          : [],
+      ),
+    ),
+  // A fact's evidence: its EVIDENCED_BY sentences; a quote's span, or the fact's excerpts.
+  evidence: (relation) => (fact, _, ctx) =>
+    whenReady(related(ctx, null, relation, fact.id), (items) =>
+      items.map(({ node: sentence }): EvidenceModel => {
+        if (fact.__typename === 'Quote') {
+          return {
+            sentenceId: sentence.id,
+            excerpts: [],
+            span: { start: fact.start, end: fact.end },
+          };
+        }
+        return { sentenceId: sentence.id, excerpts: 'excerpts' in fact ? fact.excerpts : [] };
+      }),
+    ),
+};
+
+/** The statements of an item read without relationship properties (shared; never mutated). */
+const NO_FACTS: FactStatementModel[] = Object.freeze([]) as never;
+
+/** Makes an item model from its statements (and their relationships' properties) and ends. */
+type BuildItem<T> = (
+  statements: FactStatementModel[],
+  props: Array<Record<string, PlainValue>>,
+  source: EntityModel,
+  target: EntityModel,
+) => T;
+
+/**
+ * The items of a relationship field (holdings, participations, discussions) with both ends of
+ * each edge as models, so a list costs no extra round trip per item. Each item stands for the
+ * edge's parallel relationships: `statements` has one entry per article that states it.
+ */
+function withEnds<T>(
+  ctx: GraphQLContext,
+  anchor: NodeModel,
+  relation: Relation,
+  info: GraphQLResolveInfo,
+  build: BuildItem<T>,
+): MaybePromise<T[]> {
+  // A partial anchor (read with only what its selection needs) is no node for the cache; it
+  // still answers as an end: its projection counts what is selected through the ends.
+  if (!isPartialModel(anchor)) ctx.loaders.node.prime(anchor.id, anchor);
+  return whenReady(related(ctx, info, relation, anchor.id), (items) => {
+    // Each end is the anchor or the related node at hand, except when the relationship does not
+    // touch the anchor (a country's officials): only then ask the node loader. No promise per
+    // end keeps long lists (a person's 200 meetings, each with its topics) cheap.
+    const built: Array<MaybePromise<T | null>> = [];
+    let pending = false;
+    for (const item of items) {
+      const source = endOf(ctx, anchor, item, item.sourceId);
+      const target = endOf(ctx, anchor, item, item.targetId);
+      if (source instanceof Promise || target instanceof Promise) {
+        pending = true;
+        built.push(Promise.all([source, target]).then(([s, t]) => buildItem(item, s, t, build)));
+      } else {
+        built.push(buildItem(item, source, target, build));
+      }
+    }
+    const kept = (all: Array<T | null>) => all.filter((b): b is Awaited<T> => b !== null) as T[];
+    return pending ? Promise.all(built).then(kept) : kept(built as Array<T | null>);
+  });
+}
+
+/** An item's end: the anchor, the related node, or (for a path) a node to load. */
+function endOf(
+  ctx: GraphQLContext,
+  anchor: NodeModel,
+  item: RelatedItem,
+  id: string | null,
+): MaybePromise<EntityModel | null> {
+  if (id === null) return null;
+  const known = id === anchor.id ? anchor : id === item.node.id ? item.node : null;
+  if (known) return isEntityModel(known) ? known : null;
+  return ctx.loaders.node.load(id).then((n) => (n && isEntityModel(n) ? n : null));
+}
+
+function buildItem<T>(
+  item: RelatedItem,
+  source: EntityModel | null,
+  target: EntityModel | null,
+  build: BuildItem<T>,
+): T | null {
+  if (!source || !target) return null;
+  const statements = item.statements.length === 0 ? NO_FACTS : item.statements.map(statementOf);
+  return build(statements, item.statements, source, target);
+}
+
+/** The first statement's value of a qualifier that statements may leave unset. */
+function firstOf(props: Array<Record<string, PlainValue>>, key: string): string | null {
+  for (const p of props) {
+    const value = propString(p, key);
+    if (value !== null) return value;
+  }
+  return null;
+}
+
+/** The latest value of a date qualifier (ISO dates sort as strings). */
+function latestOf(props: Array<Record<string, PlainValue>>, key: string): string | null {
+  let latest: string | null = null;
+  for (const p of props) {
+    const value = propString(p, key);
+    if (value !== null && (latest === null || value > latest)) latest = value;
+  }
+  return latest;
+}
