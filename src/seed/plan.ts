@@ -12,12 +12,13 @@ import {
 } from './annotation-schema.js';
 import type { FactRelationshipType } from '../graph/schema.js';
 import { searchProperties } from '../graph/search.js';
+import { withCaptions } from './caption.js';
 import { ARTICLE_REF, matchLabel, type NodeKind } from './patterns.js';
 import { sentencesOverlapping } from './sentences.js';
 import type { Span, VerifiedArticle } from './verify.js';
 
 /** Bump when the seeder writes differently: every article's hash changes, so all re-seed. */
-export const SEED_FORMAT_VERSION = '2';
+export const SEED_FORMAT_VERSION = '3';
 
 export type PropertyValue =
   | string
@@ -173,6 +174,10 @@ function entityProps(e: EntityAnnotation, evidence: PropertyEvidence = NO_EVIDEN
 }
 
 export function planArticle(v: VerifiedArticle): ArticlePlan {
+  return withCaptions(planWithoutCaptions(v));
+}
+
+function planWithoutCaptions(v: VerifiedArticle): ArticlePlan {
   const a = v.annotation;
   const slug = a.article.slug;
   // The registered entities it uses are part of what the article writes: a change to one
