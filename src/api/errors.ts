@@ -94,6 +94,9 @@ export function createFormatError(options: {
         extensions: { ...formatted.extensions, ...mapped.extensions },
       };
     }
+    if (formatted.message === VALIDATION_ABORTED) {
+      return { ...formatted, message: VALIDATION_ABORTED_EXPLAINED };
+    }
     const limit = withoutArmorPrefix(formatted);
     if (limit) return limit;
     const enumFixed = fixEnumLiteralError(formatted, original);
@@ -111,6 +114,12 @@ export function createFormatError(options: {
     return { ...result, message: withoutSuggestions(result.message) };
   };
 }
+
+/** graphql-js gives up checking that fields merge when a document repeats them too often. */
+const VALIDATION_ABORTED = 'Validation aborted.';
+const VALIDATION_ABORTED_EXPLAINED =
+  'Validation aborted: the document repeats or overlaps fields too often to be checked; ' +
+  'ask for each field once.';
 
 /** graphql-js's suggestions: ` Did you mean "a", "b" or "c"?`, `… the enum value "X"?`, … */
 const SUGGESTION = / ?Did you mean [^?]*\?/g;

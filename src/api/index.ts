@@ -30,6 +30,7 @@ import { knownOperationTypesRule } from './rules.js';
 import { registryMismatches } from './relation-fields.js';
 import { relationResolvers } from './resolvers/relations.js';
 import { loadTypeDefs } from './schema.js';
+import { jsonError } from '../server/http-errors.js';
 
 export interface GraphQLServerDeps {
   driver: Driver;
@@ -88,9 +89,10 @@ export async function createGraphQLServer(deps: GraphQLServerDeps): Promise<Grap
       // The schema sets no cache hints; Apollo's default cache-control plugin would still wrap
       // every field resolver (willResolveField) to compute them: ~8% of a nested query's CPU.
       ApolloServerPluginCacheControlDisabled(),
-      production
-        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      // Apollo Sandbox explores the schema by introspection: offered exactly when that is on.
+      config.graphql.introspection
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })
+        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
       costLimitPlugin({
         maxCost: config.graphql.maxCost,
         maxPageSize: config.graphql.maxPageSize,
@@ -103,11 +105,23 @@ export async function createGraphQLServer(deps: GraphQLServerDeps): Promise<Grap
     context: async () => createContext({ driver: deps.driver, config, logger }),
   });
   deps.app.route<{ Reply: string }>({
-    // HEAD too, so Apollo answers it (405, `allow: GET, POST`) rather than fastify's HEAD for GET.
+    // HEAD answered here (405), not by fastify's automatic HEAD-as-GET.
     method: ['GET', 'POST', 'HEAD'],
     exposeHeadRoute: false,
     url: deps.path,
     handler: async function (this: FastifyInstance, request, reply) {
+      // Apollo would answer HEAD like a GET without a query (400); it is not a GraphQL method.
+      if (request.method === 'HEAD') {
+        return reply
+          .code(405)
+          .header('allow', 'GET, POST')
+          .type('application/json; charset=utf-8')
+          .send(
+            JSON.stringify(
+              jsonError('Send a GET or POST request to /graphql.', 'METHOD_NOT_ALLOWED'),
+            ),
+          );
+      }
       const body = await apollo.call(this, request, reply);
       if (isRequestErrorForPlainJson(reply, body)) void reply.code(200);
       return body;

@@ -1,6 +1,5 @@
 /** Nodes by id, in one statement for a batch of ids (the node DataLoader's batch). */
 import type { NodeRecord } from './convert.js';
-import type { NodeModel } from './model.js';
 import type { CypherQuery } from './cypher.js';
 
 const ID_LABELS = ['Entity', 'Article', 'Sentence', 'Quote', 'Claim', 'NumericFact'];
@@ -62,19 +61,6 @@ export function nodeRecordFor(v: string, projection: NodeProjection): string {
 
 /** Whether a node read with `projection` is the whole node (which may stand in for it anywhere). */
 export const isWholeNode = (projection: NodeProjection): boolean => projection === true;
-
-/**
- * Models built from part of a node (a projection): they answer the selection they were read
- * for, and must never be cached or reused as the node itself.
- */
-const partialModels = new WeakSet<NodeModel>();
-
-export function markPartial<T extends NodeModel>(model: T): T {
-  partialModels.add(model);
-  return model;
-}
-
-export const isPartialModel = (model: NodeModel): boolean => partialModels.has(model);
 
 /** A node: labels and properties (NODE_RECORD), or labels and id only. */
 export type WireNode = [labels: string[], propertiesOrId: Record<string, unknown> | string];
