@@ -45,8 +45,22 @@ export class Lexicon {
   private readonly entities = new Map<string, DraftEntity>();
   private readonly nominatives = new Map<string, string[]>();
 
-  constructor(entities: Iterable<DraftEntity> = []) {
+  /** Normalised text the lexicon is for: a name none of whose words' starts occur is skipped. */
+  private readonly within?: string;
+
+  /**
+   * `within`: the text to be scanned. A name is put through the morphology only when the start
+   * of each of its words occurs in it (endings are suffixes, so every form keeps that start):
+   * the registry grows, one article mentions a few of its entities.
+   */
+  constructor(entities: Iterable<DraftEntity> = [], within?: string) {
+    if (within !== undefined) this.within = normalize(within);
     for (const e of entities) this.add(e);
+  }
+
+  private relevant(surface: string): boolean {
+    if (this.within === undefined) return true;
+    return wordSpans(surface).every((w) => this.within!.includes(normalize(w.text).slice(0, 3)));
   }
 
   get(id: string): DraftEntity | undefined {
@@ -90,9 +104,14 @@ export class Lexicon {
   }
 
   private addSurface(surface: string, id: string, weak: boolean, person: boolean): void {
-    const forms = [surface, ...inflectedForms(surface, 'kk', { person })];
+    if (!this.relevant(surface)) return;
+    const forms = [surface];
+    // Latin names (the English ones) do not inflect in a Kazakh or Russian text.
     if (/\p{Script=Cyrillic}/u.test(surface))
-      forms.push(...inflectedForms(surface, 'ru', { person }));
+      forms.push(
+        ...inflectedForms(surface, 'kk', { person }),
+        ...inflectedForms(surface, 'ru', { person }),
+      );
     for (const form of forms) this.addKey(keyOf(form), id, weak);
   }
 
