@@ -217,12 +217,17 @@ const LOCAL_SECTIONS = ['quotes', 'claims', 'numericFacts', 'facts'];
 /** An item's YAML lines; local ids (which a person keeps as drafted) masked. */
 function itemLines(item: unknown, section: string): string[] {
   let value = item;
-  if (LOCAL_SECTIONS.includes(section) && item && typeof item === 'object') {
-    const { id: _id, contains, todo: _todo, ...rest } = item as Item;
-    value = { ...rest, ...(contains ? { contains: (contains as unknown[]).map(() => '_') } : {}) };
-  } else if (item && typeof item === 'object') {
-    const { todo: _todo, ...rest } = item as Item;
-    value = rest;
+  if (item && typeof item === 'object') {
+    const rest = Object.fromEntries(
+      Object.entries(item as Item).filter(
+        ([k]) => k !== 'todo' && !(k === 'id' && LOCAL_SECTIONS.includes(section)),
+      ),
+    );
+    const contains = rest.contains as unknown[] | undefined;
+    value =
+      contains && LOCAL_SECTIONS.includes(section)
+        ? { ...rest, contains: contains.map(() => '_') }
+        : rest;
   }
   return stringify(value, { lineWidth: 100, minContentWidth: 40 })
     .split('\n')
