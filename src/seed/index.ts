@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isRetryableError, type Driver } from 'neo4j-driver';
 import { applyGraphSchema } from '../graph/schema.js';
-import { SeedValidationError, type SeedIssue } from './errors.js';
+import { formatIssue, SeedValidationError, type SeedIssue } from './errors.js';
 import { planSummary, type ArticlePlan, type PlannedEntity } from './plan.js';
 import { locateInFile } from './load.js';
 import { validateCorpus, type ValidationOptions } from './validate.js';
@@ -78,6 +78,8 @@ export interface SeedReport {
   dryRun: boolean;
   /** Everything the database reported the article writes changed in this run. */
   counters: WriteCounters;
+  /** Problems that did not stop the run (registry entries no article uses). */
+  warnings: SeedIssue[];
 }
 
 export interface ArticleWriteFailure {
@@ -113,7 +115,14 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
   const warming = options.dryRun
     ? Promise.resolve()
     : warmWritePlans(driver, options.database).catch(() => undefined);
-  const plans = await validateCorpus(options.paths ?? [DEFAULT_SEEDS_DIR], options.validation);
+  const warnings: SeedIssue[] = [];
+  const plans = await validateCorpus(options.paths ?? [DEFAULT_SEEDS_DIR], {
+    ...options.validation,
+    onWarning: (w) => {
+      warnings.push(w);
+      log(`warning: ${formatIssue(w)}`);
+    },
+  });
   const total = zeroCounters();
 
   if (options.dryRun) {
@@ -122,7 +131,7 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
       log(`${plan.articleId} (${plan.file}): valid; would write ${describePlan(summary)}`);
       return result(plan, 'planned', ZERO_COUNTS);
     });
-    return { articles, dryRun: true, counters: total };
+    return { articles, dryRun: true, counters: total, warnings };
   }
 
   const { database } = options;
@@ -182,7 +191,7 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
     await session.close();
   }
   const articles = outcomes.filter((r): r is ArticleSeedResult => r !== undefined);
-  const report: SeedReport = { articles, dryRun: false, counters: total };
+  const report: SeedReport = { articles, dryRun: false, counters: total, warnings };
   if (failures.length > 0) throw new SeedWriteError(failures, report);
   return report;
 

@@ -20,6 +20,7 @@ import type { z } from 'zod';
 import { annotationSchema, type Annotation } from './annotation-schema.js';
 import { formatPath, type PathSegment, type SeedIssue } from './errors.js';
 import { confinedTextFile, readUtf8File } from './read.js';
+import { REGISTRY_DIR_NAME } from './registry.js';
 import { ArticleText } from './text.js';
 import { documentProblems, needsCloserLook } from './yaml-checks.js';
 
@@ -50,8 +51,10 @@ export function findAnnotationFiles(paths: readonly string[]): {
       a.name.localeCompare(b.name),
     )) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (ANNOTATION_EXTENSIONS.includes(path.extname(entry.name))) files.push(full);
+      // An entities/ folder holds the entity registry (registry.ts), not articles.
+      if (entry.isDirectory()) {
+        if (entry.name !== REGISTRY_DIR_NAME) walk(full);
+      } else if (ANNOTATION_EXTENSIONS.includes(path.extname(entry.name))) files.push(full);
     }
   };
   for (const p of paths) {

@@ -99,13 +99,37 @@ describe('bad input is refused and writes nothing', () => {
 
   it('duplicate id', async () => {
     const { file, issues } = await refused({
-      doc: (doc) => doc.setIn(['entities', 2, 'id'], 'country/ru'),
+      doc: (doc) => doc.setIn(['claims', 0, 'id'], 'continue-joint-work'),
     });
-    const duplicate = issues.find((i) => i.path === 'entities[2].id');
+    const duplicate = issues.find((i) => i.path === 'claims[0].id');
     expect(duplicate?.message).toMatch(
-      /duplicate id "country\/ru" \(first declared at entities\[1\]\)/,
+      /duplicate id "continue-joint-work" \(first declared at quotes\[0\]\)/,
     );
-    expect(duplicate?.line).toBe(lineOf(file, '- id: country/ru', 2));
+    expect(duplicate?.line).toBe(lineOf(file, '- id: continue-joint-work', 2));
+  });
+
+  it('an article that declares a registered entity again', async () => {
+    const { file, issues } = await refused({
+      doc: (doc) =>
+        doc.addIn(['entities'], {
+          id: 'country/kg',
+          kind: 'Country',
+          names: { kk: 'Қырғызстан', ru: 'Киргизия', en: 'Kyrgyzstan' },
+          iso3166Alpha2: 'KG',
+          iso3166Alpha3: 'KGZ',
+        }),
+    });
+    expect(issues).toEqual([
+      {
+        file,
+        path: 'entities[1].id',
+        line: lineOf(file, 'id: country/kg'),
+        column: expect.any(Number),
+        message: expect.stringMatching(
+          /^"country\/kg" is a registered entity \(declared at .*entities\/countries\.yaml:\d+:\d+\): refer to it by id/,
+        ),
+      },
+    ]);
   });
 
   it('wrong type at a relationship end', async () => {
@@ -165,10 +189,10 @@ describe('bad input is refused and writes nothing', () => {
 
   it('missing Russian name of an entity', async () => {
     const { issues } = await refused({
-      doc: (doc) => doc.deleteIn(['entities', 3, 'names', 'ru']),
+      doc: (doc) => doc.deleteIn(['entities', 0, 'names', 'ru']),
     });
     expect(issues.map((i) => [i.path, i.message])).toEqual([
-      ['entities[3].names.ru', 'required but missing (expected string)'],
+      ['entities[0].names.ru', 'required but missing (expected string)'],
     ]);
   });
 
@@ -346,9 +370,15 @@ describe('an entity id the graph already holds with another kind', () => {
       paths: [copyAnnotation(FIRST_ARTICLE_YAML)],
     });
     const before = await graphDump(driver);
-    // The second article, seeded on its own, declares Kyrgyzstan's id as a Place.
+    // The second article, seeded on its own, declares the first's meeting as an Event.
     const second = copyAnnotation(SECOND_ARTICLE_YAML, {
-      text: (s) => s.replace(/place\/astana/g, 'country/kg'),
+      text: (s) =>
+        s
+          .replace(
+            'kind: Meeting\n    meetingType: MULTILATERAL\n    date:',
+            'kind: Event\n    eventType: FORUM\n    startDate:',
+          )
+          .replace(/meeting\/fixture-smailov-investors/g, 'meeting/2022-08-25-smailov-mishustin'),
     });
     const error = await seedCorpus(driver, {
       database: testNeo4j().database,
@@ -365,7 +395,7 @@ describe('an entity id the graph already holds with another kind', () => {
         line: kindLine + 1,
         column: 11,
         message:
-          'wrong type: "country/kg" is a Place here but a Country in the graph (seeded from another article)',
+          'wrong type: "meeting/2022-08-25-smailov-mishustin" is a Event here but a Meeting in the graph (seeded from another article)',
       },
     ]);
     expect(await graphDump(driver)).toEqual(before);
