@@ -35,6 +35,8 @@ export interface ArticleQuality {
   sentences: number;
   ms: number;
   linked: Score;
+  /** Linking with the whole registry (not blind), filled in by the report. */
+  linkedWithRegistry?: Score;
   candidates: Score;
   /** Candidates with the right name, whatever their kind. */
   candidatesNamed: number;
