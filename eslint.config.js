@@ -2,6 +2,8 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 /** An import of a module of one of `layers` (a path segment), from another layer. */
 const importOf = (/** @type {string[]} */ layers, /** @type {string} */ message) => ({
@@ -22,6 +24,18 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  // No import cycles (type-only imports do not count: they leave no runtime dependency).
+  {
+    files: ['**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // import-x's TypeScript settings (parsers, extensions), with the resolver of the .js
+      // specifiers our ESM sources use for .ts files.
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver()],
+    },
+    rules: { 'import-x/no-cycle': 'error' },
   },
   // The layers (docs/architecture.md): graph/ builds Cypher for anyone and imports no caller;
   // the seeder writes the graph and needs nothing of the API.

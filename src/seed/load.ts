@@ -2,7 +2,11 @@
  * Loading: finds annotation files, parses YAML, checks the shape against the zod schema, and
  * reads the article text. Valid files are parsed by js-yaml (core schema: the same values as
  * `yaml`'s YAML 1.2 default, about 4× faster — parsing was most of the seeder's CPU); `yaml`'s
- * position-keeping parseDocument runs only when a file fails or an issue must name a line.
+ * position-keeping parseDocument runs only when a file fails, when js-yaml's value needs a
+ * closer look (yaml-checks.ts: tags, big numbers, NUL, alias bombs) or an issue must name a
+ * line. Both parsers stay for that speed; js-yaml's core schema refuses unknown tags itself,
+ * so a file it accepts can only hide what the value check looks for.
+ * Files are read as strict UTF-8, text files only inside the annotation's folder (read.ts).
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -19,7 +23,7 @@ import {
 import type { z } from 'zod';
 import { annotationSchema, type Annotation } from './annotation-schema.js';
 import { formatPath, type PathSegment, type SeedIssue } from './errors.js';
-import { confinedTextFile, readUtf8File } from './read.js';
+import { confinedTextFile, readUtf8File, type ReadProblem } from './read.js';
 import { REGISTRY_DIR_NAME } from './registry.js';
 import { ArticleText } from './text.js';
 import { documentProblems, needsCloserLook } from './yaml-checks.js';
@@ -124,10 +128,7 @@ const readableErrors: z.core.$ZodErrorMap = (issue) =>
 
 export function loadArticle(file: string): LoadResult {
   const read = readUtf8File(file);
-  if (!read.ok) {
-    const { line, column, message } = read;
-    return { ok: false, issues: [{ file, path: '', line, column, message }] };
-  }
+  if (!read.ok) return unreadable(file, read);
   const source = read.text;
   const fast = parseFast(source);
   if (fast.ok && !needsCloserLook(fast.value))
@@ -167,6 +168,33 @@ export function locateInFile(
 }
 
 function loadReportingPositions(file: string, source: string): LoadResult {
+  const checked = checkedYaml(file, source);
+  if (!checked.ok) return checked;
+  if (!isCollection(checked.doc.contents)) {
+    return { ok: false, issues: [{ file, path: '', line: 1, message: 'expected a YAML mapping' }] };
+  }
+  return shaped(file, source, checked.value, positions(checked.doc, checked.lines));
+}
+
+export type CheckedYaml =
+  | { ok: true; doc: Document; lines: LineCounter; value: unknown }
+  | { ok: false; issues: SeedIssue[] };
+
+/**
+ * A seed YAML file (an annotation, a registry file), read as strict UTF-8 and parsed with
+ * positions: its document and value, or located issues (the first syntax error; unknown tags,
+ * numbers beyond 2^53, NUL, aliases expanding without bound).
+ */
+export function readCheckedYaml(file: string): CheckedYaml {
+  const read = readUtf8File(file);
+  return read.ok ? checkedYaml(file, read.text) : unreadable(file, read);
+}
+
+function unreadable(file: string, { line, column, message }: ReadProblem) {
+  return { ok: false as const, issues: [{ file, path: '', line, column, message }] };
+}
+
+function checkedYaml(file: string, source: string): CheckedYaml {
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: true });
   const [syntaxError] = doc.errors;
@@ -186,9 +214,6 @@ function loadReportingPositions(file: string, source: string): LoadResult {
       ],
     };
   }
-  if (!isCollection(doc.contents)) {
-    return { ok: false, issues: [{ file, path: '', line: 1, message: 'expected a YAML mapping' }] };
-  }
   const problems = documentProblems(doc, lines, source);
   if (problems.length > 0) {
     return {
@@ -202,9 +227,8 @@ function loadReportingPositions(file: string, source: string): LoadResult {
       })),
     };
   }
-  let value: unknown;
   try {
-    value = doc.toJS();
+    return { ok: true, doc, lines, value: doc.toJS() };
   } catch (err) {
     // yaml's guard against aliases that expand without bound (maxAliasCount).
     return {
@@ -212,7 +236,6 @@ function loadReportingPositions(file: string, source: string): LoadResult {
       issues: [{ file, path: '', line: 1, message: `refused: ${(err as Error).message}` }],
     };
   }
-  return shaped(file, source, value, positions(doc, lines));
 }
 
 /** Checks the parsed value's shape and reads the article text. */

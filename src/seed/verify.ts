@@ -247,7 +247,10 @@ export function verifyArticle(
       issue([...at, 'currency'], 'required when unit is CURRENCY (an ISO 4217 code such as USD)');
     }
     if (text.occurrences(n.surfaceText).length === 0) {
-      issue([...at, 'surfaceText'], `not found verbatim in the text: ${preview(n.surfaceText)}`);
+      issue(
+        [...at, 'surfaceText'],
+        `not found verbatim in the text: ${preview(n.surfaceText)}${nearestMatchHint(text, n.surfaceText)}`,
+      );
     }
   });
   a.facts.forEach((f, i) => {

@@ -19,7 +19,8 @@ export interface LocatedProblem {
 const CORE_TAGS = new Set(
   ['str', 'int', 'float', 'bool', 'null', 'seq', 'map'].map((t) => `tag:yaml.org,2002:${t}`),
 );
-const LONE_SURROGATE = /\p{Cs}/u;
+/** A NUL, or half of a surrogate pair (in u-mode a whole pair is one code point, not Cs). */
+const NOT_TEXT = /[\0\p{Cs}]/u;
 /**
  * Nodes a parsed value may expand to through its aliases. An annotation has a few thousand;
  * nine nested aliases of ten would otherwise make every later pass walk a billion.
@@ -102,7 +103,7 @@ function exactNumber(n: number): boolean {
 }
 
 function plainText(s: string): boolean {
-  return !s.includes('\0') && !LONE_SURROGATE.test(s);
+  return !NOT_TEXT.test(s);
 }
 
 /**

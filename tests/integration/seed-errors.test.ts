@@ -301,6 +301,24 @@ describe('bad input is refused and writes nothing', () => {
     expect(issues[0]?.message).toMatch(/required when unit is CURRENCY/);
   });
 
+  it('a figure written one character off: the nearest match and the character', async () => {
+    let at = -1;
+    const { issues } = await refused({
+      doc: (doc) => {
+        at = indexOfId(doc, 'numericFacts', 'trade-turnover-2021');
+        doc.setIn(['numericFacts', at, 'surfaceText'], '$24.2 млрд');
+      },
+    });
+    expect(issues.map((i) => [i.path, i.message])).toEqual([
+      [
+        `numericFacts[${at}].surfaceText`,
+        expect.stringMatching(
+          /^not found verbatim in the text: "\$24\.2 млрд"; nearest match at code point \d+: "\$24,2 млрд.*", which differs at character 4 of the excerpt \(code point \d+ of the text\): the text has "," \(U\+002C\) where the excerpt has "\." \(U\+002E\)$/,
+        ),
+      ],
+    ]);
+  });
+
   it('a claim said to be inside a quote that does not contain its evidence', async () => {
     const { issues } = await refused({
       doc: (doc) =>

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { readCheckedYaml } from '../../../src/seed/load.js';
 import { confinedTextFile, decodeUtf8, firstInvalidUtf8 } from '../../../src/seed/read.js';
 import { ArticleText, nearestMatch } from '../../../src/seed/text.js';
 import { documentProblems, needsCloserLook } from '../../../src/seed/yaml-checks.js';
@@ -147,5 +148,36 @@ describe('nearestMatch', () => {
 
   it('nothing near: no match to show', () => {
     expect(nearestMatch(text, 'entirely different words')).toBeUndefined();
+  });
+});
+
+describe('readCheckedYaml (for any seed YAML file, e.g. a registry file)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'togys-yaml-'));
+  const write = (name: string, content: string | Buffer) => {
+    writeFileSync(path.join(dir, name), content);
+    return path.join(dir, name);
+  };
+
+  it('gives the document and value of a plain file', () => {
+    const checked = readCheckedYaml(write('ok.yaml', 'entities:\n  - id: country/kz\n'));
+    expect(checked.ok && checked.value).toEqual({ entities: [{ id: 'country/kz' }] });
+  });
+
+  it('refuses what an annotation would refuse, at its place', () => {
+    const tagged = write('tag.yaml', 'entities:\n  - id: !!js/function x\n');
+    expect(readCheckedYaml(tagged)).toEqual({
+      ok: false,
+      issues: [
+        {
+          file: tagged,
+          path: 'entities[0].id',
+          line: 2,
+          column: 9,
+          message: 'unknown YAML tag !!js/function: annotations hold plain values, without tags',
+        },
+      ],
+    });
+    const bytes = write('bytes.yaml', Buffer.from([0x61, 0x3a, 0x20, 0xc3, 0x28, 0x0a]));
+    expect(readCheckedYaml(bytes)).toMatchObject({ ok: false, issues: [{ line: 1, column: 4 }] });
   });
 });
