@@ -92,6 +92,28 @@ describe('npm run draft', () => {
     expect(seed.code).toBe(1);
   });
 
+  it('drafts a Russian text the seeder accepts as far as it goes (forms found by inflection listed)', async () => {
+    // A test text, not news: registered people in Russian case forms, a new place.
+    const text = [
+      '7 ноября 2022 года',
+      '',
+      'Алихан Смаилов и Михаил Мишустин встретились в Бишкеке (Киргизия).',
+      '',
+      'Премьер-министр Республики Казахстан Алихан Смаилов и Михаил Мишустин встретились в Бишкеке (Киргизия). Смаилова и Мишустина сопровождали министры.',
+      '',
+    ].join('\n');
+    writeFileSync(path.join(dir, 'corpus', 'test.ru.txt'), text);
+    const out = path.join('corpus', 'test.ru.yaml');
+    const result = await draft([path.join('corpus', 'test.ru.txt'), '--out', out], dir);
+    expect(result.code).toBe(0);
+    const yaml = readFileSync(path.join(dir, out), 'utf8');
+    expect(yaml).toContain('Смаилова');
+    const seed = await run('src/seed/cli.ts', ['--dry-run', out], dir);
+    const problems = seed.stderr.split('\n').filter((l) => l.includes(': '));
+    for (const line of problems) expect(line).toMatch(/todo|draft: \d+ items to complete/u);
+    expect(seed.code).toBe(1);
+  });
+
   it('does not overwrite --out without --force', async () => {
     const out = path.join(dir, 'existing.yaml');
     writeFileSync(out, 'mine\n');
