@@ -73,8 +73,8 @@ export function draftArticle(text: string, options: DraftOptions): Draft {
     ? text.slice(titleSentence.start, text.indexOf('\n', titleSentence.start) >>> 0).trim()
     : '';
 
-  const lexicon = new Lexicon(options.registry);
-  const table = new Lexicon(establishedCandidates());
+  const lexicon = new Lexicon(options.registry, text);
+  const table = new Lexicon(establishedCandidates(), text);
   const candidates = new Map<string, Candidate>();
   const add = (c: Candidate) => {
     candidates.set(c.id, c);

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { inflectedForms, normalize } from '../language/index.js';
+import { normalize } from '../language/index.js';
 import { ArticleText } from '../seed/text.js';
 import type { Candidate, Draft, DraftEntity, DraftFigure, DraftQuote, Excerpt } from './model.js';
 import { slug } from './naming.js';
@@ -43,23 +43,21 @@ export function slugFromFile(file: string): string {
   return slug(base);
 }
 
-/** Surfaces the seeder finds by itself: names, aliases, forms and computed case forms. */
-function knownSurfaces(e: DraftEntity, language: 'kk' | 'ru'): Set<string> {
+/**
+ * Surfaces the annotation already writes for an entity: its names, aliases and forms. Every
+ * other surface the draft found is listed under `forms`, so the seeder finds each mention
+ * whether or not it computes case forms itself.
+ */
+function knownSurfaces(e: DraftEntity): Set<string> {
   const written = [e.names.kk, e.names.ru, e.names.en, ...e.aliases, ...e.forms].filter(
     (s): s is string => s !== undefined,
   );
-  const inflecting = [language === 'ru' ? e.names.ru : e.names.kk, ...e.aliases].filter(
-    (s): s is string => s !== undefined,
-  );
-  const computed = inflecting.flatMap((n) =>
-    inflectedForms(n, language, { person: e.kind === 'Person' }),
-  );
-  return new Set([...written, ...computed].map((s) => normalize(s)));
+  return new Set(written.map((s) => normalize(s)));
 }
 
 /** What the text writes for an entity that the seeder would not find: its `forms`. */
 function extraForms(draft: Draft, e: DraftEntity): string[] {
-  const known = knownSurfaces(e, draft.language);
+  const known = knownSurfaces(e);
   const found = draft.mentions.filter((m) => m.entityId === e.id).map((m) => m.excerpt.text);
   return [...new Set(found.filter((f) => !known.has(normalize(f))))];
 }

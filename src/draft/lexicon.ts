@@ -24,6 +24,8 @@ const keyOf = (text: string) => phraseKey(wordSpans(text).map((w) => w.text));
 /** Leading country abbreviations a name may be written without (`ҚР Премьер-Министрі`). */
 const COUNTRY_PREFIXES = new Set(['ҚР', 'РФ', 'РК', 'ҚХР', 'АҚШ', 'КР']);
 
+const PLACE_KINDS = new Set(['Country', 'Place']);
+
 /** The longest name a scan tries, in words. */
 const MAX_WORDS = 9;
 
@@ -40,13 +42,35 @@ export interface Match {
   to: number;
 }
 
+/** A match's excerpt, with the opening « of a «quoted» name whose closing » it holds. */
+function quoted(text: string, offset: number, start: number, end: number): Excerpt {
+  const inside = text.slice(start, end);
+  const s =
+    text[start - 1] === '«' && inside.includes('»') && !inside.includes('«') ? start - 1 : start;
+  return { start: offset + s, end: offset + end, text: text.slice(s, end) };
+}
+
 export class Lexicon {
   private readonly keys = new Map<string, Entry>();
   private readonly entities = new Map<string, DraftEntity>();
-  private readonly nominatives = new Map<string, string[]>();
+  private readonly nominatives = new Map<string, Array<{ reading: string; adjective: boolean }>>();
 
-  constructor(entities: Iterable<DraftEntity> = []) {
+  /** Normalised text the lexicon is for: a name none of whose words' starts occur is skipped. */
+  private readonly within?: string;
+
+  /**
+   * `within`: the text to be scanned. A name is put through the morphology only when the start
+   * of each of its words occurs in it (endings are suffixes, so every form keeps that start):
+   * the registry grows, one article mentions a few of its entities.
+   */
+  constructor(entities: Iterable<DraftEntity> = [], within?: string) {
+    if (within !== undefined) this.within = normalize(within);
     for (const e of entities) this.add(e);
+  }
+
+  private relevant(surface: string): boolean {
+    if (this.within === undefined) return true;
+    return wordSpans(surface).every((w) => this.within!.includes(normalize(w.text).slice(0, 3)));
   }
 
   get(id: string): DraftEntity | undefined {
@@ -90,9 +114,14 @@ export class Lexicon {
   }
 
   private addSurface(surface: string, id: string, weak: boolean, person: boolean): void {
-    const forms = [surface, ...inflectedForms(surface, 'kk', { person })];
+    if (!this.relevant(surface)) return;
+    const forms = [surface];
+    // Latin names (the English ones) do not inflect in a Kazakh or Russian text.
     if (/\p{Script=Cyrillic}/u.test(surface))
-      forms.push(...inflectedForms(surface, 'ru', { person }));
+      forms.push(
+        ...inflectedForms(surface, 'kk', { person }),
+        ...inflectedForms(surface, 'ru', { person }),
+      );
     for (const form of forms) this.addKey(keyOf(form), id, weak);
   }
 
@@ -105,19 +134,26 @@ export class Lexicon {
   }
 
   /** Readings of a word as a form of a name's last word: itself, its nominatives, its -лық stem. */
-  private lastWordReadings(word: string, language: DraftLanguage): string[] {
+  /** Readings of a word as a form of a name's last word; `adjective`: read through -лық. */
+  private lastWordReadings(
+    word: string,
+    language: DraftLanguage,
+  ): Array<{ reading: string; adjective: boolean }> {
     const lower = normalize(word);
     const cached = this.nominatives.get(`${language}:${lower}`);
     if (cached) return cached;
-    const out = new Set([lower, normalize(nominative(word, language))]);
+    const out = new Map<string, boolean>([[lower, false]]);
+    const add = (reading: string, adjective: boolean) => {
+      if (!out.has(reading)) out.set(reading, adjective);
+    };
+    add(normalize(nominative(word, language)), false);
     if (language === 'kk') {
-      for (const a of kazakhAnalyses(lower)) {
-        if (a.derivation === 'adjective' && !a.possessive) out.add(a.stem);
-      }
+      for (const a of kazakhAnalyses(lower))
+        if (a.derivation === 'adjective' && !a.possessive) add(a.stem, true);
     } else {
-      out.add(normalize(nominative(word, 'ru', { person: true })));
+      add(normalize(nominative(word, 'ru', { person: true })), false);
     }
-    const readings = [...out];
+    const readings = [...out].map(([reading, adjective]) => ({ reading, adjective }));
     this.nominatives.set(`${language}:${lower}`, readings);
     return readings;
   }
@@ -130,12 +166,19 @@ export class Lexicon {
   ): { id: string; weak: boolean } | undefined {
     if (words.length === 0) return undefined;
     const head = words.slice(0, -1).map((w) => normalize(w));
-    for (const reading of this.lastWordReadings(words[words.length - 1]!, language)) {
+    for (const { reading, adjective } of this.lastWordReadings(
+      words[words.length - 1]!,
+      language,
+    )) {
       const entry = this.keys.get([...head, reading].join(' '));
       if (!entry) continue;
-      if (entry.ids.size === 1) return { id: [...entry.ids][0]!, weak: entry.weak };
+      // `-лық` makes the adjective of a place (`қазақстандық`), not of a sector or a person.
+      const ids = [...entry.ids].filter(
+        (id) => !adjective || PLACE_KINDS.has(this.entities.get(id)?.kind ?? 'Topic'),
+      );
+      if (ids.length === 1) return { id: ids[0]!, weak: entry.weak };
       // Several entities share a weak key (`Үкіметі`): the one the text named last.
-      const last = [...recent].reverse().find((id) => entry.ids.has(id));
+      const last = [...recent].reverse().find((id) => ids.includes(id));
       if (last) return { id: last, weak: entry.weak };
     }
     return undefined;
@@ -194,7 +237,7 @@ export class Lexicon {
           entityId: hit.id,
           from: i,
           to: i + n,
-          excerpt: { start: offset + start, end: offset + end, text: text.slice(start, end) },
+          excerpt: quoted(text, offset, start, end),
         };
       }
       if (found) {

@@ -6,7 +6,7 @@
  * candidates (nominative name and kind), quotes (verbatim, speaker), numeric facts (every
  * field) and each fact type; and the lines a person would still write.
  */
-import { stringify } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { normalize } from '../language/index.js';
 import type { Annotation } from '../seed/annotation-schema.js';
 import type { Mention } from '../seed/mentions.js';
@@ -35,6 +35,8 @@ export interface ArticleQuality {
   sentences: number;
   ms: number;
   linked: Score;
+  /** Linking with the whole registry (not blind), filled in by the report. */
+  linkedWithRegistry?: Score;
   candidates: Score;
   /** Candidates with the right name, whatever their kind. */
   candidatesNamed: number;
@@ -197,35 +199,97 @@ export function evaluate(draft: Draft, gold: GoldArticle, ms: number): ArticleQu
   };
 }
 
-/** Lines of a YAML text that carry content (no blank lines, no comments). */
-const contentLines = (yaml: string) =>
-  yaml
+type Doc = Record<string, unknown>;
+type Item = Record<string, unknown>;
+
+/** The sections of an annotation, and how an item of each is told apart from the others. */
+const SECTIONS: ReadonlyArray<[string, (item: Item) => string]> = [
+  ['uses', (u) => (typeof u === 'string' ? u : String(u.id))],
+  ['entities', (e) => String(e.id)],
+  ['quotes', (q) => String(q.text).replace(/\s+/gu, ' ').trim()],
+  ['claims', (c) => String(c.id)],
+  ['numericFacts', (n) => String(n.surfaceText)],
+  [
+    'facts',
+    (f) => `${String(f.type)} ${String(f.from)} ${String(f.to)} ${String(f.framing ?? '')}`,
+  ],
+];
+const LOCAL_SECTIONS = ['quotes', 'claims', 'numericFacts', 'facts'];
+
+/** An item's YAML lines; local ids (which a person keeps as drafted) masked. */
+function itemLines(item: unknown, section: string): string[] {
+  let value = item;
+  if (item && typeof item === 'object') {
+    const rest = Object.fromEntries(
+      Object.entries(item as Item).filter(
+        ([k]) => k !== 'todo' && !(k === 'id' && LOCAL_SECTIONS.includes(section)),
+      ),
+    );
+    const contains = rest.contains as unknown[] | undefined;
+    value =
+      contains && LOCAL_SECTIONS.includes(section)
+        ? { ...rest, contains: contains.map(() => '_') }
+        : rest;
+  }
+  return stringify(value, { lineWidth: 100, minContentWidth: 40 })
     .split('\n')
     .map((l) => l.trimEnd())
     .filter((l) => l.trim() !== '' && !l.trim().startsWith('#'));
+}
 
-/** Length of the longest common subsequence of two line lists. */
-function lcs(a: readonly string[], b: readonly string[]): number {
-  let prev = new Uint32Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    const row = new Uint32Array(b.length + 1);
-    for (let j = 1; j <= b.length; j++)
-      row[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, row[j - 1]!);
-    prev = row;
+/** Lines of `gold` that `draft` lacks (as a multiset). */
+function missingLines(gold: readonly string[], draft: readonly string[]): number {
+  const have = new Map<string, number>();
+  for (const l of draft) have.set(l, (have.get(l) ?? 0) + 1);
+  let missing = 0;
+  for (const l of gold) {
+    const n = have.get(l) ?? 0;
+    if (n > 0) have.set(l, n - 1);
+    else missing++;
   }
-  return prev[b.length]!;
+  return missing;
 }
 
 /**
- * Lines a person writes: the annotation, serialised as the draft is, against the draft with
- * its `todo:` lists removed (deleting is not writing). Every annotation line the draft does
- * not already have, in order, is a line to write; from scratch, every line is.
+ * Lines a person writes to turn the draft into the annotation. Both are serialised item by
+ * item; each annotation item is paired with the draft's item of the same key (entity id, quote
+ * text, figure as written, fact type and ends, after mapping the draft's ids to the
+ * annotation's), and every line of it the draft's item lacks is a line to write; an item the
+ * draft lacks is written whole. Local ids (`continue-joint-work`) and `todo:` lists do not
+ * count: a person keeps the one and deletes the other. From scratch, every line is written.
  */
 export function linesToWrite(
   draftYaml: string,
   annotation: unknown,
+  ids: ReadonlyMap<string, string> = new Map(),
 ): { fromScratch: number; fromDraft: number } {
-  const gold = contentLines(stringify(annotation, { lineWidth: 100, minContentWidth: 40 }));
-  const draft = contentLines(draftYaml.replace(/^\s*todo:\n(?:\s+- .*\n)+/gmu, ''));
-  return { fromScratch: gold.length, fromDraft: gold.length - lcs(gold, draft) };
+  const rename = (yaml: string) =>
+    [...ids].reduce((out, [from, to]) => out.split(from).join(to), yaml);
+  const draft = (parse(rename(draftYaml)) ?? {}) as Doc;
+  const gold = (annotation ?? {}) as Doc;
+  let fromScratch = 0;
+  let fromDraft = 0;
+  const count = (goldLines: string[], draftLines: string[]) => {
+    fromScratch += goldLines.length;
+    fromDraft += missingLines(goldLines, draftLines);
+  };
+  count(
+    itemLines({ article: gold.article }, 'article'),
+    itemLines({ article: draft.article }, 'article'),
+  );
+  for (const [section, key] of SECTIONS) {
+    const goldItems = (gold[section] as Item[] | undefined) ?? [];
+    const draftItems = new Map(
+      ((draft[section] as Item[] | undefined) ?? []).map((d) => [key(d), d]),
+    );
+    for (const item of goldItems) {
+      const match = draftItems.get(key(item));
+      count(itemLines(item, section), match ? itemLines(match, section) : []);
+    }
+  }
+  return { fromScratch, fromDraft };
 }
+
+/** The draft's ids mapped to the annotation's (for linesToWrite). */
+export const draftIds = (draft: Draft, gold: GoldArticle): Map<string, string> =>
+  idMap(draft, gold);

@@ -5,6 +5,7 @@
  * "is this entity used at all" needs them.
  */
 import { TIME_QUALIFIERS, type EntityAnnotation, type EvidenceItem } from './annotation-schema.js';
+import { reportDraftTodos } from './todos.js';
 import { formatPath, type PathSegment, type SeedIssue } from './errors.js';
 import type { LoadedArticle } from './load.js';
 import { findMentions, type Mention } from './mentions.js';
@@ -105,6 +106,7 @@ export function verifyArticle(
   const issues: SeedIssue[] = [];
   const issue = (path: PathSegment[], message: string) =>
     issues.push({ file, path: formatPath(path), ...loaded.locate(path), message });
+  reportDraftTodos(a, issue);
 
   // ---- ids ----
   const kinds = new Map<string, NodeKind>();

@@ -10,19 +10,19 @@ describe('quality measures', () => {
     expect(precision({ found: 0, expected: 3, proposed: 0 })).toBe(1);
   });
 
-  it('lines to write: the annotation lines the draft lacks; todo lists do not count', () => {
+  it('lines to write: per item, local ids and todo lists not counted', () => {
     const annotation = {
       article: { slug: 'a', title: 'T' },
-      quotes: [{ id: 'q', text: 'x', translation: { en: 'y' } }],
+      quotes: [{ id: 'keep-going', text: 'x', translation: { en: 'y' } }],
+      claims: [{ id: 'c', summaryEn: 's' }],
     };
     const draft = stringify({
       article: { slug: 'a', title: 'T', todo: ['claims: add them'] },
-      quotes: [{ id: 'q', text: 'x', translation: { en: 'TODO' }, todo: ['translate'] }],
+      quotes: [{ id: 'x-2', text: 'x', translation: { en: 'TODO' }, todo: ['translate'] }],
     });
-    const lines = linesToWrite(draft, annotation);
-    expect(lines.fromScratch).toBe(stringify(annotation).trim().split('\n').length);
-    // Only the translation line differs.
-    expect(lines.fromDraft).toBe(1);
-    expect(linesToWrite('', annotation).fromDraft).toBe(lines.fromScratch);
+    // article: 3 lines; the quote: text, translation, en (its id is the draft's to keep); the
+    // claim: summaryEn. To write: the translation's en and the whole claim.
+    expect(linesToWrite(draft, annotation)).toEqual({ fromScratch: 7, fromDraft: 2 });
+    expect(linesToWrite('', annotation)).toEqual({ fromScratch: 7, fromDraft: 7 });
   });
 });
