@@ -382,6 +382,7 @@ function typeQualifiers(f: FactAnnotation): Record<string, PropertyValue | undef
       return {
         asOf: optionalDate(f.asOf),
         current: f.current ?? f.endDate === undefined,
+        acting: f.acting,
       };
     case 'PARTICIPATED_IN':
       return { officeId: f.officeId, countryId: f.countryId, role: f.role };
