@@ -46,6 +46,8 @@ export interface AppConfig {
     maxDepth: number;
     maxCost: number;
     maxAliases: number;
+    /** Most lexical tokens in a document: parsing stops there (GRAPHQL_PARSE_FAILED). */
+    maxTokens: number;
     maxPageSize: number;
     operationTimeoutMs: number;
   };
@@ -166,6 +168,7 @@ const ENV_SCHEMA = {
   GRAPHQL_MAX_DEPTH: { schema: int(1, 100), expects: 'an integer 1–100' },
   GRAPHQL_MAX_COST: { schema: int(1, 1_000_000), expects: 'an integer 1–1000000' },
   GRAPHQL_MAX_ALIASES: { schema: int(1, 1000), expects: 'an integer 1–1000' },
+  GRAPHQL_MAX_TOKENS: { schema: int(10, 1_000_000), expects: 'an integer 10–1000000' },
   GRAPHQL_MAX_PAGE_SIZE: { schema: int(1, 10_000), expects: 'an integer 1–10000' },
   REQUEST_BODY_LIMIT: {
     schema: byteSize,
@@ -241,6 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxDepth: e.GRAPHQL_MAX_DEPTH ?? 12,
       maxCost: e.GRAPHQL_MAX_COST ?? 5000,
       maxAliases: e.GRAPHQL_MAX_ALIASES ?? 15,
+      maxTokens: e.GRAPHQL_MAX_TOKENS ?? 1000,
       maxPageSize: e.GRAPHQL_MAX_PAGE_SIZE ?? 100,
       operationTimeoutMs: e.OPERATION_TIMEOUT_MS ?? 10_000,
     },

@@ -74,14 +74,17 @@ export function mapResolverError(error: unknown, timeoutMs: number): GraphQLErro
 
 /**
  * Apollo's formatError: driver errors get their code; any other unexpected error is reported as
- * INTERNAL_SERVER_ERROR without its message outside development (it may leak internals).
+ * INTERNAL_SERVER_ERROR without its message outside development (it may leak internals). With
+ * `hideSuggestions` (introspection off), no message suggests names: "Did you mean …?" would map
+ * the schema that introspection hides.
  */
 export function createFormatError(options: {
   timeoutMs: number;
   development: boolean;
+  hideSuggestions: boolean;
   logger: Logger;
 }) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  const format = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const mapped = mapResolverError(original, options.timeoutMs);
     if (mapped) {
@@ -91,8 +94,11 @@ export function createFormatError(options: {
         extensions: { ...formatted.extensions, ...mapped.extensions },
       };
     }
-    const armorFixed = fixArmorError(formatted);
-    if (armorFixed) return armorFixed;
+    if (formatted.message === VALIDATION_ABORTED) {
+      return { ...formatted, message: VALIDATION_ABORTED_EXPLAINED };
+    }
+    const limit = withoutArmorPrefix(formatted);
+    if (limit) return limit;
     const enumFixed = fixEnumLiteralError(formatted, original);
     if (enumFixed) return enumFixed;
     const code = formatted.extensions?.code;
@@ -102,24 +108,34 @@ export function createFormatError(options: {
     }
     return formatted;
   };
+  if (!options.hideSuggestions) return format;
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const result = format(formatted, error);
+    return { ...result, message: withoutSuggestions(result.message) };
+  };
 }
 
-/** graphql-armor's limit messages; it prefixes them (and re-thrown parse errors) "Syntax Error:". */
-const ARMOR_LIMIT = /limit of [\d.]+ exceeded/i;
+/** graphql-js gives up checking that fields merge when a document repeats them too often. */
+const VALIDATION_ABORTED = 'Validation aborted.';
+const VALIDATION_ABORTED_EXPLAINED =
+  'Validation aborted: the document repeats or overlaps fields too often to be checked; ' +
+  'ask for each field once.';
 
-/**
- * graphql-armor parses each document itself (to count tokens) before Apollo does, so a syntax
- * error surfaces as GRAPHQL_VALIDATION_FAILED: restore GRAPHQL_PARSE_FAILED. Its limit errors
- * (depth, cost, aliases, tokens) stay GRAPHQL_VALIDATION_FAILED, without the misleading prefix.
- */
-function fixArmorError(formatted: GraphQLFormattedError): GraphQLFormattedError | null {
-  const prefix = 'Syntax Error: ';
+/** graphql-js's suggestions: ` Did you mean "a", "b" or "c"?`, `… the enum value "X"?`, … */
+const SUGGESTION = / ?Did you mean [^?]*\?/g;
+
+export function withoutSuggestions(message: string): string {
+  return message.replace(SUGGESTION, '').trimEnd();
+}
+
+/** graphql-armor's limit messages; it prefixes them "Syntax Error:" as if parsing had failed. */
+const ARMOR_LIMIT = /^Syntax Error: (.*limit of [\d.]+ exceeded.*)$/is;
+
+/** An armor limit (depth, aliases, directives) stays GRAPHQL_VALIDATION_FAILED, unprefixed. */
+function withoutArmorPrefix(formatted: GraphQLFormattedError): GraphQLFormattedError | null {
   if (formatted.extensions?.code !== 'GRAPHQL_VALIDATION_FAILED') return null;
-  if (!formatted.message.startsWith(prefix)) return null;
-  if (ARMOR_LIMIT.test(formatted.message)) {
-    return { ...formatted, message: formatted.message.slice(prefix.length) };
-  }
-  return { ...formatted, extensions: { ...formatted.extensions, code: 'GRAPHQL_PARSE_FAILED' } };
+  const limit = ARMOR_LIMIT.exec(formatted.message)?.[1];
+  return limit ? { ...formatted, message: limit } : null;
 }
 
 const UNKNOWN_ENUM_LITERAL = /^Value "[^"]*" does not exist in "[^"]+" enum\./;

@@ -25,8 +25,12 @@ import type { GraphQLContext } from './context.js';
 export interface OperationRequest {
   /** A parsed and validated document; Apollo hands the same object for the same query text. */
   document: DocumentNode;
-  /** The operation to run (its definition in `document`), as Apollo resolved it. */
-  operation: OperationDefinitionNode;
+  /**
+   * The operation to run (its definition in `document`), as Apollo resolved it; undefined when
+   * `operationName` names none of the document's operations, or is missing and there are several.
+   */
+  operation: OperationDefinitionNode | undefined;
+  operationName?: string | null;
   variables: Record<string, unknown>;
   contextValue: GraphQLContext;
 }
@@ -43,10 +47,11 @@ export function createJitExecutor(schema: GraphQLSchema): OperationExecutor {
     let plan = byOperation.get(operation);
     if (!plan) {
       const compiled = compileQuery(schema, document, operation.name?.value);
-      // Apollo validated the document and resolved the operation: compiling cannot fail short of
-      // a bug, which then surfaces as an internal error.
+      // Apollo validated the document and resolved the operation (and the validation rules
+      // refuse operation types the schema lacks): a failure here is a bug, answered as an
+      // internal error, never thrown (graphql-jit's errors are read-only: see asGraphQLJsError).
       if (!isCompiledQuery(compiled)) {
-        throw compiled.errors?.[0] ?? new Error('graphql-jit could not compile the operation');
+        return { errors: (compiled.errors ?? []).map(asGraphQLJsError) } as const;
       }
       plan = compiled;
       byOperation.set(operation, plan);
@@ -54,7 +59,15 @@ export function createJitExecutor(schema: GraphQLSchema): OperationExecutor {
     return plan;
   }
 
-  return async ({ document, operation, variables, contextValue }) => {
+  return async ({ document, operation, operationName, variables, contextValue }) => {
+    // Apollo leaves the operation unresolved for execution to report (it then answers 400
+    // OPERATION_RESOLUTION_FAILURE with this error): graphql-js's own words.
+    if (!operation) {
+      const message = operationName
+        ? `Unknown operation named "${operationName}".`
+        : 'Must provide operation name if query contains multiple operations.';
+      return { errors: [new GraphQLError(message)] };
+    }
     // graphql-js checks the variables: its errors point at the variable's definition, which is
     // how Apollo tells a bad variable (BAD_USER_INPUT, HTTP 400) from a server fault. graphql-jit
     // then coerces the same values again (cheap: an operation has a few variables).
@@ -62,7 +75,9 @@ export function createJitExecutor(schema: GraphQLSchema): OperationExecutor {
       maxErrors: 50,
     });
     if (checked.errors) return { errors: checked.errors };
-    const result = await planFor(document, operation).query(undefined, contextValue, variables);
+    const plan = planFor(document, operation);
+    if (!('query' in plan)) return plan;
+    const result = await plan.query(undefined, contextValue, variables);
     return result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
   };
 }
@@ -96,6 +111,7 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
           execute({
             document: requestContext.document,
             operation: requestContext.operation,
+            operationName: requestContext.request.operationName,
             variables: requestContext.request.variables ?? {},
             contextValue: requestContext.context as GraphQLContext,
           }),

@@ -293,6 +293,75 @@ export type DiscussionFraming =
 /** Something a meeting discussed: a topic or an infrastructure project. */
 export type DiscussionSubject = InfrastructureProject | Topic;
 
+/** A decree, law, agreement, memorandum, statement or other document, e.g. a decree appointing a Prime Minister. */
+export type Document = Entity & Node & {
+  __typename?: 'Document';
+  /** Other names in any language. */
+  aliases: Array<Scalars['String']['output']>;
+  /** The date the document bears (signed or issued), when known. */
+  date: Maybe<Scalars['Date']['output']>;
+  /** A one-line English description, when known. */
+  description: Maybe<Scalars['String']['output']>;
+  /** What kind of document this is. */
+  documentType: Maybe<DocumentType>;
+  /** Inflected forms the corpus uses. */
+  forms: Array<Scalars['String']['output']>;
+  /** The document's stable id. */
+  id: Scalars['ID']['output'];
+  /** Always `DOCUMENT`. */
+  kind: EntityKind;
+  /** The sentences that mention this document. */
+  mentions: MentionConnection;
+  /** The document's name in the requested language. */
+  name: Scalars['String']['output'];
+  /** The document's name in all three languages. */
+  names: LocalizedNames;
+  /** Its number as written, e.g. `№ 772`, when it has one. */
+  number: Maybe<Scalars['String']['output']>;
+  /** Quotes, claims and numeric facts about this document. */
+  statementsAbout: Array<Fact>;
+  /** The Wikidata item id, only where verified. */
+  wikidataId: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A decree, law, agreement, memorandum, statement or other document, e.g. a decree appointing a Prime Minister. */
+export type DocumentMentionsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A decree, law, agreement, memorandum, statement or other document, e.g. a decree appointing a Prime Minister. */
+export type DocumentNameArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+/** The type of a document. */
+export type DocumentType =
+  /** An agreement between governments, organizations or companies. */
+  | 'AGREEMENT'
+  /** A commercial contract. */
+  | 'CONTRACT'
+  /** A joint declaration. */
+  | 'DECLARATION'
+  /** A decree, e.g. of a head of state appointing an official. */
+  | 'DECREE'
+  /** A law. */
+  | 'LAW'
+  /** A memorandum, e.g. of understanding. */
+  | 'MEMORANDUM'
+  /** Any other document. */
+  | 'OTHER'
+  /** A resolution, e.g. of a government or a legislature. */
+  | 'RESOLUTION'
+  /** A roadmap or plan of action. */
+  | 'ROADMAP'
+  /** A statement issued by a body. */
+  | 'STATEMENT'
+  /** A treaty between states. */
+  | 'TREATY';
+
 /**
  * A named thing: country, person, office, organization, place, event, meeting, infrastructure
  * project or topic. Every entity has names in Kazakh, Russian and English.
@@ -373,6 +442,8 @@ export type EntityFilter = {
 export type EntityKind =
   /** A sovereign state. */
   | 'COUNTRY'
+  /** A decree, law, agreement, memorandum, statement or other document. */
+  | 'DOCUMENT'
   /** A dated happening such as a council session. */
   | 'EVENT'
   /** A pipeline, railway, road, power plant or similar project. */
@@ -1747,6 +1818,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( EntityModel )
     | ( EntityModel )
     | ( EntityModel )
+    | ( EntityModel )
   ;
   Fact:
     | ( ClaimModel )
@@ -1761,6 +1833,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   Node:
     | ( ArticleModel )
     | ( ClaimModel )
+    | ( EntityModel )
     | ( EntityModel )
     | ( EntityModel )
     | ( EntityModel )
@@ -1801,6 +1874,8 @@ export type ResolversTypes = {
   Discussion: ResolverTypeWrapper<DiscussionModel>;
   DiscussionFraming: DiscussionFraming;
   DiscussionSubject: ResolverTypeWrapper<EntityModel>;
+  Document: ResolverTypeWrapper<EntityModel>;
+  DocumentType: DocumentType;
   Entity: ResolverTypeWrapper<EntityModel>;
   EntityConnection: ResolverTypeWrapper<EntityConnectionModel>;
   EntityEdge: ResolverTypeWrapper<EntityEdgeModel>;
@@ -1899,6 +1974,7 @@ export type ResolversParentTypes = {
   DatedEntityOrder: DatedEntityOrder;
   Discussion: DiscussionModel;
   DiscussionSubject: EntityModel;
+  Document: EntityModel;
   Entity: EntityModel;
   EntityConnection: EntityConnectionModel;
   EntityEdge: EntityEdgeModel;
@@ -2071,8 +2147,25 @@ export type DiscussionSubjectResolvers<ContextType = GraphQLContext, ParentType 
   __resolveType: TypeResolveFn<'InfrastructureProject' | 'Topic', ParentType, ContextType>;
 };
 
+export type DocumentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  documentType?: Resolver<Maybe<ResolversTypes['DocumentType']>, ParentType, ContextType>;
+  forms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  mentions?: Resolver<ResolversTypes['MentionConnection'], ParentType, ContextType, RequireFields<DocumentMentionsArgs, 'first'>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<DocumentNameArgs, 'lang'>>;
+  names?: Resolver<ResolversTypes['LocalizedNames'], ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  statementsAbout?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
+  wikidataId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type EntityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
-  __resolveType: TypeResolveFn<'Country' | 'Event' | 'InfrastructureProject' | 'Meeting' | 'Office' | 'Organization' | 'Person' | 'Place' | 'Topic', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Country' | 'Document' | 'Event' | 'InfrastructureProject' | 'Meeting' | 'Office' | 'Organization' | 'Person' | 'Place' | 'Topic', ParentType, ContextType>;
 };
 
 export type EntityConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EntityConnection'] = ResolversParentTypes['EntityConnection']> = {
@@ -2251,7 +2344,7 @@ export type MentionEdgeResolvers<ContextType = GraphQLContext, ParentType extend
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Article' | 'Claim' | 'Country' | 'Event' | 'InfrastructureProject' | 'Meeting' | 'NumericFact' | 'Office' | 'Organization' | 'Person' | 'Place' | 'Quote' | 'Sentence' | 'Topic', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Article' | 'Claim' | 'Country' | 'Document' | 'Event' | 'InfrastructureProject' | 'Meeting' | 'NumericFact' | 'Office' | 'Organization' | 'Person' | 'Place' | 'Quote' | 'Sentence' | 'Topic', ParentType, ContextType>;
 };
 
 export type NumericFactResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NumericFact'] = ResolversParentTypes['NumericFact']> = {
@@ -2557,6 +2650,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DateTime?: GraphQLScalarType;
   Discussion?: DiscussionResolvers<ContextType>;
   DiscussionSubject?: DiscussionSubjectResolvers<ContextType>;
+  Document?: DocumentResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   EntityConnection?: EntityConnectionResolvers<ContextType>;
   EntityEdge?: EntityEdgeResolvers<ContextType>;

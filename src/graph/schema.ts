@@ -15,6 +15,7 @@ export const ENTITY_KIND_LABELS = [
   'Meeting',
   'InfrastructureProject',
   'Topic',
+  'Document',
 ] as const;
 
 export const PROVENANCE_LABELS = ['Article', 'Sentence'] as const;
@@ -37,15 +38,23 @@ export const ID_UNIQUE_LABELS = [
 export const FACT_RELATIONSHIP_TYPES = [
   'HOLDS_OFFICE',
   'OFFICE_IN',
+  'OFFICE_OF',
   'GOVERNMENT_OF',
+  'BASED_IN',
   'PART_OF',
   'LOCATED_IN',
   'HELD_IN',
   'SESSION_OF',
   'ON_SIDELINES_OF',
+  'DURING',
   'PARTICIPATED_IN',
   'REPORTED_BY',
   'DISCUSSED',
+  'SIGNED',
+  'SIGNED_AT',
+  'APPOINTED',
+  'NOMINATED',
+  'DISMISSED',
   'SAID',
   'SAID_AT',
   'MADE_CLAIM',

@@ -1,5 +1,6 @@
 /**
- * The HTTP service: /health, /ready and /graphql on one fastify app.
+ * The HTTP service: /health, /ready, /graphql and the browser pages (/, /graphiql: ./explorer.ts)
+ * on one fastify app.
  *
  * Lifecycle: createApp → start() (listen) → stop() (stop accepting, let
  * in-flight requests finish, close). The Neo4j driver is passed in and owned
@@ -17,7 +18,14 @@ import type { Driver } from 'neo4j-driver';
 import { createGraphQLServer } from '../api/index.js';
 import type { AppConfig } from '../config.js';
 import type { Logger } from '../logger.js';
-import { errorHandler, notFound, pathOf } from './http-errors.js';
+import { registerExplorer } from './explorer.js';
+import {
+  clientErrorHandler,
+  errorHandler,
+  notFound,
+  pathOf,
+  REQUEST_RECEIVE_TIMEOUT_MS,
+} from './http-errors.js';
 import { checkReadiness } from './readiness.js';
 
 export interface AppDeps {
@@ -43,6 +51,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     bodyLimit: config.http.bodyLimitBytes,
     // Request lines are ours (one per request, below), in the service's own logger.
     logger: false,
+    // A client that stops sending (a Content-Length larger than its body) gets a 408 instead
+    // of holding the connection; Node checks every second instead of every 30 s, and applies
+    // the request timeout only when the headers' one is no longer.
+    requestTimeout: REQUEST_RECEIVE_TIMEOUT_MS,
+    http: { connectionsCheckingInterval: 1_000, headersTimeout: REQUEST_RECEIVE_TIMEOUT_MS },
+    clientErrorHandler,
   });
 
   await app.register(cors, {
@@ -71,6 +85,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
 
   const graphql = await createGraphQLServer({ driver, config, logger, app, path: '/graphql' });
+  await registerExplorer(app, {
+    graphqlPath: '/graphql',
+    introspection: config.graphql.introspection,
+  });
   await app.ready();
 
   let stopping: Promise<void> | undefined;

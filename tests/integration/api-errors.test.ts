@@ -200,6 +200,31 @@ describe('abuse limits', () => {
     );
   });
 
+  it('cost counts the page size a variable gives, as it counts a literal one', async () => {
+    const facts = (first: string) =>
+      `query Facts${first === '$n' ? '($n: Int)' : ''} { numericFacts(first: ${first}) {
+        edges { node { id metric value
+          evidence { excerpts sentence { id text } article { id title } } } } } }`;
+    await withServer({ GRAPHQL_MAX_COST: '5000' }, async (server) => {
+      const costOf = async (first: string, variables: Record<string, unknown>) => {
+        const response = await postGraphQL(server.graphqlUrl, { query: facts(first), variables });
+        if (!response.errors) return 'accepted';
+        const error = firstError(response);
+        expect(error.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+        return /Query Cost limit of 5000 exceeded, found (\d+)\./.exec(error.message)?.[1];
+      };
+      const literal = await costOf('100', {});
+      expect(Number(literal)).toBeGreaterThan(5000);
+      // The same page size through a variable costs the same and is refused the same way.
+      expect(await costOf('$n', { n: 100 })).toBe(literal);
+      // A small page passes either way.
+      expect(await costOf('2', {})).toBe('accepted');
+      expect(await costOf('$n', { n: 2 })).toBe('accepted');
+      // A variable left unset: the argument's default (20) applies, as it will when it runs.
+      expect(await costOf('$n', {})).toBe(await costOf('20', {}));
+    });
+  });
+
   it('request body size', async () => {
     await withServer({ REQUEST_BODY_LIMIT: '1kb' }, async (server) => {
       const response = await fetch(server.graphqlUrl, {

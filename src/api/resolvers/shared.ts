@@ -25,6 +25,7 @@ export const KIND_OF_TYPE: Record<EntityTypeName, EntityKind> = {
   Meeting: 'MEETING',
   InfrastructureProject: 'INFRASTRUCTURE_PROJECT',
   Topic: 'TOPIC',
+  Document: 'DOCUMENT',
 };
 
 export const TYPE_OF_KIND = Object.fromEntries(

@@ -35,7 +35,7 @@ describe('mapResolverError', () => {
 
 describe('formatError', () => {
   const format = (development: boolean) =>
-    createFormatError({ timeoutMs: 1000, development, logger: silent });
+    createFormatError({ timeoutMs: 1000, development, hideSuggestions: false, logger: silent });
   const internal: GraphQLFormattedError = {
     message: 'secret detail',
     extensions: { code: 'INTERNAL_SERVER_ERROR' },
@@ -54,15 +54,7 @@ describe('formatError', () => {
     expect(formatted.message).not.toContain('x');
   });
 
-  it('restores GRAPHQL_PARSE_FAILED for syntax errors re-thrown by graphql-armor, and drops its prefix from limits', () => {
-    const syntax = format(false)(
-      {
-        message: 'Syntax Error: Expected Name, found <EOF>.',
-        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
-      },
-      new GraphQLError('x'),
-    );
-    expect(syntax.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+  it("drops graphql-armor's parse-error prefix from its limit messages", () => {
     const limit = format(false)(
       {
         message: 'Syntax Error: Query depth limit of 5 exceeded, found 8.',
@@ -74,5 +66,35 @@ describe('formatError', () => {
       message: 'Query depth limit of 5 exceeded, found 8.',
       extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
     });
+  });
+
+  it('removes every "Did you mean" suggestion when asked to (introspection off)', () => {
+    const hiding = createFormatError({
+      timeoutMs: 1000,
+      development: false,
+      hideSuggestions: true,
+      logger: silent,
+    });
+    const cases = [
+      [
+        'Cannot query field "peopl" on type "Query". Did you mean "people"?',
+        'Cannot query field "peopl" on type "Query".',
+      ],
+      [
+        'Value "NOPE" does not exist in "PersonOrderField" enum. Did you mean the enum value "NAME"?',
+        'Value "NOPE" does not exist in "PersonOrderField" enum.',
+      ],
+      [
+        'Unknown argument "frist". Did you mean "first", "after" or "last"?',
+        'Unknown argument "frist".',
+      ],
+    ];
+    for (const [message, expected] of cases) {
+      const formatted = hiding(
+        { message: message!, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
+        new GraphQLError(message!),
+      );
+      expect(formatted.message).toBe(expected);
+    }
   });
 });

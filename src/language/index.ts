@@ -1,0 +1,54 @@
+/**
+ * The language module: everything togys knows about Kazakh, Russian and Latin spellings, pure
+ * (no I/O, no Neo4j). Used by search (keys at seed time, the query at request time), by the
+ * seeder's mention detection and by the draft tool.
+ *
+ * - `normalize`, `tokenize`, `wordSpans`: the one normal form (lowercase, `ё` → `е`) and the
+ *   words of a text;
+ * - `kazakhStems`, `kazakhForms`, `kazakhAnalyses`: Kazakh case, possessive and plural endings
+ *   with vowel harmony; `russianStems`, `russianForms`, `russianNominatives`: Russian declension
+ *   of names;
+ * - `inflectedForms`, `matchesName`, `nominative`: whole (multi-word) names;
+ * - `cyrillicToLatin`, `latinToCyrillic`, `latinSpellings`: the one transliteration table;
+ * - `searchKeys`: what the search index stores for a name, and what a query is looked up by.
+ */
+export {
+  editDistance,
+  foldCase,
+  hasVowel,
+  isCyrillic,
+  isLatin,
+  isWordChar,
+  normalize,
+  tokenize,
+  wordSpans,
+} from './text.js';
+export type { WordSpan } from './text.js';
+export {
+  KAZAKH_CASES,
+  harmonyOf,
+  kazakhAnalyses,
+  kazakhCaseEndings,
+  kazakhEnding,
+  kazakhForms,
+  kazakhStems,
+} from './kazakh.js';
+export type { Harmony, KazakhAnalysis, KazakhCase } from './kazakh.js';
+export {
+  RUSSIAN_CASES,
+  isRussianAdjective,
+  russianCaseTable,
+  russianForms,
+  russianNominatives,
+  russianStems,
+} from './russian.js';
+export type { RussianCase } from './russian.js';
+export { inflectedForms, matchesName, nominative, stemsOf } from './names.js';
+export type { Language, NameOptions } from './names.js';
+export {
+  cyrillicToLatin,
+  kazakhToRussian,
+  latinSpellings,
+  latinToCyrillic,
+} from './transliterate.js';
+export type { LatinScheme } from './transliterate.js';

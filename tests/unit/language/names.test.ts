@@ -1,0 +1,85 @@
+/** Whole names: forms of multi-word names, recognition in text, nominatives for drafting. */
+import { describe, expect, it } from 'vitest';
+import { inflectedForms, matchesName, nominative } from '../../../src/language/index.js';
+
+describe('inflectedForms', () => {
+  it('Kazakh inflects the last word, keeping the name as written', () => {
+    expect(inflectedForms('Әлихан Смайылов', 'kk')).toContain('Әлихан Смайыловпен');
+    expect(inflectedForms('Михаил Мишустин', 'kk')).toContain('Михаил Мишустинмен');
+    expect(inflectedForms('Шолпан-Ата', 'kk')).toContain('Шолпан-Атада');
+    expect(inflectedForms('ҚР Үкіметі', 'kk')).toContain('ҚР Үкіметінің');
+    expect(inflectedForms('Астрахан-Маңғышлақ магистральдық су тартқышы', 'kk')).toContain(
+      'Астрахан-Маңғышлақ магистральдық су тартқышының',
+    );
+  });
+
+  it('Russian declines a person’s every name', () => {
+    expect(inflectedForms('Михаил Мишустин', 'ru', { person: true })).toEqual([
+      'Михаила Мишустина',
+      'Михаилу Мишустину',
+      'Михаилом Мишустиным',
+      'Михаиле Мишустине',
+    ]);
+  });
+
+  it('Russian declines the head noun and the adjectives before it, not its complements', () => {
+    expect(inflectedForms('Евразийский межправительственный совет', 'ru')).toContain(
+      'Евразийского межправительственного совета',
+    );
+    expect(inflectedForms('Правительство Российской Федерации', 'ru')).toContain(
+      'Правительством Российской Федерации',
+    );
+    expect(inflectedForms('Пресс-служба Правительства Республики Казахстан', 'ru')).toContain(
+      'Пресс-службы Правительства Республики Казахстан',
+    );
+    expect(inflectedForms('Северные и восточные регионы Казахстана', 'ru')).toContain(
+      'Северных и восточных регионов Казахстана',
+    );
+  });
+
+  it('English names have no case forms', () => {
+    expect(inflectedForms('Mikhail Mishustin', 'en')).toEqual([]);
+  });
+});
+
+describe('matchesName', () => {
+  it('recognises a case form, ignoring letter case, ё and spacing', () => {
+    expect(matchesName('Михаилом  Мишустиным', 'Михаил Мишустин', 'ru', { person: true })).toBe(
+      true,
+    );
+    expect(matchesName(['ҚАЗАҚСТАНМЕН'], 'Қазақстан', 'kk')).toBe(true);
+    expect(matchesName('Қазақстан', 'Қазақстан', 'kk')).toBe(true);
+    expect(matchesName('Ресей', 'Қазақстан', 'kk')).toBe(false);
+    expect(matchesName('Мишустиным', 'Мишустин', 'kk')).toBe(false);
+  });
+});
+
+describe('nominative', () => {
+  it.each([
+    ['Әлихан Смайыловпен', 'Әлихан Смайылов'],
+    ['Михаил Мишустинмен', 'Михаил Мишустин'],
+    ['ҚР Үкіметінің', 'ҚР Үкіметі'],
+    ['Шолпан-Атада', 'Шолпан-Ата'],
+    ['Ресейдің', 'Ресей'],
+    ['ҚР-дың', 'ҚР'],
+    ['Қазақстан', 'Қазақстан'],
+  ])('kk %s → %s', (phrase, expected) => {
+    expect(nominative(phrase, 'kk')).toBe(expected);
+  });
+
+  it.each([
+    ['Евразийского межправительственного совета', 'Евразийский межправительственный совет'],
+    ['Правительством Российской Федерации', 'Правительство Российской Федерации'],
+    ['Премьер-министра Республики Казахстан', 'Премьер-министр Республики Казахстан'],
+    ['Ирана', 'Иран'],
+    ['России', 'Россия'],
+    ['Москвой', 'Москва'],
+  ])('ru %s → %s', (phrase, expected) => {
+    expect(nominative(phrase, 'ru')).toBe(expected);
+  });
+
+  it('ru person: every name', () => {
+    expect(nominative('Михаилом Мишустиным', 'ru', { person: true })).toBe('Михаил Мишустин');
+    expect(nominative('Токаевым', 'ru', { person: true })).toBe('Токаев');
+  });
+});
