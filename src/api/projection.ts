@@ -74,7 +74,7 @@ function propertiesRead(
  * again through its items' anchor field (`participants { meeting { name } }` on a meeting)
  * counts: that field answers with this same node.
  */
-export function projectionOf(
+function projectionOf(
   schema: GraphQLSchema,
   sets: readonly TypedSet[],
   fragments: Record<string, FragmentDefinitionNode>,

@@ -27,7 +27,7 @@ export class DatabaseUnavailableError extends Error {
 }
 
 /** Attempts per statement when the driver reports a retryable failure (e.g. a dropped connection). */
-export const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 3;
 const RETRY_PAUSE_MS = 25;
 
 function isUnavailable(error: unknown): boolean {

@@ -21,6 +21,12 @@ export const ENTITY_KIND_LABELS = [
 export const PROVENANCE_LABELS = ['Article', 'Sentence'] as const;
 export const FACT_NODE_LABELS = ['Quote', 'Claim', 'NumericFact'] as const;
 
+/**
+ * The labels nodes are looked up by id on, whatever their kind: each has a uniqueness
+ * constraint on `id`, so a lookup per label stays on an index.
+ */
+export const ID_LOOKUP_LABELS = ['Entity', ...PROVENANCE_LABELS, ...FACT_NODE_LABELS] as const;
+
 export const ID_UNIQUE_LABELS = [
   'Entity',
   ...ENTITY_KIND_LABELS,
