@@ -119,7 +119,10 @@ describe('npm run seed', () => {
       const slug = `fixture-smailov-investors-${String(i).padStart(3, '0')}`;
       writeFileSync(
         path.join(dir, `${slug}.yaml`),
-        source.replace('slug: fixture-smailov-investors', `slug: ${slug}`),
+        // Each copy declares its own meeting: an id is declared by one article only.
+        source
+          .replace('slug: fixture-smailov-investors', `slug: ${slug}`)
+          .replace(/meeting\/fixture-smailov-investors/g, `meeting/${slug}`),
       );
     }
     // The seeder's own process (no tsx launcher in between), killed as soon as one batch is in.
@@ -131,6 +134,7 @@ describe('npm run seed', () => {
     let stdout = '';
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.stdout.setEncoding('utf8');
+    child.stderr.pipe(process.stderr);
     child.stdout.on('data', (chunk: string) => {
       stdout += chunk;
       if (/^committed \d+ new article/m.test(stdout)) child.kill('SIGKILL');
@@ -149,5 +153,5 @@ describe('npm run seed', () => {
     // The batch's articles are listed, one line each, before its "committed" line.
     const firstCommit = stdout.slice(0, stdout.indexOf('committed '));
     expect(firstCommit.match(/: created; created \d+ nodes/g)).toHaveLength(firstBatch);
-  });
+  }, 180_000);
 });
