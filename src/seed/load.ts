@@ -23,10 +23,10 @@ import {
 import type { z } from 'zod';
 import { annotationSchema, type Annotation } from './annotation-schema.js';
 import { formatPath, type PathSegment, type SeedIssue } from './errors.js';
-import { confinedTextFile, readUtf8File, type ReadProblem } from './read.js';
+import { confinedTextFile, readUtf8File } from './read.js';
 import { REGISTRY_DIR_NAME } from './registry.js';
 import { ArticleText } from './text.js';
-import { documentProblems, needsCloserLook } from './yaml-checks.js';
+import { checkedYaml, needsCloserLook, unreadable } from './yaml-checks.js';
 
 export interface LoadedArticle {
   /** The annotation file, as given (relative paths stay relative: they read well in errors). */
@@ -174,68 +174,6 @@ function loadReportingPositions(file: string, source: string): LoadResult {
     return { ok: false, issues: [{ file, path: '', line: 1, message: 'expected a YAML mapping' }] };
   }
   return shaped(file, source, checked.value, positions(checked.doc, checked.lines));
-}
-
-export type CheckedYaml =
-  | { ok: true; doc: Document; lines: LineCounter; value: unknown }
-  | { ok: false; issues: SeedIssue[] };
-
-/**
- * A seed YAML file (an annotation, a registry file), read as strict UTF-8 and parsed with
- * positions: its document and value, or located issues (the first syntax error; unknown tags,
- * numbers beyond 2^53, NUL, aliases expanding without bound).
- */
-export function readCheckedYaml(file: string): CheckedYaml {
-  const read = readUtf8File(file);
-  return read.ok ? checkedYaml(file, read.text) : unreadable(file, read);
-}
-
-function unreadable(file: string, { line, column, message }: ReadProblem) {
-  return { ok: false as const, issues: [{ file, path: '', line, column, message }] };
-}
-
-function checkedYaml(file: string, source: string): CheckedYaml {
-  const lines = new LineCounter();
-  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: true });
-  const [syntaxError] = doc.errors;
-  if (syntaxError) {
-    // Only the first: later parse errors are usually consequences of it.
-    const message = syntaxError.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
-    return {
-      ok: false,
-      issues: [
-        {
-          file,
-          path: '',
-          line: syntaxError.linePos?.[0].line,
-          column: syntaxError.linePos?.[0].col,
-          message: `malformed YAML: ${message}`,
-        },
-      ],
-    };
-  }
-  const problems = documentProblems(doc, lines, source);
-  if (problems.length > 0) {
-    return {
-      ok: false,
-      issues: problems.map(({ path: p, line, column, message }) => ({
-        file,
-        path: formatPath(p),
-        line,
-        column,
-        message,
-      })),
-    };
-  }
-  try {
-    return { ok: true, doc, lines, value: doc.toJS() };
-  } catch (err) {
-    // yaml's guard against aliases that expand without bound (maxAliasCount).
-    return {
-      ok: false,
-      issues: [{ file, path: '', line: 1, message: `refused: ${(err as Error).message}` }],
-    };
-  }
 }
 
 /** Checks the parsed value's shape and reads the article text. */

@@ -7,12 +7,13 @@
  * at or above each annotation file's folder. One id declared twice (in two registry files or
  * folders) must be declared identically: anything else is a located error.
  */
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isSeq, type Document, type LineCounter } from 'yaml';
 import { isDeepStrictEqual } from 'node:util';
 import { registryFileSchema, type EntityAnnotation } from './annotation-schema.js';
 import { formatPath, type PathSegment, type SeedIssue } from './errors.js';
+import { readCheckedYaml } from './yaml-checks.js';
 
 /** The folder name that holds registry files, wherever it is. */
 export const REGISTRY_DIR_NAME = 'entities';
@@ -100,23 +101,16 @@ export function loadRegistry(dirs: readonly string[]): EntityRegistry {
   const issues: SeedIssue[] = [];
   for (const dir of dirs) {
     for (const file of yamlFilesIn(dir)) {
-      const lines = new LineCounter();
-      const source = readFileSync(file, 'utf8');
-      const doc = parseDocument(source, { lineCounter: lines });
-      const issue = (p: PathSegment[], message: string) =>
-        issues.push({ file, path: formatPath(p), ...positionIn(doc, lines, p), message });
-      const [syntax] = doc.errors;
-      if (syntax) {
-        issues.push({
-          file,
-          path: '',
-          line: syntax.linePos?.[0].line,
-          column: syntax.linePos?.[0].col,
-          message: `malformed YAML: ${syntax.message.split('\n')[0] ?? ''}`,
-        });
+      // Strict UTF-8, no unknown tags, NUL or numbers beyond 2^53: as for an annotation.
+      const checked = readCheckedYaml(file);
+      if (!checked.ok) {
+        issues.push(...checked.issues);
         continue;
       }
-      const parsed = registryFileSchema.safeParse(doc.toJS());
+      const { doc, lines } = checked;
+      const issue = (p: PathSegment[], message: string) =>
+        issues.push({ file, path: formatPath(p), ...positionIn(doc, lines, p), message });
+      const parsed = registryFileSchema.safeParse(checked.value);
       if (!parsed.success) {
         for (const i of parsed.error.issues)
           issue(

@@ -1,13 +1,24 @@
 /**
- * What a YAML file may hold beyond its schema's shape: only the YAML 1.2 core tags (a
- * `!!js/function` or custom tag would otherwise come through as a string), numbers that a
- * double keeps exact (a 30-digit figure would be rounded silently), strings that are text
- * (no NUL written as an escape, no lone surrogate), and aliases that do not expand without
- * bound. The fast parse (js-yaml) only tells whether a file needs a closer look; the located
- * problems come from `yaml`'s document, which knows every node's position.
+ * Reading a seed YAML file (an annotation, a registry file), and what it may hold beyond its
+ * schema's shape: only the YAML 1.2 core tags (a `!!js/function` or custom tag would otherwise
+ * come through as a string), numbers that a double keeps exact (a 30-digit figure would be
+ * rounded silently), strings that are text (no NUL written as an escape, no lone surrogate),
+ * and aliases that do not expand without bound. The fast parse (js-yaml) only tells whether a
+ * file needs a closer look; the located problems come from `yaml`'s document, which knows
+ * every node's position.
  */
-import { isAlias, isMap, isNode, isScalar, isSeq, type Document, type LineCounter } from 'yaml';
-import type { PathSegment } from './errors.js';
+import {
+  isAlias,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+} from 'yaml';
+import { formatPath, type PathSegment, type SeedIssue } from './errors.js';
+import { readUtf8File, type ReadProblem } from './read.js';
 
 export interface LocatedProblem {
   path: PathSegment[];
@@ -120,4 +131,68 @@ function tagOffset(source: string, valueStart: number): number {
 /** `tag:yaml.org,2002:js/function` → `!!js/function`, as it is written. */
 function shortTag(tag: string): string {
   return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
+}
+
+export type CheckedYaml =
+  | { ok: true; doc: Document; lines: LineCounter; value: unknown }
+  | { ok: false; issues: SeedIssue[] };
+
+/**
+ * A seed YAML file (an annotation, a registry file), read as strict UTF-8 and parsed with
+ * positions: its document and value, or located issues (the first syntax error; unknown tags,
+ * numbers beyond 2^53, NUL, aliases expanding without bound).
+ */
+export function readCheckedYaml(file: string): CheckedYaml {
+  const read = readUtf8File(file);
+  return read.ok ? checkedYaml(file, read.text) : unreadable(file, read);
+}
+
+/** A file that could not be read as text, as the issue that says why. */
+export function unreadable(file: string, { line, column, message }: ReadProblem) {
+  return { ok: false as const, issues: [{ file, path: '', line, column, message }] };
+}
+
+/** `readCheckedYaml` for a source already read. */
+export function checkedYaml(file: string, source: string): CheckedYaml {
+  const lines = new LineCounter();
+  const doc = parseDocument(source, { lineCounter: lines, prettyErrors: true });
+  const [syntaxError] = doc.errors;
+  if (syntaxError) {
+    // Only the first: later parse errors are usually consequences of it.
+    const message = syntaxError.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
+    return {
+      ok: false,
+      issues: [
+        {
+          file,
+          path: '',
+          line: syntaxError.linePos?.[0].line,
+          column: syntaxError.linePos?.[0].col,
+          message: `malformed YAML: ${message}`,
+        },
+      ],
+    };
+  }
+  const problems = documentProblems(doc, lines, source);
+  if (problems.length > 0) {
+    return {
+      ok: false,
+      issues: problems.map(({ path: p, line, column, message }) => ({
+        file,
+        path: formatPath(p),
+        line,
+        column,
+        message,
+      })),
+    };
+  }
+  try {
+    return { ok: true, doc, lines, value: doc.toJS() };
+  } catch (err) {
+    // yaml's guard against aliases that expand without bound (maxAliasCount).
+    return {
+      ok: false,
+      issues: [{ file, path: '', line: 1, message: `refused: ${(err as Error).message}` }],
+    };
+  }
 }

@@ -102,12 +102,11 @@ describe('npm run seed', () => {
     expect(first.stdout).toMatch(
       /article\/2022-08-25-smailov-mishustin: created; created \d+ nodes/,
     );
-    expect(await articles()).toContain('article/2022-08-25-smailov-mishustin');
-    expect(await articles()).toHaveLength(5);
+    expect(await articles()).toEqual(['article/2022-08-25-smailov-mishustin']);
     const second = await runSeed([]);
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('unchanged');
-    expect(second.stdout).toContain('5 skipped');
+    expect(second.stdout).toContain('1 skipped');
   });
 
   it('prints each batch before and after it commits: killed mid-run, the console names every article the graph holds', async () => {
@@ -120,7 +119,7 @@ describe('npm run seed', () => {
       const slug = `fixture-smailov-investors-${String(i).padStart(3, '0')}`;
       writeFileSync(
         path.join(dir, `${slug}.yaml`),
-        // Each copy declares its own meeting: one entity declared by two articles is an error.
+        // Each copy declares its own meeting: an id is declared by one article only.
         source
           .replace('slug: fixture-smailov-investors', `slug: ${slug}`)
           .replace(/meeting\/fixture-smailov-investors/g, `meeting/${slug}`),
@@ -135,6 +134,7 @@ describe('npm run seed', () => {
     let stdout = '';
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.stdout.setEncoding('utf8');
+    child.stderr.pipe(process.stderr);
     child.stdout.on('data', (chunk: string) => {
       stdout += chunk;
       if (/^committed \d+ new article/m.test(stdout)) child.kill('SIGKILL');
@@ -153,5 +153,5 @@ describe('npm run seed', () => {
     // The batch's articles are listed, one line each, before its "committed" line.
     const firstCommit = stdout.slice(0, stdout.indexOf('committed '));
     expect(firstCommit.match(/: created; created \d+ nodes/g)).toHaveLength(firstBatch);
-  });
+  }, 180_000);
 });

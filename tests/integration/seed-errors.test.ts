@@ -405,7 +405,10 @@ describe('an entity id the graph already holds with another kind', () => {
     expect(error).toBeInstanceOf(SeedValidationError);
     const kindLine = readFileSync(second, 'utf8')
       .split('\n')
-      .findIndex((l) => l.includes('kind: Event'));
+      .findIndex(
+        (l, i, all) =>
+          l.includes('kind: Event') && all[i - 1]?.includes('meeting/2022-08-25-smailov-mishustin'),
+      );
     expect((error as SeedValidationError).issues).toEqual([
       {
         file: second,

@@ -4,10 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { readCheckedYaml } from '../../../src/seed/load.js';
 import { confinedTextFile, decodeUtf8, firstInvalidUtf8 } from '../../../src/seed/read.js';
+import { loadRegistry } from '../../../src/seed/registry.js';
 import { ArticleText, nearestMatch } from '../../../src/seed/text.js';
-import { documentProblems, needsCloserLook } from '../../../src/seed/yaml-checks.js';
+import {
+  documentProblems,
+  needsCloserLook,
+  readCheckedYaml,
+} from '../../../src/seed/yaml-checks.js';
 
 describe('firstInvalidUtf8', () => {
   it.each([
@@ -179,5 +183,31 @@ describe('readCheckedYaml (for any seed YAML file, e.g. a registry file)', () =>
     });
     const bytes = write('bytes.yaml', Buffer.from([0x61, 0x3a, 0x20, 0xc3, 0x28, 0x0a]));
     expect(readCheckedYaml(bytes)).toMatchObject({ ok: false, issues: [{ line: 1, column: 4 }] });
+  });
+});
+
+describe('the entity registry is read the same way', () => {
+  it('a registry file with a tag or a bad byte is refused at its place', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'togys-registry-'));
+    const tagged = path.join(dir, 'a.yaml');
+    writeFileSync(tagged, 'entities:\n  - !!js/function x\n');
+    const bytes = path.join(dir, 'b.yaml');
+    writeFileSync(bytes, Buffer.from([0x23, 0xff, 0x0a]));
+    expect(loadRegistry([dir]).issues).toEqual([
+      {
+        file: tagged,
+        path: 'entities[0]',
+        line: 2,
+        column: 5,
+        message: 'unknown YAML tag !!js/function: annotations hold plain values, without tags',
+      },
+      {
+        file: bytes,
+        path: '',
+        line: 1,
+        column: 2,
+        message: 'not valid UTF-8: byte 0xFF at byte offset 1 (save the file as UTF-8)',
+      },
+    ]);
   });
 });
