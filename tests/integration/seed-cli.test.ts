@@ -119,7 +119,10 @@ describe('npm run seed', () => {
       const slug = `fixture-smailov-investors-${String(i).padStart(3, '0')}`;
       writeFileSync(
         path.join(dir, `${slug}.yaml`),
-        source.replace('slug: fixture-smailov-investors', `slug: ${slug}`),
+        // Each copy declares its own meeting: one entity declared by two articles is an error.
+        source
+          .replace('slug: fixture-smailov-investors', `slug: ${slug}`)
+          .replace(/meeting\/fixture-smailov-investors/g, `meeting/${slug}`),
       );
     }
     // The seeder's own process (no tsx launcher in between), killed as soon as one batch is in.
