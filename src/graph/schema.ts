@@ -68,6 +68,7 @@ export type FactRelationshipType = (typeof FACT_RELATIONSHIP_TYPES)[number];
 export const ENTITY_NAMES_INDEX = 'entity_names';
 /** What the index covers: an entity's search keys (src/graph/search.ts `searchProperties`). */
 export const SEARCH_KEY_PROPERTIES = ['searchWords', 'searchStems', 'searchNames'] as const;
+const NAMES_ANALYZER = 'standard-no-stop-words';
 
 function snake(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
@@ -97,11 +98,13 @@ export function graphSchemaStatements(): string[] {
     );
   }
   // The keys are analysed by the language module at seed time (LIST<STRING> properties, which
-  // Neo4j 5.26 indexes element by element); `whitespace` keeps each key one term, as written.
+  // Neo4j 5.26 indexes element by element). A key is letters, digits and `_`, which the
+  // standard tokenizer keeps as one term; its lowercasing only serves raw Lucene typed in the
+  // Browser (`Чолпон`), the API's terms being lowercase already.
   statements.push(
     `CREATE FULLTEXT INDEX ${ENTITY_NAMES_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH ` +
       `[${SEARCH_KEY_PROPERTIES.map((p) => `n.${p}`).join(', ')}] ` +
-      "OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } }",
+      `OPTIONS { indexConfig: { \`fulltext.analyzer\`: '${NAMES_ANALYZER}' } }`,
   );
   return statements;
 }
@@ -138,15 +141,18 @@ export async function applyGraphSchema(driver: Driver, database: string): Promis
 }
 
 /**
- * Does the full-text index cover the search keys? A graph made before they existed has it on
- * another property: it is dropped and made again (its entities get their keys when reseeded).
+ * Does the full-text index cover the search keys, with their analyzer? A graph made before
+ * they existed has it on another property: it is dropped and made again (its entities get
+ * their keys when reseeded).
  */
 async function namesIndexIsCurrent(driver: Driver, database: string): Promise<boolean> {
   const { records } = await driver.executeQuery(
-    'SHOW INDEXES YIELD name, properties WHERE name = $name RETURN properties',
+    `SHOW INDEXES YIELD name, properties, options WHERE name = $name
+     RETURN properties, options.indexConfig['fulltext.analyzer'] AS analyzer`,
     { name: ENTITY_NAMES_INDEX },
     { database },
   );
   const properties = (records[0]?.get('properties') as string[] | undefined) ?? [];
-  return properties.join() === SEARCH_KEY_PROPERTIES.join();
+  const analyzer = records[0]?.get('analyzer') as string | undefined;
+  return properties.join() === SEARCH_KEY_PROPERTIES.join() && analyzer === NAMES_ANALYZER;
 }

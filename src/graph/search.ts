@@ -3,8 +3,9 @@
  *
  * The seeder stores each entity's search keys (`searchProperties`, from the language module's
  * `searchKeys`): its normalised words in both scripts (`searchWords`) and the stems their
- * Kazakh and Russian endings leave (`searchStems`). The index's `whitespace` analyzer keeps
- * them as they are, so a query needs no analysis of Lucene's own, only term lookups:
+ * Kazakh and Russian endings leave (`searchStems`), and each whole name as one key
+ * (`searchNames`). The index keeps each key one term, so a query needs no analysis of
+ * Lucene's own, only term lookups:
  * 1. the main pass — each query word as a word (EXACT when every word is one), its stems
  *    against words and stems, and the word as a prefix (`мишуст*`) — STEM otherwise;
  * 2. only when that finds fewer than `first` hits, the fallback pass: the same terms and fuzzy

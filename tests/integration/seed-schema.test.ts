@@ -38,7 +38,7 @@ describe('applyGraphSchema', () => {
     );
   });
 
-  it('creates the full-text index over the search keys, with the whitespace analyzer, online', async () => {
+  it('creates the full-text index over the search keys, with the no-stop-words analyzer, online', async () => {
     const [index] = await rows(
       `SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options, state
        WHERE name = '${ENTITY_NAMES_INDEX}'
@@ -47,7 +47,7 @@ describe('applyGraphSchema', () => {
     expect(index).toEqual({
       labelsOrTypes: ['Entity'],
       properties: ['searchWords', 'searchStems', 'searchNames'],
-      analyzer: 'whitespace',
+      analyzer: 'standard-no-stop-words',
       state: 'ONLINE',
     });
   });

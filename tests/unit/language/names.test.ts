@@ -37,6 +37,13 @@ describe('inflectedForms', () => {
     );
   });
 
+  it('Kazakh abbreviations take hyphenated endings, every spelling', () => {
+    expect(inflectedForms('ҚР', 'kk')).toEqual(
+      expect.arrayContaining(['ҚР-дың', 'ҚР-ның', 'ҚР-ге']),
+    );
+    expect(inflectedForms('РФ', 'ru')).toEqual([]);
+  });
+
   it('English names have no case forms', () => {
     expect(inflectedForms('Mikhail Mishustin', 'en')).toEqual([]);
   });
