@@ -9,6 +9,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
+import type { EntityAnnotation } from '../src/seed/annotation-schema.js';
+import { REGISTRY_DIR_NAME } from '../src/seed/registry.js';
 import { generateArticle, type GeneratedArticle } from './corpus/article.js';
 import { buildPool, type EntityPool } from './corpus/pool.js';
 import { Random } from './corpus/random.js';
@@ -48,7 +50,9 @@ export function writeCorpus(dir: string, options: CorpusOptions): WrittenCorpus 
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const articleIds: string[] = [];
+  const registry = new Map<string, EntityAnnotation>();
   for (const article of generateArticles(options)) {
+    for (const e of article.registered) registry.set(e.id, e);
     writeFileSync(path.join(dir, `${article.slug}.kk.txt`), article.text);
     writeFileSync(
       path.join(dir, `${article.slug}.yaml`),
@@ -57,6 +61,13 @@ export function writeCorpus(dir: string, options: CorpusOptions): WrittenCorpus 
     );
     articleIds.push(`article/${article.slug}`);
   }
+  // The shared entities the articles use, each declared once (src/seed/registry.ts).
+  mkdirSync(path.join(dir, REGISTRY_DIR_NAME));
+  writeFileSync(
+    path.join(dir, REGISTRY_DIR_NAME, 'pool.yaml'),
+    `# Synthetic benchmark entities (bench/generate-corpus.ts, seed ${options.seed}).\n` +
+      stringify({ entities: [...registry.values()] }, { lineWidth: 0 }),
+  );
   return { dir, articles: articleIds.length, articleIds };
 }
 

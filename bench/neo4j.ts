@@ -1,6 +1,6 @@
 /**
  * The benchmark's own Neo4j: separate home and ports from dev and tests, with a bigger heap and
- * page cache so the 10,000-article corpus stays in memory.
+ * page cache than dev's so the measured graph stays in memory (sizes: options.ts).
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -25,7 +25,7 @@ export type BenchServerRole = 'main' | 'baseline';
 export async function startBenchNeo4j(
   log: (line: string) => void,
   role: BenchServerRole = 'main',
-  options: { fresh?: boolean } = {},
+  options: { fresh?: boolean; heap?: string; pageCache?: string } = {},
 ): Promise<{ settings: BenchNeo4jSettings; server: LocalNeo4j }> {
   const main = role === 'main';
   const boltPort = Number(
@@ -46,8 +46,8 @@ export async function startBenchNeo4j(
     boltPort,
     httpPort,
     password,
-    heap: process.env.BENCH_NEO4J_HEAP ?? '2g',
-    pageCache: process.env.BENCH_NEO4J_PAGECACHE ?? '1g',
+    heap: options.heap ?? process.env.BENCH_NEO4J_HEAP ?? '2g',
+    pageCache: options.pageCache ?? process.env.BENCH_NEO4J_PAGECACHE ?? '1g',
     log,
   });
   return {

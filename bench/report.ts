@@ -5,7 +5,7 @@ import * as prettier from 'prettier';
 import { ARM_TITLES, ARMS, type ArmName } from './questions/operations.js';
 import { QUESTION_TITLES, QUESTIONS } from './questions/params.js';
 import type { BenchResults, LoadRow } from './results.js';
-import { saturated } from './targets.js';
+import { bP50AtScale, saturated } from './targets.js';
 
 const fmt = (x: number | null | undefined, digits = 2) =>
   x === null || x === undefined ? '—' : String(Math.round(x * 10 ** digits) / 10 ** digits);
@@ -28,10 +28,11 @@ export function renderMarkdown(r: BenchResults): string {
   const m = r.machine;
   const conns = [...new Set(r.load.map((l) => l.connections))].sort((a, b) => a - b);
   const out: string[] = [];
-  out.push(`# togys benchmark — ${r.startedAt.slice(0, 10)}${r.quick ? ' (--quick)' : ''}`);
+  const mode = r.quick ? ' -- --quick' : r.growth ? ' -- --growth' : '';
+  out.push(`# togys benchmark — ${r.startedAt.slice(0, 10)}${mode ? ` (${mode.slice(4)})` : ''}`);
   out.push('');
   out.push(
-    `Run ${r.startedAt} → ${r.finishedAt} (${r.totalS} s). Reproduce: \`npm run bench${r.quick ? ' -- --quick' : ''}\` ` +
+    `Run ${r.startedAt} → ${r.finishedAt} (${r.totalS} s). Reproduce: \`npm run bench${mode}\` ` +
       `(options: \`${JSON.stringify(r.options)}\`). Ratios compare arms measured in this same run on this machine.`,
   );
   out.push('');
@@ -118,14 +119,23 @@ export function renderMarkdown(r: BenchResults): string {
         fmt(s.seederArticlesPerS, 1),
         fmt(s.seederElementsPerS, 0),
         fmt(s.loadCsvElementsPerS, 0),
-        `${fmt(s.rowPerTxElementsPerS, 1)} (${s.rowPerTx.sampledNodes} nodes, ${s.rowPerTx.sampledRels} rels)`,
-        `${fmt(s.seederVsRowPerTx)}×`,
-        `${fmt(s.seederVsLoadCsv)}×`,
-        s.loadCsvSameCounts ? 'yes' : 'NO',
+        s.rowPerTx
+          ? `${fmt(s.rowPerTxElementsPerS, 1)} (${s.rowPerTx.sampledNodes} nodes, ${s.rowPerTx.sampledRels} rels)`
+          : '—',
+        s.seederVsRowPerTx == null ? '—' : `${fmt(s.seederVsRowPerTx)}×`,
+        s.seederVsLoadCsv == null ? '—' : `${fmt(s.seederVsLoadCsv)}×`,
+        s.loadCsvSameCounts == null ? '—' : s.loadCsvSameCounts ? 'yes' : 'NO',
       ]),
     ),
   );
   out.push('');
+  if (r.seeding.some((s) => s.rowPerTx == null)) {
+    out.push(
+      'This run leaves out the baselines (—): they hold a dump of the whole graph in the runner; ' +
+        'the default run compares them.',
+    );
+    out.push('');
+  }
 
   out.push('## Questions');
   out.push('');
@@ -239,6 +249,45 @@ export function renderMarkdown(r: BenchResults): string {
     out.push('');
   }
 
+  out.push("## Neo4j's own time per question (the physical limit)");
+  out.push('');
+  out.push(
+    "The floor's statement of each question, run one at a time in the runner (auto-commit reads, " +
+      "as A runs them), timed by Neo4j itself: the result summary's `resultAvailableAfter` + " +
+      '`resultConsumedAfter` (planning, execution, streaming; no network, no client). Each is a ' +
+      'whole number of milliseconds, so the mean over the runs is the figure (the median of a ' +
+      "sub-millisecond statement is 0 or 1). B's p50 at 1 connection is shown as a multiple of it.",
+  );
+  out.push('');
+  const timed = [...new Set((r.neo4jTime ?? []).map((t) => t.scale))].sort((a, b) => a - b);
+  if (timed.length === 0) out.push('Not measured in this run.');
+  else
+    out.push(
+      table(
+        [
+          'question',
+          ...timed.flatMap((s) => [
+            `${s} articles: Neo4j mean ms (p50, runs)`,
+            `${s}: B p50 ms`,
+            `${s}: B ÷ Neo4j`,
+          ]),
+        ],
+        QUESTIONS.map((q) => [
+          q,
+          ...timed.flatMap((s) => {
+            const t = r.neo4jTime?.find((x) => x.scale === s && x.question === q);
+            const b = bP50AtScale(r, s, q);
+            return [
+              t ? `${fmt(t.meanMs, 3)} (${t.p50Ms}, ${t.runs})` : '—',
+              fmt(b),
+              ratio(b, t?.meanMs),
+            ];
+          }),
+        ]),
+      ),
+    );
+  out.push('');
+
   out.push('## Latency of B as the corpus grows (1 connection)');
   out.push('');
   const scales = [...new Set(r.scaleLatency.map((s) => s.scale))].sort((a, b) => a - b);
@@ -282,8 +331,9 @@ export function renderMarkdown(r: BenchResults): string {
   return out.join('\n');
 }
 
-const ARM_NOTES = `- **A floor**: one hand-written Cypher statement per question (bench/arms/floor-cypher.ts), run
-  with neo4j-driver in a read transaction behind a bare \`node:http\` handler; rows serialized as JSON.
+const ARM_NOTES = `- **A floor**: one hand-written Cypher statement per question (bench/arms/floor-cypher.ts) that
+  reads only what B's operation selects and returns B's answer shape as one value; one auto-commit read
+  through neo4j-driver behind a bare \`node:http\` handler that writes that value out.
 - **B togys**: the real app (\`createApp\` from src/server/app.ts) with NODE_ENV=production and
   LOG_LEVEL=warn; its driver is wrapped only to count Cypher round trips.
 - **C peer**: @neo4j/graphql (bench/arms/peer-typedefs.graphql) on Apollo Server 5 + fastify 5 (hosted as togys is).

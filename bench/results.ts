@@ -2,6 +2,7 @@
 import type { LoadResult } from './load.js';
 import type { ArmName } from './questions/operations.js';
 import type { QuestionName, QuestionParams } from './questions/params.js';
+import type { Neo4jTime } from './neo4j-time.js';
 import type { RowPerTxResult } from './seeding/row-per-tx.js';
 
 export interface MachineInfo {
@@ -25,19 +26,32 @@ export interface SeedingResult {
   /** Graph elements (nodes + relationships) those articles added. */
   elements: number;
   seederMs: number;
-  loadCsvMs: number;
-  /** True when the LOAD CSV copy holds the same node/relationship counts as the seeded graph. */
-  loadCsvSameCounts: boolean;
-  rowPerTx: RowPerTxResult;
   seederElementsPerS: number;
   seederArticlesPerS: number;
-  loadCsvElementsPerS: number;
-  rowPerTxElementsPerS: number;
+  // The baselines' figures; null in a run without them (--growth: options.ts `baselines`).
+  loadCsvMs: number | null;
+  /** True when the LOAD CSV copy holds the same node/relationship counts as the seeded graph. */
+  loadCsvSameCounts: boolean | null;
+  rowPerTx: RowPerTxResult | null;
+  loadCsvElementsPerS: number | null;
+  rowPerTxElementsPerS: number | null;
   /** seeder elements/s ÷ row-per-tx elements/s. */
-  seederVsRowPerTx: number;
+  seederVsRowPerTx: number | null;
   /** seeder elements/s ÷ LOAD CSV elements/s. */
-  seederVsLoadCsv: number;
+  seederVsLoadCsv: number | null;
 }
+
+/** A seeding step's baseline figures (all null in a run without the baselines). */
+export type SeedingBaselines = Pick<
+  SeedingResult,
+  | 'loadCsvMs'
+  | 'loadCsvSameCounts'
+  | 'rowPerTx'
+  | 'loadCsvElementsPerS'
+  | 'rowPerTxElementsPerS'
+  | 'seederVsRowPerTx'
+  | 'seederVsLoadCsv'
+>;
 
 export interface ScaleLatency {
   scale: number;
@@ -45,6 +59,12 @@ export interface ScaleLatency {
   p50Ms: number | null;
   p99Ms: number | null;
   reqPerSec: number;
+}
+
+/** Neo4j's own time for the floor's statement of a question at a scale (neo4j-time.ts). */
+export interface Neo4jTimeRow extends Neo4jTime {
+  scale: number;
+  question: QuestionName;
 }
 
 export interface ArmCheck {
@@ -73,11 +93,15 @@ export interface BenchResults {
   finishedAt: string;
   totalS: number;
   quick: boolean;
+  /** Absent from reports made before the growth run existed. */
+  growth?: boolean;
   options: Record<string, unknown>;
   machine: MachineInfo;
   params: QuestionParams;
   seeding: SeedingResult[];
   scaleLatency: ScaleLatency[];
+  /** Absent from reports made before it was measured. */
+  neo4jTime?: Neo4jTimeRow[];
   checks: ArmCheck[];
   /** B's round trips for the nested question at two page sizes: constant means no N+1. */
   nestedRoundTrips: { pageSize: number; roundTrips: number }[];

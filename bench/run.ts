@@ -16,15 +16,31 @@ import { applyGraphSchema } from '../src/graph/schema.js';
 import { seedCorpus } from '../src/seed/index.js';
 import { buildArms, launchArm, type RunningArm } from './arms/launch.js';
 import { DEFAULT_CORPUS_SEED, writeCorpus } from './generate-corpus.js';
+import { floorQuery } from './arms/floor-cypher.js';
 import { measure } from './load.js';
 import { machineInfo } from './machine.js';
+import { measureNeo4jTime } from './neo4j-time.js';
 import { startBenchNeo4j, type BenchNeo4jSettings } from './neo4j.js';
 import { parseOptions, type BenchOptions } from './options.js';
 import { chooseParams } from './questions/choose.js';
-import { ARMS, armRequest, canonicalAnswer, type ArmName } from './questions/operations.js';
+import {
+  ARMS,
+  armRequest,
+  canonicalAnswer,
+  searchLucene,
+  type ArmName,
+} from './questions/operations.js';
 import { QUESTIONS, type QuestionName, type QuestionParams } from './questions/params.js';
 import { writeReport } from './report.js';
-import type { ArmCheck, BenchResults, LoadRow, ScaleLatency, SeedingResult } from './results.js';
+import type {
+  ArmCheck,
+  BenchResults,
+  LoadRow,
+  Neo4jTimeRow,
+  ScaleLatency,
+  SeedingBaselines,
+  SeedingResult,
+} from './results.js';
 import { clearDatabase, graphCounts } from './seeding/clear.js';
 import { dumpGraph, dumpIncrement, type GraphDump } from './seeding/dump.js';
 import { exportCsv, runLoadCsv } from './seeding/load-csv.js';
@@ -33,8 +49,6 @@ import { warmUpWriters } from './seeding/warm-up.js';
 import { evaluateTargets } from './targets.js';
 
 const ARM_PORTS: Record<ArmName, number> = { A: 58110, B: 58120, C: 58130, D: 58140 };
-const HEAP = process.env.BENCH_NEO4J_HEAP ?? '2g';
-const PAGE_CACHE = process.env.BENCH_NEO4J_PAGECACHE ?? '1g';
 
 const log = (line: string) =>
   console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -95,11 +109,73 @@ function rate(count: number, ms: number): number {
   return ms > 0 ? Math.round((count / ms) * 1000 * 10) / 10 : 0;
 }
 
+interface Server {
+  settings: BenchNeo4jSettings;
+  driver: Driver;
+}
+
+/** Nodes + relationships in the graph (from the count store: instant at any size). */
+async function elementCount(db: Server): Promise<number> {
+  const { records } = await db.driver.executeQuery(
+    'RETURN COUNT { MATCH (n) } + COUNT { MATCH ()-[r]->() } AS c',
+    {},
+    { database: db.settings.database },
+  );
+  return Number(records[0]!.get('c'));
+}
+
+/** The seeding baselines of one scale: the rows it added, by LOAD CSV and one per transaction. */
+async function seedBaselines(
+  o: BenchOptions,
+  scale: number,
+  main: Server,
+  baseline: Server,
+  added: GraphDump,
+  seederEps: number,
+): Promise<SeedingBaselines> {
+  const elements = added.nodes.length + added.rels.length;
+  const statements = exportCsv(added, baseline.settings.importDir, `bench-${scale}`);
+  const t = performance.now();
+  await runLoadCsv(baseline.driver, baseline.settings.database, statements);
+  const loadCsvMs = performance.now() - t;
+  const sameCounts =
+    JSON.stringify(await graphCounts(main.driver, main.settings.database)) ===
+    JSON.stringify(await graphCounts(baseline.driver, baseline.settings.database));
+  log(`scale ${scale}: LOAD CSV ${Math.round(loadCsvMs)} ms; one row per transaction on a sample…`);
+  const rowPerTx = await measureRowPerTx(
+    main.driver,
+    main.settings.database,
+    added,
+    o.rowPerTxSample,
+  );
+  const csvEps = rate(elements, loadCsvMs);
+  const rowEps = rate(elements, rowPerTx.estimatedMs);
+  return {
+    loadCsvMs: Math.round(loadCsvMs),
+    loadCsvSameCounts: sameCounts,
+    rowPerTx,
+    loadCsvElementsPerS: csvEps,
+    rowPerTxElementsPerS: rowEps,
+    seederVsRowPerTx: Math.round((seederEps / rowEps) * 100) / 100,
+    seederVsLoadCsv: Math.round((seederEps / csvEps) * 100) / 100,
+  };
+}
+
+const NO_BASELINES: SeedingBaselines = {
+  loadCsvMs: null,
+  loadCsvSameCounts: null,
+  rowPerTx: null,
+  loadCsvElementsPerS: null,
+  rowPerTxElementsPerS: null,
+  seederVsRowPerTx: null,
+  seederVsLoadCsv: null,
+};
+
 async function seedScales(
   o: BenchOptions,
   corpusFiles: string[],
-  main: { settings: BenchNeo4jSettings; driver: Driver },
-  baseline: { settings: BenchNeo4jSettings; driver: Driver },
+  main: Server,
+  baseline: Server | undefined,
   onScale: (scale: number) => Promise<void>,
 ): Promise<SeedingResult[]> {
   // --quick is for API development and keeps to its time budget: its seeding figures are cold.
@@ -108,7 +184,7 @@ async function seedScales(
     log(`warm-up: ${articles} articles of another corpus through each writer, then cleared…`);
     await warmUpWriters(
       { driver: main.driver, database: main.settings.database },
-      {
+      baseline && {
         driver: baseline.driver,
         database: baseline.settings.database,
         importDir: baseline.settings.importDir,
@@ -124,58 +200,44 @@ async function seedScales(
 
   const results: SeedingResult[] = [];
   let previous: GraphDump | undefined;
+  let previousElements = 0;
   let done = 0;
   for (const scale of o.scales) {
     const files = corpusFiles.slice(done, scale);
     log(`scale ${scale}: seeding ${files.length} articles with the real seeder…`);
-    let t = performance.now();
-    await seedCorpus(main.driver, { database: main.settings.database, paths: files });
+    const t = performance.now();
+    const chunk = o.seedChunk || files.length;
+    for (let i = 0; i < files.length; i += chunk) {
+      const paths = files.slice(i, i + chunk);
+      await seedCorpus(main.driver, { database: main.settings.database, paths });
+    }
     const seederMs = performance.now() - t;
     done = scale;
 
-    const dump = await dumpGraph(main.driver, main.settings.database);
-    const added = dumpIncrement(previous, dump);
-    previous = dump;
-    const elements = added.nodes.length + added.rels.length;
-    log(
-      `scale ${scale}: seeder ${Math.round(seederMs)} ms for ${elements} elements; LOAD CSV into the copy…`,
-    );
-
-    const statements = exportCsv(added, baseline.settings.importDir, `bench-${scale}`);
-    t = performance.now();
-    await runLoadCsv(baseline.driver, baseline.settings.database, statements);
-    const loadCsvMs = performance.now() - t;
-    const sameCounts =
-      JSON.stringify(await graphCounts(main.driver, main.settings.database)) ===
-      JSON.stringify(await graphCounts(baseline.driver, baseline.settings.database));
-
-    log(
-      `scale ${scale}: LOAD CSV ${Math.round(loadCsvMs)} ms; one row per transaction on a sample…`,
-    );
-    const rowPerTx = await measureRowPerTx(
-      main.driver,
-      main.settings.database,
-      added,
-      o.rowPerTxSample,
-    );
-
+    let added: GraphDump | undefined;
+    let elements: number;
+    if (baseline) {
+      const dump = await dumpGraph(main.driver, main.settings.database);
+      added = dumpIncrement(previous, dump);
+      previous = dump;
+      elements = added.nodes.length + added.rels.length;
+    } else {
+      const total = await elementCount(main);
+      elements = total - previousElements;
+      previousElements = total;
+    }
     const seederEps = rate(elements, seederMs);
-    const csvEps = rate(elements, loadCsvMs);
-    const rowEps = rate(elements, rowPerTx.estimatedMs);
+    log(`scale ${scale}: seeder ${Math.round(seederMs)} ms for ${elements} elements`);
     results.push({
       scale,
       articles: files.length,
       elements,
       seederMs: Math.round(seederMs),
-      loadCsvMs: Math.round(loadCsvMs),
-      loadCsvSameCounts: sameCounts,
-      rowPerTx,
       seederElementsPerS: seederEps,
       seederArticlesPerS: rate(files.length, seederMs),
-      loadCsvElementsPerS: csvEps,
-      rowPerTxElementsPerS: rowEps,
-      seederVsRowPerTx: Math.round((seederEps / rowEps) * 100) / 100,
-      seederVsLoadCsv: Math.round((seederEps / csvEps) * 100) / 100,
+      ...(baseline && added
+        ? await seedBaselines(o, scale, main, baseline, added, seederEps)
+        : NO_BASELINES),
     });
     await onScale(scale);
   }
@@ -193,22 +255,24 @@ async function main(): Promise<void> {
   const maxScale = o.scales.at(-1)!;
   const corpusDir = path.join('.neo4j', 'bench-corpus', `seed-${o.corpusSeed}-n${maxScale}`);
   const armsBuilt = buildArms(log);
+  const memory = { heap: o.neo4jHeap, pageCache: o.neo4jPageCache };
   const starting = Promise.all([
-    startBenchNeo4j(log, 'main', { fresh: true }),
-    startBenchNeo4j(log, 'baseline', { fresh: true }),
+    startBenchNeo4j(log, 'main', { fresh: true, ...memory }),
+    o.baselines ? startBenchNeo4j(log, 'baseline', { fresh: true, ...memory }) : undefined,
   ]);
   // A failed build is reported where it is awaited (below), after the servers are up.
   void armsBuilt.catch(() => undefined);
   const [mainServer, baselineServer] = await starting;
-  const main = { settings: mainServer.settings, driver: driverFor(mainServer.settings) };
-  const baseline = {
+  const main: Server = { settings: mainServer.settings, driver: driverFor(mainServer.settings) };
+  const baseline: Server | undefined = baselineServer && {
     settings: baselineServer.settings,
     driver: driverFor(baselineServer.settings),
   };
+  const servers = baseline ? [main, baseline] : [main];
   const arms: RunningArm[] = [];
   try {
     const schemaApplied = Promise.all(
-      [main, baseline].map(async (db) => {
+      servers.map(async (db) => {
         await clearDatabase(db.driver, db.settings.database);
         await applyGraphSchema(db.driver, db.settings.database);
       }),
@@ -234,6 +298,7 @@ async function main(): Promise<void> {
     const byName = (name: ArmName) => arms.find((a) => a.arm === name)!;
 
     const scaleLatency: ScaleLatency[] = [];
+    const neo4jTime: Neo4jTimeRow[] = [];
     const checks: ArmCheck[] = [];
     const load: LoadRow[] = [];
     const nestedRoundTrips: BenchResults['nestedRoundTrips'] = [];
@@ -258,6 +323,19 @@ async function main(): Promise<void> {
           p99Ms: r.p99Ms,
           reqPerSec: r.reqPerSec,
         });
+      }
+      log(`scale ${scale}: Neo4j's own time, ${o.neo4jTimeS} s per question`);
+      for (const q of QUESTIONS) {
+        const query = floorQuery(q, params, q === 'search' ? searchLucene(params) : '');
+        const t = await measureNeo4jTime(
+          main.driver,
+          main.settings.database,
+          query,
+          // The server is warm from B's run of the question; the floor's plan needs a few runs.
+          Math.min(o.warmupS, 0.2),
+          o.neo4jTimeS,
+        );
+        neo4jTime.push({ scale, question: q, ...t });
       }
       if (scale !== o.compareScale) return;
 
@@ -328,7 +406,7 @@ async function main(): Promise<void> {
     });
 
     const peakRssMiB = Object.fromEntries(arms.map((a) => [a.arm, a.peakRssMiB()]));
-    const machine = await machineInfo(main.driver, HEAP, PAGE_CACHE, loadAtStart);
+    const machine = await machineInfo(main.driver, o.neo4jHeap, o.neo4jPageCache, loadAtStart);
     const busy = Math.max(machine.loadAverage.start, machine.loadAverage.end);
     if (busy > machine.cores) {
       notes.push(
@@ -344,11 +422,13 @@ async function main(): Promise<void> {
       finishedAt: finishedAt.toISOString(),
       totalS: Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000),
       quick: o.quick,
+      growth: o.growth,
       options: { ...o },
       machine,
       params: comparedParams,
       seeding,
       scaleLatency,
+      neo4jTime,
       checks,
       nestedRoundTrips,
       load,
@@ -361,8 +441,8 @@ async function main(): Promise<void> {
     log(`done in ${results.totalS} s: ${files.join(', ')}`);
   } finally {
     await Promise.all(arms.map((a) => a.stop()));
-    await Promise.all([main.driver.close(), baseline.driver.close()]);
-    await Promise.all([mainServer.server.stop(), baselineServer.server.stop()]);
+    await Promise.all(servers.map((db) => db.driver.close()));
+    await Promise.all([mainServer.server.stop(), baselineServer?.server.stop()]);
   }
 }
 

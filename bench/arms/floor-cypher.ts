@@ -1,9 +1,11 @@
 /**
- * Arm A's hand-written Cypher: one statement per question, the floor any API on this graph
- * pays. Pure: each builder returns `{ cypher, params }`.
+ * Arm A's hand-written Cypher: one auto-commit statement per question, the floor any API on this
+ * graph pays. Each reads only what B's operation selects and returns one row whose `data` column
+ * is B's GraphQL `data`, shape and field names included, so A serializes the same answer B does
+ * and its answer needs no translation (questions/operations.ts). Pure: `{ cypher, params }`.
  */
 import neo4j from 'neo4j-driver';
-import { FACT_RELATIONSHIP_TYPES } from '../../src/graph/schema.js';
+import { ENTITY_NAMES_INDEX, FACT_RELATIONSHIP_TYPES } from '../../src/graph/schema.js';
 import type { QuestionName, QuestionParams } from '../questions/params.js';
 
 export interface CypherQuery {
@@ -11,75 +13,69 @@ export interface CypherQuery {
   params: Record<string, unknown>;
 }
 
+/** The column every floor statement answers in. */
+export const FLOOR_COLUMN = 'data';
+
+/** The page of meetings of the list and nested questions, newest first (meeting_date index). */
+const MEETING_PAGE = `MATCH (m:Meeting) WHERE m.date >= date($from) AND m.date <= date($to)
+WITH m ORDER BY m.date DESC, m.id DESC LIMIT $first`;
+
 export function floorQuery(question: QuestionName, p: QuestionParams, lucene: string): CypherQuery {
+  const page = { from: p.from, to: p.to, first: neo4j.int(p.pageSize) };
   switch (question) {
     case 'lookup':
       return {
-        cypher: `MATCH (p:Person {id: $id})
-OPTIONAL MATCH (p)-[:HOLDS_OFFICE]->(o:Office)
-RETURN p.id AS id, p.nameEn AS nameEn, collect(DISTINCT o.id) AS offices`,
+        cypher: `OPTIONAL MATCH (p:Person {id: $id})
+RETURN {node: CASE WHEN p IS NULL THEN null ELSE {
+  id: p.id, name: p.nameEn,
+  offices: [(p)-[:HOLDS_OFFICE]->(o:Office) | {office: {id: o.id}}]
+} END} AS data`,
         params: { id: p.personId },
       };
     case 'list':
       return {
-        cypher: `MATCH (m:Meeting) WHERE m.date >= date($from) AND m.date <= date($to)
-RETURN m.id AS id, toString(m.date) AS date
-ORDER BY m.date DESC, m.id DESC LIMIT $first`,
-        params: { from: p.from, to: p.to, first: neo4j.int(p.pageSize) },
+        cypher: `${MEETING_PAGE}
+RETURN {meetings: {edges: collect({node: {id: m.id, date: toString(m.date)}})}} AS data`,
+        params: page,
       };
     case 'nested':
       return {
-        cypher: `MATCH (m:Meeting) WHERE m.date >= date($from) AND m.date <= date($to)
-WITH m ORDER BY m.date DESC, m.id DESC LIMIT $first
-CALL (m) {
-  MATCH (person:Person)-[:PARTICIPATED_IN]->(m)
-  WITH DISTINCT person
-  CALL (person) {
-    MATCH (person)-[:PARTICIPATED_IN]->(other:Meeting)
-    WITH DISTINCT other
-    CALL (other) {
-      OPTIONAL MATCH (other)-[:DISCUSSED]->(subject)
-      RETURN collect(DISTINCT subject.id) AS subjects
-    }
-    RETURN collect({id: other.id, subjects: subjects}) AS meetings
-  }
-  RETURN collect({id: person.id, meetings: meetings}) AS participants
-}
-RETURN m.id AS id, participants`,
-        params: {
-          from: p.from,
-          to: p.to,
-          first: neo4j.int(p.pageSize),
-        },
+        cypher: `${MEETING_PAGE}
+RETURN {meetings: {edges: collect({node: {id: m.id,
+  participants: [(person:Person)-[:PARTICIPATED_IN]->(m) | {person: {id: person.id,
+    meetings: [(person)-[:PARTICIPATED_IN]->(other:Meeting) | {meeting: {id: other.id,
+      discussed: [(other)-[:DISCUSSED]->(subject) | {subject: {id: subject.id}}]
+    }}]
+  }}]
+}})}} AS data`,
+        params: page,
       };
     case 'search':
       return {
-        cypher: `CALL db.index.fulltext.queryNodes('entity_names', $lucene, {limit: $first})
+        cypher: `CALL db.index.fulltext.queryNodes('${ENTITY_NAMES_INDEX}', $lucene, {limit: $first})
 YIELD node, score
-RETURN node.id AS id, score
-ORDER BY score DESC, node.id`,
+WITH node, score ORDER BY score DESC, node.id
+RETURN {search: collect({score: score, entity: {id: node.id}})} AS data`,
         params: { lucene, first: neo4j.int(p.searchFirst) },
       };
     case 'article':
       return {
-        cypher: `MATCH (a:Article {id: $id})
-CALL (a) {
-  MATCH (a)-[:HAS_SENTENCE]->(s:Sentence)
-  CALL (s) {
-    OPTIONAL MATCH (s)-[:MENTIONS]->(e:Entity)
-    RETURN collect(DISTINCT e.id) AS mentions
+        cypher: `OPTIONAL MATCH (a:Article {id: $id})
+RETURN {article: CASE WHEN a IS NULL THEN null ELSE {id: a.id, title: a.title,
+  sentences: COLLECT {
+    MATCH (a)-[:HAS_SENTENCE]->(s:Sentence)
+    WITH s ORDER BY s.index
+    RETURN {index: s.index, mentions: [(s)-[:MENTIONS]->(e:Entity) | {entity: {id: e.id}}]}
   }
-  WITH s, mentions ORDER BY s.index
-  RETURN collect({index: s.index, mentions: mentions}) AS sentences
-}
-RETURN a.id AS id, a.title AS title, sentences`,
+} END} AS data`,
         params: { id: p.articleId },
       };
     case 'path':
       return {
-        cypher: `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-MATCH path = shortestPath((a)-[:${FACT_RELATIONSHIP_TYPES.join('|')}*1..${Math.trunc(p.maxHops)}]-(b))
-RETURN [n IN nodes(path) | n.id] AS ids`,
+        cypher: `OPTIONAL MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+OPTIONAL MATCH path = shortestPath((a)-[:${FACT_RELATIONSHIP_TYPES.join('|')}*1..${Math.trunc(p.maxHops)}]-(b))
+RETURN {path: CASE WHEN path IS NULL THEN null ELSE
+  {length: length(path), nodes: [n IN nodes(path) | {id: n.id}]} END} AS data`,
         params: { from: p.pathFrom, to: p.pathTo },
       };
   }

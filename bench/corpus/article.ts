@@ -20,6 +20,8 @@ export interface GeneratedArticle {
   slug: string;
   text: string;
   annotation: Annotation;
+  /** The shared entities it uses: declared once, in the corpus's entity registry (entities/). */
+  registered: EntityAnnotation[];
 }
 
 const BASE_TIME = Date.UTC(2020, 0, 1, 4, 0, 0);
@@ -80,6 +82,7 @@ export function generateArticle(index: number, pool: EntityPool, random: Random)
     },
     aliases: [],
     forms: [],
+    status: 'HELD',
     date,
     meetingType: participantCount > 2 ? 'MULTILATERAL' : 'BILATERAL',
   });
@@ -293,6 +296,7 @@ export function generateArticle(index: number, pool: EntityPool, random: Random)
   return {
     slug,
     text,
+    registered: [...entities.values()].filter((e) => e.id !== meetingId),
     annotation: {
       article: {
         slug,
@@ -303,7 +307,8 @@ export function generateArticle(index: number, pool: EntityPool, random: Random)
         sourceName: reporter.names.kk,
         source: reporter.id,
       },
-      entities: [...entities.values()],
+      uses: [...entities.keys()].filter((id) => id !== meetingId),
+      entities: [entities.get(meetingId) as EntityAnnotation],
       quotes,
       claims,
       numericFacts,

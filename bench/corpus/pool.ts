@@ -292,6 +292,7 @@ export function buildPool(random: Random, sizes: PoolSizes = DEFAULT_POOL_SIZES)
         id: `event/${slugify(body.names.kk)}-session-${session}`,
         ...searchable(kk, `${body.names.en}, session ${session}`),
         eventType: 'INTERGOVERNMENTAL_COUNCIL_SESSION',
+        status: 'HELD',
       },
     });
   }

@@ -1,30 +1,22 @@
 /**
- * Performance work (issue 4/5): starts the profiling Neo4j (.neo4j/perf, bolt 58687) and seeds
- * the bench's 100-article corpus into it once; keeps running until killed.
- * `npx tsx bench/dev/perf-neo4j.ts [corpusDir]`
+ * Starts the profiling Neo4j (profiling-neo4j.ts) and seeds a bench corpus into it once, for
+ * the API profiling scripts; keeps running until stopped. With BENCH_DEV_* set:
+ *   npx tsx bench/dev/perf-neo4j.ts [corpus dir]
+ * The corpus defaults to the one a default `npm run bench` wrote (.neo4j/bench-corpus/seed-42-n1000;
+ * `npx tsx bench/generate-corpus.ts --count 1000 --out <dir>` writes one by itself).
  */
 import path from 'node:path';
-import neo4j from 'neo4j-driver';
 import { LOCAL_NEO4J_ROOT } from '../../src/neo4j-local/provision.js';
-import { startLocalNeo4j } from '../../src/neo4j-local/server.js';
 import { seedCorpus } from '../../src/seed/index.js';
+import { profilingDriver, startProfilingNeo4j } from './profiling-neo4j.js';
 
-export const PERF_BOLT_PORT = 58687;
-export const PERF_PASSWORD = 'togys-perf-password';
-
-const corpus = process.argv[2] ?? path.join(LOCAL_NEO4J_ROOT, 'bench-corpus', 'seed-42-n100');
-const server = await startLocalNeo4j({
-  home: path.join(LOCAL_NEO4J_ROOT, 'perf'),
-  boltPort: PERF_BOLT_PORT,
-  httpPort: 58474,
-  password: PERF_PASSWORD,
-  heap: '1g',
-  pageCache: '512m',
-  log: (line) => console.log(line),
-});
-const driver = neo4j.driver(server.boltUri, neo4j.auth.basic('neo4j', PERF_PASSWORD));
+const corpus = process.argv[2] ?? path.join(LOCAL_NEO4J_ROOT, 'bench-corpus', 'seed-42-n1000');
+const server = await startProfilingNeo4j((line) => console.log(line));
+const driver = profilingDriver();
 const report = await seedCorpus(driver, { database: 'neo4j', paths: [corpus] });
 console.log(`seeded ${report.articles.length} articles`, JSON.stringify(report.counters));
 await driver.close();
-console.log('PERF_NEO4J_READY', server.boltUri);
-setInterval(() => {}, 1 << 30);
+console.log('PROFILING_NEO4J_READY', server.boltUri);
+const stop = () => void server.stop().then(() => process.exit(0));
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);

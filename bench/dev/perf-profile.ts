@@ -1,5 +1,6 @@
 /**
- * Performance work: sums a .cpuprofile's self time by function and by file (top N of each).
+ * Measures: where a CPU profile's time went — a .cpuprofile's self time summed by function and
+ * by file (top N of each); profiles come from `node --cpu-prof` (see perf-server.ts).
  * `npx tsx bench/dev/perf-profile.ts /tmp/prof/CPU.*.cpuprofile [N]`
  */
 import { readFileSync } from 'node:fs';

@@ -1,21 +1,22 @@
 /**
- * Performance work: the real app (as bench arm B runs it: production, LOG_LEVEL=warn) against
- * the profiling Neo4j, on PERF_PORT (58900). Exits cleanly on SIGTERM/SIGINT so that
- * `node --import tsx --cpu-prof --cpu-prof-dir=/tmp/prof bench/dev/perf-server.ts` writes its
- * profile.
+ * The real app as bench arm B runs it (production, LOG_LEVEL=warn) against the profiling Neo4j,
+ * on BENCH_DEV_API_PORT, for CPU profiles: it exits cleanly on SIGTERM/SIGINT, so
+ *   node --import tsx --cpu-prof --cpu-prof-dir=/tmp/prof bench/dev/perf-server.ts
+ * writes its profile (summed by perf-profile.ts). Load it with perf-cpu.ts.
  */
 import { loadConfig } from '../../src/config.js';
 import { createDriver } from '../../src/graph/driver.js';
 import { createLogger } from '../../src/logger.js';
 import { createApp } from '../../src/server/app.js';
+import { devSetting, profilingNeo4j, profilingUri } from './profiling-neo4j.js';
 
 const config = loadConfig({
   ...process.env,
-  NEO4J_URI: process.env.PERF_BOLT ?? 'bolt://127.0.0.1:58687',
+  NEO4J_URI: profilingUri(),
   NEO4J_USERNAME: 'neo4j',
-  NEO4J_PASSWORD: process.env.PERF_PASSWORD ?? 'togys-perf-password',
+  NEO4J_PASSWORD: profilingNeo4j().password,
   NEO4J_DATABASE: 'neo4j',
-  PORT: process.env.PERF_PORT ?? '58900',
+  PORT: devSetting('BENCH_DEV_API_PORT'),
   HOST: '127.0.0.1',
   SEED_ON_START: 'false',
   NODE_ENV: process.env.NODE_ENV ?? 'production',

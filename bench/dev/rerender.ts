@@ -1,6 +1,7 @@
 /**
- * Development: re-render a results Markdown file (and its JSON's targets) from its JSON, e.g.
- * after changing report.ts or targets.ts. The measurements are left as they are.
+ * Re-renders a results Markdown file (and its JSON's targets) from its JSON, e.g. after a change
+ * to report.ts or targets.ts; measures nothing, and leaves the measurements as they are.
+ *   npx tsx bench/dev/rerender.ts bench/results/<date>.json [more.json …]
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,16 +1,18 @@
 /**
- * Time of the new-article statement per article at several batch sizes (each rolled back),
- * on a graph holding the first K articles; with `profile`, the operators with the most db hits.
+ * Measures: the seeder's new-article statement, time per article at several batch sizes (each
+ * rolled back), on a graph holding the first K articles; with `profile`, the operators with the
+ * most db hits (the source of src/seed/batches.ts's sizes). With BENCH_DEV_* set
+ * (profiling-neo4j.ts; the Neo4j is started for the run if it is down):
  *   npx tsx bench/dev/seedperf-batchsize.ts <corpus dir> <K|keep> <size,size,…> [profile]
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import neo4j, { type ProfiledPlan } from 'neo4j-driver';
+import type { ProfiledPlan } from 'neo4j-driver';
 import { applyGraphSchema } from '../../src/graph/schema.js';
 import { planCorpus, seedCorpus } from '../../src/seed/index.js';
 import { nodeStatements, relationshipStatements } from '../../src/seed/statement.js';
 import { clearDatabase } from '../seeding/clear.js';
-import { SEEDPERF, startSeedperfNeo4j } from './seedperf-server.js';
+import { profilingDriver, startProfilingNeo4j } from './profiling-neo4j.js';
 
 const [corpus, prefixArg, sizesArg, mode] = process.argv.slice(2);
 if (corpus === undefined || prefixArg === undefined || sizesArg === undefined)
@@ -21,11 +23,8 @@ const paths = readdirSync(corpus)
   .map((f) => path.join(corpus, f));
 const prefix = prefixArg === 'keep' ? 0 : Number(prefixArg);
 const sizes = sizesArg.split(',').map(Number);
-const server = await startSeedperfNeo4j();
-const driver = neo4j.driver(
-  `bolt://localhost:${SEEDPERF.boltPort}`,
-  neo4j.auth.basic('neo4j', SEEDPERF.password),
-);
+const server = await startProfilingNeo4j();
+const driver = profilingDriver();
 const database = 'neo4j';
 // K = keep: measure on the graph as it is (articles of the corpus not in it yet).
 if (prefixArg !== 'keep') {

@@ -1,17 +1,18 @@
 /**
- * Batch limits for new articles, compared in one process: for each round,
+ * Measures: the seeder's batch limits for new articles, compared in one process (the source of
+ * src/seed/index.ts's limits). For each round,
  * every configuration seeds the same articles onto the same starting graph, so drift in the
  * machine's load hits all of them alike. Prints seconds per round and the median per config.
  *   npx tsx bench/dev/seedperf-tune.ts <corpus dir> --from K --rounds R  A:R [A:R …]
- * where A:R is max articles : max planned rows per batch (e.g. 50:5000 100:10000 1:5000).
+ * where A:R is max articles : max planned rows per batch (e.g. 50:5000 100:10000 1:5000), with
+ * BENCH_DEV_* set (profiling-neo4j.ts; the Neo4j is started for the run if it is down).
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import neo4j from 'neo4j-driver';
 import { applyGraphSchema } from '../../src/graph/schema.js';
 import { seedCorpus } from '../../src/seed/index.js';
 import { clearDatabase } from '../seeding/clear.js';
-import { SEEDPERF, startSeedperfNeo4j } from './seedperf-server.js';
+import { profilingDriver, startProfilingNeo4j } from './profiling-neo4j.js';
 
 const args = process.argv.slice(2);
 const corpus = args[0];
@@ -34,11 +35,8 @@ const paths = readdirSync(corpus)
 const from = option('--from', 0);
 const rounds = option('--rounds', 3);
 const database = 'neo4j';
-const server = await startSeedperfNeo4j();
-const driver = neo4j.driver(
-  `bolt://localhost:${SEEDPERF.boltPort}`,
-  neo4j.auth.basic('neo4j', SEEDPERF.password),
-);
+const server = await startProfilingNeo4j();
+const driver = profilingDriver();
 
 const times = new Map<string, number[]>(configs.map((c) => [c.name, []]));
 for (let round = 1; round <= rounds; round++) {

@@ -1,6 +1,7 @@
 /**
- * Seeder vs LOAD CSV on the same data, as the bench measures them (issue 5), on the seedperf
- * Neo4j (bench/dev/seedperf-server.ts; started for the run if it is not up) alone: elements/s of each and their ratio.
+ * Measures: the seeder against LOAD CSV on the same data, as the bench does (elements/s of each
+ * and their ratio), on the profiling Neo4j alone (profiling-neo4j.ts: started for the run if it
+ * is down). With BENCH_DEV_* set (profiling-neo4j.ts):
  *   npx tsx bench/dev/seedperf-vs-csv.ts <corpus dir> [--from K] [--count N] [--no-csv] [--force]
  *     [--articles A] [--rows R]   (batch limits; default: the seeder's)
  *     [--repeat R]   (each side run R times from the same starting graph; the best counts)
@@ -12,14 +13,12 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import neo4j from 'neo4j-driver';
 import { applyGraphSchema } from '../../src/graph/schema.js';
-import { LOCAL_NEO4J_ROOT } from '../../src/neo4j-local/provision.js';
 import { seedCorpus } from '../../src/seed/index.js';
 import { clearDatabase } from '../seeding/clear.js';
 import { dumpGraph, dumpIncrement, type GraphDump } from '../seeding/dump.js';
 import { exportCsv, runLoadCsv } from '../seeding/load-csv.js';
-import { SEEDPERF, startSeedperfNeo4j } from './seedperf-server.js';
+import { PROFILING_HOME, profilingDriver, startProfilingNeo4j } from './profiling-neo4j.js';
 
 const args = process.argv.slice(2);
 const corpus = args[0];
@@ -37,11 +36,8 @@ const from = option('--from', 0);
 const to = Math.min(paths.length, from + option('--count', paths.length));
 const database = 'neo4j';
 // Started here unless one is running already (then left running).
-const server = await startSeedperfNeo4j();
-const driver = neo4j.driver(
-  `bolt://localhost:${SEEDPERF.boltPort}`,
-  neo4j.auth.basic('neo4j', SEEDPERF.password),
-);
+const server = await startProfilingNeo4j();
+const driver = profilingDriver();
 const seconds = (ms: number) => (ms / 1000).toFixed(2);
 
 /** Relationships first, in batches: a node with 100,000 of them deleted at once exceeds the memory pool. */
@@ -108,11 +104,7 @@ if (args.includes('--force')) {
 }
 
 if (!args.includes('--no-csv')) {
-  const statements = exportCsv(
-    added,
-    path.join(LOCAL_NEO4J_ROOT, 'seedperf', 'import'),
-    'seedperf',
-  );
+  const statements = exportCsv(added, path.join(PROFILING_HOME, 'import'), 'seedperf');
   let csvMs = Infinity;
   for (let round = 1; round <= repeat; round++) {
     await rebuildPrefix();

@@ -1,6 +1,8 @@
 /**
- * Development: which Cypher B sends per question, its database hits (PROFILE) and its median time,
- * next to A's single statement. Starts the bench Neo4j (reusing the graph of the last run) and B.
+ * Measures: which Cypher B sends per question, with each statement's db hits (PROFILE) and median
+ * time, next to A's single statement. Starts the bench Neo4j on the graph the last bench run left
+ * (bench/neo4j.ts: BENCH_NEO4J_* as for `npm run bench`) and arm B on BENCH_DEV_API_PORT (and the
+ * port after it, for B's round-trip counter):
  *   npx tsx bench/dev/trace.ts
  */
 import { readFileSync, rmSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { startBenchNeo4j } from '../neo4j.js';
 import { chooseParams } from '../questions/choose.js';
 import { armRequest, searchLucene } from '../questions/operations.js';
 import { QUESTIONS } from '../questions/params.js';
+import { devSetting } from './profiling-neo4j.js';
 
 const TRACE = '/tmp/togys-bench-trace.jsonl';
 
@@ -53,8 +56,8 @@ const { settings, server } = await startBenchNeo4j(() => {});
 const driver = neo4j.driver(settings.uri, neo4j.auth.basic(settings.username, settings.password));
 rmSync(TRACE, { force: true });
 process.env.BENCH_TRACE_FILE = TRACE;
-buildArms(() => {});
-const b = await launchArm('B', 58300, settings, () => {});
+await buildArms(() => {});
+const b = await launchArm('B', Number(devSetting('BENCH_DEV_API_PORT')), settings, () => {});
 try {
   const params = await chooseParams(driver, 'neo4j');
   for (const q of QUESTIONS) {

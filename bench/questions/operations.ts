@@ -57,8 +57,10 @@ const B_OPERATIONS: Record<QuestionName, string> = {
   path: `query Path($from: ID!, $to: ID!, $maxHops: Int) { path(from: $from, to: $to, maxHops: $maxHops) { length nodes { id } } }`,
 };
 
+// C and D answer in their own schemas' plain lists; aliases give them B's field names, and
+// `plainAsTogys` below adds B's wrappers (edges, holdings, participations, mentions).
 const C_OPERATIONS: Record<QuestionName, string> = {
-  lookup: `query Lookup($id: ID!) { people(where: { id: { eq: $id } }) { id nameEn offices { id } } }`,
+  lookup: `query Lookup($id: ID!) { person: people(where: { id: { eq: $id } }) { id name: nameEn offices { id } } }`,
   list: `query List($from: Date, $to: Date, $first: Int) {
   meetings(where: { date: { gte: $from, lte: $to } }, sort: [{ date: DESC }, { id: DESC }], limit: $first) { id date }
 }`,
@@ -68,16 +70,16 @@ const C_OPERATIONS: Record<QuestionName, string> = {
   }
 }`,
   search: `query Search($q: String!, $first: Int) {
-  searchEntities(phrase: $q, first: $first, sort: [{ score: DESC }]) { edges { score node { id } } }
+  search: searchEntities(phrase: $q, first: $first, sort: [{ score: DESC }]) { edges { score entity: node { id } } }
 }`,
   article: `query Article($id: ID!) {
-  articles(where: { id: { eq: $id } }) { id title sentences(sort: [{ index: ASC }]) { index mentions { id } } }
+  article: articles(where: { id: { eq: $id } }) { id title sentences(sort: [{ index: ASC }]) { index mentions { id } } }
 }`,
-  path: `query Path($from: ID!, $to: ID!, $maxHops: Int!) { shortestPathIds(from: $from, to: $to, maxHops: $maxHops) }`,
+  path: `query Path($from: ID!, $to: ID!, $maxHops: Int!) { path: shortestPathIds(from: $from, to: $to, maxHops: $maxHops) }`,
 };
 
 const D_OPERATIONS: Record<QuestionName, string> = {
-  lookup: `query Lookup($id: ID!) { person(id: $id) { id nameEn offices { id } } }`,
+  lookup: `query Lookup($id: ID!) { person(id: $id) { id name: nameEn offices { id } } }`,
   list: `query List($from: String!, $to: String!, $first: Int!) { meetings(from: $from, to: $to, first: $first) { id date } }`,
   nested: `query Nested($from: String!, $to: String!, $first: Int!) {
   meetings(from: $from, to: $to, first: $first) { id participants { id meetings { id subjects { id } } } }
@@ -114,6 +116,9 @@ export function armRequest(arm: ArmName, q: QuestionName, p: QuestionParams): Ar
 }
 
 // ---- canonical answers ----
+//
+// One canonical form, read from B's answer shape: A answers in it (arms/floor-cypher.ts), C and
+// D are brought to it by `plainAsTogys`, then `canonical` reduces it for comparison.
 
 const sorted = (ids: Iterable<string>) => [...new Set(ids)].sort();
 const round = (score: number) => Math.round(score * 1e4) / 1e4;
@@ -128,24 +133,76 @@ function get(value: unknown, ...path: (string | number)[]): unknown {
 }
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string => String(v);
+/** C's roots are lists (`people(where: {id})`); D's are single objects. */
+const one = (v: unknown): unknown => (Array.isArray(v) ? v[0] : v) ?? null;
+const wrapEach = (v: unknown, key: string) => list(v).map((item) => ({ [key]: item }));
 
-interface NestedMeeting {
-  id: string;
-  participants: { id: string; meetings: { id: string; subjects: string[] }[] }[];
-}
-
-function canonicalNested(meetings: NestedMeeting[]): unknown {
-  return meetings.map((m) => ({
-    id: m.id,
-    participants: [...new Map(m.participants.map((p) => [p.id, p])).values()]
-      .sort((a, b) => a.id.localeCompare(b.id))
-      .map((p) => ({
-        id: p.id,
-        meetings: [...new Map(p.meetings.map((om) => [om.id, om])).values()]
-          .sort((a, b) => a.id.localeCompare(b.id))
-          .map((om) => ({ id: om.id, subjects: sorted(om.subjects) })),
-      })),
-  }));
+/**
+ * C's and D's answers in B's shape: their schemas hold plain lists where B's has a wrapper per
+ * item (a connection's edges, an office holding, a participation, a discussion, a mention), and a
+ * path is a list of ids where B's is `{ length, nodes }`.
+ */
+function plainAsTogys(q: QuestionName, data: unknown): unknown {
+  switch (q) {
+    case 'lookup': {
+      const p = one(get(data, 'person'));
+      if (!p) return { node: null };
+      return {
+        node: {
+          id: get(p, 'id'),
+          name: get(p, 'name'),
+          offices: wrapEach(get(p, 'offices'), 'office'),
+        },
+      };
+    }
+    case 'list':
+      return { meetings: { edges: wrapEach(get(data, 'meetings'), 'node') } };
+    case 'nested':
+      return {
+        meetings: {
+          edges: list(get(data, 'meetings')).map((m) => ({
+            node: {
+              id: get(m, 'id'),
+              participants: list(get(m, 'participants')).map((p) => ({
+                person: {
+                  id: get(p, 'id'),
+                  meetings: list(get(p, 'meetings')).map((om) => ({
+                    meeting: {
+                      id: get(om, 'id'),
+                      discussed: wrapEach(get(om, 'subjects'), 'subject'),
+                    },
+                  })),
+                },
+              })),
+            },
+          })),
+        },
+      };
+    case 'search': {
+      // C's search is a connection: `{ edges: [{ score, entity }] }`.
+      const hits = get(data, 'search');
+      return { search: Array.isArray(hits) ? hits : list(get(hits, 'edges')) };
+    }
+    case 'article': {
+      const a = one(get(data, 'article'));
+      if (!a) return { article: null };
+      return {
+        article: {
+          id: get(a, 'id'),
+          title: get(a, 'title'),
+          sentences: list(get(a, 'sentences')).map((s) => ({
+            index: get(s, 'index'),
+            mentions: wrapEach(get(s, 'mentions'), 'entity'),
+          })),
+        },
+      };
+    }
+    case 'path': {
+      const ids = get(data, 'path');
+      if (!Array.isArray(ids)) return { path: null };
+      return { path: { length: ids.length - 1, nodes: ids.map((id: unknown) => ({ id })) } };
+    }
+  }
 }
 
 /**
@@ -163,60 +220,8 @@ function canonicalHits(hits: { id: string; score: number }[]): unknown {
   };
 }
 
-/** Throws when the response is an error; otherwise the answer in canonical form. */
-export function canonicalAnswer(arm: ArmName, q: QuestionName, response: unknown): unknown {
-  const errors = get(response, 'errors') ?? get(response, 'error');
-  if (errors) throw new Error(`arm ${arm}, question ${q}: ${JSON.stringify(errors).slice(0, 500)}`);
-  if (arm === 'A') return canonicalFloor(q, list(get(response, 'rows')) as Json[]);
-  const data = get(response, 'data');
-  if (arm === 'B') return canonicalTogys(q, data);
-  if (arm === 'C') return canonicalPeer(q, data);
-  return canonicalNaive(q, data);
-}
-
-function canonicalFloor(q: QuestionName, rows: Json[]): unknown {
-  switch (q) {
-    case 'lookup': {
-      const r = rows[0];
-      return r ? { id: r.id, name: r.nameEn, offices: sorted(list(r.offices).map(str)) } : null;
-    }
-    case 'list':
-      return rows.map((r) => ({ id: r.id, date: r.date }));
-    case 'nested':
-      return canonicalNested(
-        rows.map((r) => ({
-          id: str(r.id),
-          participants: list(r.participants).map((p) => ({
-            id: str(get(p, 'id')),
-            meetings: list(get(p, 'meetings')).map((m) => ({
-              id: str(get(m, 'id')),
-              subjects: list(get(m, 'subjects')).map(str),
-            })),
-          })),
-        })),
-      );
-    case 'search':
-      return canonicalHits(rows.map((r) => ({ id: str(r.id), score: Number(r.score) })));
-    case 'article': {
-      const r = rows[0];
-      if (!r) return null;
-      return {
-        id: r.id,
-        title: r.title,
-        sentences: list(r.sentences).map((s) => ({
-          index: Number(get(s, 'index')),
-          mentions: sorted(list(get(s, 'mentions')).map(str)),
-        })),
-      };
-    }
-    case 'path': {
-      const ids = list(rows[0]?.ids).map(str);
-      return ids.length ? { length: ids.length - 1, from: ids[0], to: ids.at(-1) } : null;
-    }
-  }
-}
-
-function canonicalTogys(q: QuestionName, data: unknown): unknown {
+/** Lists a question orders keep their order; the others are sorted and deduplicated. */
+function canonical(q: QuestionName, data: unknown): unknown {
   switch (q) {
     case 'lookup': {
       const n = get(data, 'node');
@@ -233,20 +238,16 @@ function canonicalTogys(q: QuestionName, data: unknown): unknown {
         date: get(e, 'node', 'date'),
       }));
     case 'nested':
-      return canonicalNested(
-        list(get(data, 'meetings', 'edges')).map((e) => ({
-          id: str(get(e, 'node', 'id')),
-          participants: list(get(e, 'node', 'participants')).map((p) => ({
-            id: str(get(p, 'person', 'id')),
-            meetings: list(get(p, 'person', 'meetings')).map((m) => ({
-              id: str(get(m, 'meeting', 'id')),
-              subjects: list(get(m, 'meeting', 'discussed')).map((d) =>
-                str(get(d, 'subject', 'id')),
-              ),
-            })),
+      return list(get(data, 'meetings', 'edges')).map((e) => ({
+        id: str(get(e, 'node', 'id')),
+        participants: byId(list(get(e, 'node', 'participants')), 'person').map((p) => ({
+          id: str(get(p, 'id')),
+          meetings: byId(list(get(p, 'meetings')), 'meeting').map((m) => ({
+            id: str(get(m, 'id')),
+            subjects: sorted(list(get(m, 'discussed')).map((d) => str(get(d, 'subject', 'id')))),
           })),
         })),
-      );
+      }));
     case 'search':
       return canonicalHits(
         list(get(data, 'search')).map((h) => ({
@@ -273,106 +274,16 @@ function canonicalTogys(q: QuestionName, data: unknown): unknown {
   }
 }
 
-function canonicalPeer(q: QuestionName, data: unknown): unknown {
-  switch (q) {
-    case 'lookup': {
-      const p = list(get(data, 'people'))[0];
-      if (!p) return null;
-      return {
-        id: get(p, 'id'),
-        name: get(p, 'nameEn'),
-        offices: sorted(list(get(p, 'offices')).map((o) => str(get(o, 'id')))),
-      };
-    }
-    case 'list':
-      return list(get(data, 'meetings')).map((m) => ({ id: get(m, 'id'), date: get(m, 'date') }));
-    case 'nested':
-      return canonicalNested(
-        list(get(data, 'meetings')).map((m) => ({
-          id: str(get(m, 'id')),
-          participants: list(get(m, 'participants')).map((p) => ({
-            id: str(get(p, 'id')),
-            meetings: list(get(p, 'meetings')).map((om) => ({
-              id: str(get(om, 'id')),
-              subjects: list(get(om, 'subjects')).map((s) => str(get(s, 'id'))),
-            })),
-          })),
-        })),
-      );
-    case 'search':
-      return canonicalHits(
-        list(get(data, 'searchEntities', 'edges')).map((e) => ({
-          id: str(get(e, 'node', 'id')),
-          score: Number(get(e, 'score')),
-        })),
-      );
-    case 'article': {
-      const a = list(get(data, 'articles'))[0];
-      if (!a) return null;
-      return {
-        id: get(a, 'id'),
-        title: get(a, 'title'),
-        sentences: list(get(a, 'sentences')).map((s) => ({
-          index: Number(get(s, 'index')),
-          mentions: sorted(list(get(s, 'mentions')).map((m) => str(get(m, 'id')))),
-        })),
-      };
-    }
-    case 'path': {
-      const ids = list(get(data, 'shortestPathIds')).map(str);
-      return ids.length ? { length: ids.length - 1, from: ids[0], to: ids.at(-1) } : null;
-    }
-  }
+/** The items under `key` of each wrapper, one per id, sorted by id (an unordered list). */
+function byId(wrappers: unknown[], key: string): unknown[] {
+  const items = new Map(wrappers.map((w) => [str(get(w, key, 'id')), get(w, key)]));
+  return [...items.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, item]) => item);
 }
 
-function canonicalNaive(q: QuestionName, data: unknown): unknown {
-  switch (q) {
-    case 'lookup': {
-      const p = get(data, 'person');
-      if (!p) return null;
-      return {
-        id: get(p, 'id'),
-        name: get(p, 'nameEn'),
-        offices: sorted(list(get(p, 'offices')).map((o) => str(get(o, 'id')))),
-      };
-    }
-    case 'list':
-      return list(get(data, 'meetings')).map((m) => ({ id: get(m, 'id'), date: get(m, 'date') }));
-    case 'nested':
-      return canonicalNested(
-        list(get(data, 'meetings')).map((m) => ({
-          id: str(get(m, 'id')),
-          participants: list(get(m, 'participants')).map((p) => ({
-            id: str(get(p, 'id')),
-            meetings: list(get(p, 'meetings')).map((om) => ({
-              id: str(get(om, 'id')),
-              subjects: list(get(om, 'subjects')).map((s) => str(get(s, 'id'))),
-            })),
-          })),
-        })),
-      );
-    case 'search':
-      return canonicalHits(
-        list(get(data, 'search')).map((h) => ({
-          id: str(get(h, 'entity', 'id')),
-          score: Number(get(h, 'score')),
-        })),
-      );
-    case 'article': {
-      const a = get(data, 'article');
-      if (!a) return null;
-      return {
-        id: get(a, 'id'),
-        title: get(a, 'title'),
-        sentences: list(get(a, 'sentences')).map((s) => ({
-          index: Number(get(s, 'index')),
-          mentions: sorted(list(get(s, 'mentions')).map((m) => str(get(m, 'id')))),
-        })),
-      };
-    }
-    case 'path': {
-      const ids = list(get(data, 'path')).map(str);
-      return ids.length ? { length: ids.length - 1, from: ids[0], to: ids.at(-1) } : null;
-    }
-  }
+/** Throws when the response is an error; otherwise the answer in canonical form. */
+export function canonicalAnswer(arm: ArmName, q: QuestionName, response: unknown): unknown {
+  const errors = get(response, 'errors') ?? get(response, 'error');
+  if (errors) throw new Error(`arm ${arm}, question ${q}: ${JSON.stringify(errors).slice(0, 500)}`);
+  const data = get(response, 'data');
+  return canonical(q, arm === 'C' || arm === 'D' ? plainAsTogys(q, data) : data);
 }

@@ -31,11 +31,14 @@ export interface WarmUpOptions {
   rowPerTxSample: { nodes: number; rels: number };
 }
 
-/** Seeder and one row per transaction on `main`, LOAD CSV on `copy`; both left empty. */
+/**
+ * Seeder and one row per transaction on `main`, LOAD CSV on `copy`; both left empty. Without a
+ * copy (a run without the baselines), the seeder alone.
+ */
 export async function warmUpWriters(
   main: Server,
   /** The copy, with its LOAD CSV import directory. */
-  copy: Server & { importDir: string },
+  copy: (Server & { importDir: string }) | undefined,
   o: WarmUpOptions,
 ): Promise<void> {
   writeCorpus(o.corpusDir, { seed: o.seed, count: o.articles });
@@ -43,8 +46,12 @@ export async function warmUpWriters(
     .filter((f) => f.endsWith('.yaml'))
     .map((f) => path.join(o.corpusDir, f));
   await seedCorpus(main.driver, { database: main.database, paths: files });
-  const dump = await dumpGraph(main.driver, main.database);
-  await runLoadCsv(copy.driver, copy.database, exportCsv(dump, copy.importDir, 'bench-warm-up'));
-  await measureRowPerTx(main.driver, main.database, dump, o.rowPerTxSample);
-  await Promise.all([main, copy].map((s) => clearDatabase(s.driver, s.database)));
+  if (copy) {
+    const dump = await dumpGraph(main.driver, main.database);
+    await runLoadCsv(copy.driver, copy.database, exportCsv(dump, copy.importDir, 'bench-warm-up'));
+    await measureRowPerTx(main.driver, main.database, dump, o.rowPerTxSample);
+  }
+  await Promise.all(
+    [main, ...(copy ? [copy] : [])].map((s) => clearDatabase(s.driver, s.database)),
+  );
 }

@@ -9,12 +9,17 @@ import {
 } from '../graph/executor.js';
 import type { Logger } from '../logger.js';
 import { createLoaders, type Loaders } from './loaders.js';
+import { createPlanner, type Planner } from './planner.js';
 
 export interface GraphQLContext {
   executor: RequestExecutor;
   loaders: Loaders;
   config: AppConfig;
   logger: Logger;
+  /** What each field's selection asks, worked out once per field of the operation. */
+  planner: Planner;
+  /** Partial node models throw on a read of what they lack (development, test): node-models.ts. */
+  strictModels: boolean;
 }
 
 export function createContext(deps: {
@@ -37,9 +42,12 @@ export function createContext(deps: {
       ? (info) => deps.logger.debug(info, 'cypher')
       : undefined,
   });
+  const strictModels = deps.config.nodeEnv !== 'production';
   return {
     executor,
-    loaders: createLoaders(executor),
+    loaders: createLoaders(executor, { strictModels }),
+    planner: createPlanner(),
+    strictModels,
     config: deps.config,
     logger: deps.logger,
   };

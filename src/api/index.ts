@@ -95,9 +95,10 @@ export async function createGraphQLServer(deps: GraphQLServerDeps): Promise<Grap
       // The schema sets no cache hints; Apollo's default cache-control plugin would still wrap
       // every field resolver (willResolveField) to compute them: ~8% of a nested query's CPU.
       ApolloServerPluginCacheControlDisabled(),
-      production
-        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      // Apollo Sandbox explores the schema by introspection: offered exactly when that is on.
+      config.graphql.introspection
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false })
+        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
       costLimitPlugin({
         maxCost: config.graphql.maxCost,
         maxPageSize: config.graphql.maxPageSize,

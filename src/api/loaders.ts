@@ -6,18 +6,12 @@
 import DataLoader from 'dataloader';
 import type { Node as Neo4jNode, Record as Neo4jRecord, Relationship } from 'neo4j-driver';
 import { plainProps, toNodeModel, toPlain } from '../graph/convert.js';
+import { toModel } from './node-models.js';
 import type { Cursor } from '../graph/cursor.js';
 import type { RequestExecutor } from '../graph/executor.js';
 import { mentionCounts, mentionPages } from '../graph/mentions.js';
 import type { NodeModel, PlainValue, SentenceModel } from '../graph/model.js';
-import {
-  isWholeNode,
-  markPartial,
-  nodeRecordOf,
-  nodesByIds,
-  type NodeProjection,
-  type WireNode,
-} from '../graph/nodes.js';
+import { isWholeNode, nodesByIds, type NodeProjection, type WireNode } from '../graph/nodes.js';
 import {
   endsOf,
   flattenPrefetch,
@@ -99,7 +93,11 @@ const wireEnd = (wire: WireItem, at: 2 | 3): string | undefined =>
 /** The statements of an item read without relationship properties (shared; never mutated). */
 const NO_STATEMENTS: Array<Record<string, PlainValue>> = Object.freeze([]) as never;
 
-export function createLoaders(executor: RequestExecutor): Loaders {
+export function createLoaders(
+  executor: RequestExecutor,
+  options: { strictModels: boolean },
+): Loaders {
+  const { strictModels } = options;
   const node = new DataLoader<string, NodeModel | null>(async (ids) => {
     const records = await executor.read(nodesByIds(ids));
     const byId = new Map<string, NodeModel>();
@@ -111,16 +109,16 @@ export function createLoaders(executor: RequestExecutor): Loaders {
   });
 
   /**
-   * Converts the statement's distinct related nodes once; returns them by id. Whole nodes prime
-   * the node loader; partial ones (`whole` false) must not stand in for the node elsewhere.
+   * Converts a statement's nodes once each; returns them by id. Whole nodes prime the node
+   * loader; partial ones must not stand in for the node elsewhere.
    */
-  const nodeModels = (records: WireNode[], whole: boolean): Map<string, NodeModel> => {
+  const nodeModels = (records: WireNode[], projection: NodeProjection): Map<string, NodeModel> => {
     const models = new Map<string, NodeModel>();
+    const whole = isWholeNode(projection);
     for (const record of records) {
-      const model = toNodeModel(nodeRecordOf(record));
+      const model = toModel(record, projection, strictModels);
       models.set(model.id, model);
       if (whole) node.prime(model.id, model);
-      else markPartial(model);
     }
     return models;
   };
@@ -180,7 +178,7 @@ export function createLoaders(executor: RequestExecutor): Loaders {
     const anchorLists = (record?.get('anchors') ?? []) as WireAnchor[][];
     const nodeLists = (record?.get('nodes') ?? []) as WireNode[][];
     return flattenPrefetch(trees).map((fetch, k) => {
-      const models = nodeModels(nodeLists[k] ?? [], isWholeNode(fetch.nodeProps));
+      const models = nodeModels(nodeLists[k] ?? [], fetch.nodeProps);
       const byAnchor = new Map<string, RelatedItem[]>();
       for (const [anchorId, items] of anchorLists[k] ?? []) {
         byAnchor.set(anchorId, toRelatedItems(fetch.relation, anchorId, items, models));
@@ -220,23 +218,15 @@ export function createLoaders(executor: RequestExecutor): Loaders {
 
   const nodeWithLoaders = new Map<string, DataLoader<string, NodeModel | null>>();
   const nodeWith = (trees: readonly PrefetchTree[], projection: NodeProjection = true) => {
-    const whole = isWholeNode(projection);
-    if (trees.length === 0 && whole) return node;
-    const key = `${treesKey(trees)}|${String(projection)}`;
+    if (trees.length === 0 && isWholeNode(projection)) return node;
+    const key = `${JSON.stringify(trees)}|${String(projection)}`;
     let loader = nodeWithLoaders.get(key);
     if (!loader) {
       loader = new DataLoader<string, NodeModel | null>(async (ids) => {
         const [record] = await executor.read(nodesWithRelated(ids, trees, projection));
-        const byId = new Map<string, NodeModel>();
-        if (record) {
-          for (const wire of record.get('found') as WireNode[]) {
-            const model = toNodeModel(nodeRecordOf(wire));
-            byId.set(model.id, model);
-            if (whole) node.prime(model.id, model);
-            else markPartial(model);
-          }
-          primeAll(readPrefetch(trees, record));
-        }
+        if (!record) return ids.map(() => null);
+        const byId = nodeModels(record.get('found') as WireNode[], projection);
+        primeAll(readPrefetch(trees, record));
         return ids.map((id) => byId.get(id) ?? null);
       });
       nodeWithLoaders.set(key, loader);
@@ -301,14 +291,6 @@ export function createLoaders(executor: RequestExecutor): Loaders {
     mentionPage,
     mentionCount,
   };
-}
-
-/** A key for prefetch trees; look-ahead hands the same trees object for the same selection. */
-const treesKeys = new WeakMap<readonly PrefetchTree[], string>();
-function treesKey(trees: readonly PrefetchTree[]): string {
-  let key = treesKeys.get(trees);
-  if (key === undefined) treesKeys.set(trees, (key = JSON.stringify(trees)));
-  return key;
 }
 
 function mentionKey(key: MentionPageKey): string {

@@ -293,6 +293,75 @@ export type DiscussionFraming =
 /** Something a meeting discussed: a topic or an infrastructure project. */
 export type DiscussionSubject = InfrastructureProject | Topic;
 
+/** A decree, law, agreement, memorandum, statement or other document, e.g. a decree appointing a Prime Minister. */
+export type Document = Entity & Node & {
+  __typename?: 'Document';
+  /** Other names in any language. */
+  aliases: Array<Scalars['String']['output']>;
+  /** The date the document bears (signed or issued), when known. */
+  date: Maybe<Scalars['Date']['output']>;
+  /** A one-line English description, when known. */
+  description: Maybe<Scalars['String']['output']>;
+  /** What kind of document this is. */
+  documentType: Maybe<DocumentType>;
+  /** Inflected forms the corpus uses. */
+  forms: Array<Scalars['String']['output']>;
+  /** The document's stable id. */
+  id: Scalars['ID']['output'];
+  /** Always `DOCUMENT`. */
+  kind: EntityKind;
+  /** The sentences that mention this document. */
+  mentions: MentionConnection;
+  /** The document's name in the requested language. */
+  name: Scalars['String']['output'];
+  /** The document's name in all three languages. */
+  names: LocalizedNames;
+  /** Its number as written, e.g. `№ 772`, when it has one. */
+  number: Maybe<Scalars['String']['output']>;
+  /** Quotes, claims and numeric facts about this document. */
+  statementsAbout: Array<Fact>;
+  /** The Wikidata item id, only where verified. */
+  wikidataId: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A decree, law, agreement, memorandum, statement or other document, e.g. a decree appointing a Prime Minister. */
+export type DocumentMentionsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A decree, law, agreement, memorandum, statement or other document, e.g. a decree appointing a Prime Minister. */
+export type DocumentNameArgs = {
+  lang?: InputMaybe<Language>;
+};
+
+/** The type of a document. */
+export type DocumentType =
+  /** An agreement between governments, organizations or companies. */
+  | 'AGREEMENT'
+  /** A commercial contract. */
+  | 'CONTRACT'
+  /** A joint declaration. */
+  | 'DECLARATION'
+  /** A decree, e.g. of a head of state appointing an official. */
+  | 'DECREE'
+  /** A law. */
+  | 'LAW'
+  /** A memorandum, e.g. of understanding. */
+  | 'MEMORANDUM'
+  /** Any other document. */
+  | 'OTHER'
+  /** A resolution, e.g. of a government or a legislature. */
+  | 'RESOLUTION'
+  /** A roadmap or plan of action. */
+  | 'ROADMAP'
+  /** A statement issued by a body. */
+  | 'STATEMENT'
+  /** A treaty between states. */
+  | 'TREATY';
+
 /**
  * A named thing: country, person, office, organization, place, event, meeting, infrastructure
  * project or topic. Every entity has names in Kazakh, Russian and English.
@@ -373,6 +442,8 @@ export type EntityFilter = {
 export type EntityKind =
   /** A sovereign state. */
   | 'COUNTRY'
+  /** A decree, law, agreement, memorandum, statement or other document. */
+  | 'DOCUMENT'
   /** A dated happening such as a council session. */
   | 'EVENT'
   /** A pipeline, railway, road, power plant or similar project. */
@@ -1333,7 +1404,9 @@ export type Query = {
   /**
    * Full-text search over entity names, aliases and inflected forms in Kazakh, Russian and English.
    * Case- and script-insensitive (Cyrillic and Latin transliteration both match), tolerant of Kazakh
-   * case endings (`Мишустинмен`, `Қазақстанның`) and small typos. Hits are ranked by score.
+   * and Russian case endings (`Мишустинмен`, `Қазақстанның`, `Мишустиным`), prefixes and, when too
+   * few hits are found otherwise, small typos. Hits are ranked by how they matched (`matchKind`),
+   * then by score.
    */
   search: Array<SearchHit>;
   /** Topics, filtered, sorted and paginated with keyset cursors. */
@@ -1552,11 +1625,22 @@ export type SearchHit = {
   __typename?: 'SearchHit';
   /** The entity found. */
   entity: Entity;
+  /** How the hit was found. EXACT and STEM hits come first, by score; FUZZY hits follow them. */
+  matchKind: SearchMatchKind;
   /** The name, alias or inflected form of the entity that best matches the query. */
   matchedName: Scalars['String']['output'];
-  /** The full-text relevance score (higher is better); hits are sorted by it. */
+  /** The full-text relevance score within its pass (higher is better). */
   score: Scalars['Float']['output'];
 };
+
+/** How `search` found a hit. */
+export type SearchMatchKind =
+  /** Every word of the query is a word of one of the entity's names (in either script: `mishustin` finds `Мишустин`). */
+  | 'EXACT'
+  /** Found by tolerating typos (one or two letters); only tried when the other passes find fewer than `first` hits. */
+  | 'FUZZY'
+  /** Found through case endings or a prefix: `Мишустинмен`, `Мишустиным` or `мишуст` find `Мишустин`. */
+  | 'STEM';
 
 /** One sentence of an article, with its offsets into the article text. */
 export type Sentence = Node & {
@@ -1747,6 +1831,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( EntityModel )
     | ( EntityModel )
     | ( EntityModel )
+    | ( EntityModel )
   ;
   Fact:
     | ( ClaimModel )
@@ -1761,6 +1846,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   Node:
     | ( ArticleModel )
     | ( ClaimModel )
+    | ( EntityModel )
     | ( EntityModel )
     | ( EntityModel )
     | ( EntityModel )
@@ -1801,6 +1887,8 @@ export type ResolversTypes = {
   Discussion: ResolverTypeWrapper<DiscussionModel>;
   DiscussionFraming: DiscussionFraming;
   DiscussionSubject: ResolverTypeWrapper<EntityModel>;
+  Document: ResolverTypeWrapper<EntityModel>;
+  DocumentType: DocumentType;
   Entity: ResolverTypeWrapper<EntityModel>;
   EntityConnection: ResolverTypeWrapper<EntityConnectionModel>;
   EntityEdge: ResolverTypeWrapper<EntityEdgeModel>;
@@ -1870,6 +1958,7 @@ export type ResolversTypes = {
   QuoteConnection: ResolverTypeWrapper<QuoteConnectionModel>;
   QuoteEdge: ResolverTypeWrapper<QuoteEdgeModel>;
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
+  SearchMatchKind: SearchMatchKind;
   Sentence: ResolverTypeWrapper<SentenceModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphModel>;
@@ -1899,6 +1988,7 @@ export type ResolversParentTypes = {
   DatedEntityOrder: DatedEntityOrder;
   Discussion: DiscussionModel;
   DiscussionSubject: EntityModel;
+  Document: EntityModel;
   Entity: EntityModel;
   EntityConnection: EntityConnectionModel;
   EntityEdge: EntityEdgeModel;
@@ -2071,8 +2161,25 @@ export type DiscussionSubjectResolvers<ContextType = GraphQLContext, ParentType 
   __resolveType: TypeResolveFn<'InfrastructureProject' | 'Topic', ParentType, ContextType>;
 };
 
+export type DocumentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = {
+  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  documentType?: Resolver<Maybe<ResolversTypes['DocumentType']>, ParentType, ContextType>;
+  forms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
+  mentions?: Resolver<ResolversTypes['MentionConnection'], ParentType, ContextType, RequireFields<DocumentMentionsArgs, 'first'>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<DocumentNameArgs, 'lang'>>;
+  names?: Resolver<ResolversTypes['LocalizedNames'], ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  statementsAbout?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
+  wikidataId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type EntityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
-  __resolveType: TypeResolveFn<'Country' | 'Event' | 'InfrastructureProject' | 'Meeting' | 'Office' | 'Organization' | 'Person' | 'Place' | 'Topic', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Country' | 'Document' | 'Event' | 'InfrastructureProject' | 'Meeting' | 'Office' | 'Organization' | 'Person' | 'Place' | 'Topic', ParentType, ContextType>;
 };
 
 export type EntityConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['EntityConnection'] = ResolversParentTypes['EntityConnection']> = {
@@ -2251,7 +2358,7 @@ export type MentionEdgeResolvers<ContextType = GraphQLContext, ParentType extend
 };
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
-  __resolveType: TypeResolveFn<'Article' | 'Claim' | 'Country' | 'Event' | 'InfrastructureProject' | 'Meeting' | 'NumericFact' | 'Office' | 'Organization' | 'Person' | 'Place' | 'Quote' | 'Sentence' | 'Topic', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Article' | 'Claim' | 'Country' | 'Document' | 'Event' | 'InfrastructureProject' | 'Meeting' | 'NumericFact' | 'Office' | 'Organization' | 'Person' | 'Place' | 'Quote' | 'Sentence' | 'Topic', ParentType, ContextType>;
 };
 
 export type NumericFactResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NumericFact'] = ResolversParentTypes['NumericFact']> = {
@@ -2493,6 +2600,7 @@ export type QuoteEdgeResolvers<ContextType = GraphQLContext, ParentType extends 
 
 export type SearchHitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  matchKind?: Resolver<ResolversTypes['SearchMatchKind'], ParentType, ContextType>;
   matchedName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
@@ -2557,6 +2665,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DateTime?: GraphQLScalarType;
   Discussion?: DiscussionResolvers<ContextType>;
   DiscussionSubject?: DiscussionSubjectResolvers<ContextType>;
+  Document?: DocumentResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   EntityConnection?: EntityConnectionResolvers<ContextType>;
   EntityEdge?: EntityEdgeResolvers<ContextType>;

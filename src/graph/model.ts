@@ -4,6 +4,7 @@
  * "mappers": resolvers receive them as parents, so every resolver is typed end to end.
  */
 import { ENTITY_KIND_LABELS, FACT_NODE_LABELS } from './schema.js';
+import type { SearchMatchKind } from './search.js';
 
 /** GraphQL object type names of the entity kinds (equal to their Neo4j kind labels). */
 export const ENTITY_TYPE_NAMES = ENTITY_KIND_LABELS;
@@ -194,6 +195,7 @@ export interface MentionConnectionModel {
 export interface SearchHitModel {
   entity: EntityModel;
   score: number;
+  matchKind: SearchMatchKind;
   /** The query as asked: `matchedName` is worked out from it only when selected. */
   query: string;
 }

@@ -1,7 +1,7 @@
 /** Nodes by id, in one statement for a batch of ids (the node DataLoader's batch). */
 import type { NodeRecord } from './convert.js';
-import type { NodeModel } from './model.js';
 import type { CypherQuery } from './cypher.js';
+import { SEARCH_KEY_PROPERTIES } from './schema.js';
 
 const ID_LABELS = ['Entity', 'Article', 'Sentence', 'Quote', 'Claim', 'NumericFact'];
 
@@ -17,11 +17,13 @@ export function nodesByIds(ids: readonly string[]): CypherQuery {
   return { cypher: `${MATCH_NODES_BY_IDS} RETURN n`, params: { ids: [...ids] } };
 }
 
+const WITHOUT_SEARCH_KEYS = SEARCH_KEY_PROPERTIES.map((p) => `${p}: null`).join(', ');
+
 /**
- * The node as the API reads it: labels and properties, without `searchText` (the full-text
- * index's field, the bulk of an entity's bytes and never returned by the API).
+ * The node as the API reads it: labels and properties, without the search keys (the
+ * full-text index's fields, the bulk of an entity's bytes and never returned by the API).
  */
-export const NODE_RECORD = (v: string) => `[labels(${v}), ${v} {.*, searchText: null}]`;
+export const NODE_RECORD = (v: string) => `[labels(${v}), ${v} {.*, ${WITHOUT_SEARCH_KEYS}}]`;
 
 /** The node reduced to its labels and id: for selections that read nothing else of it. */
 export const NODE_ID_RECORD = (v: string) => `[labels(${v}), ${v}.id]`;
@@ -62,19 +64,6 @@ export function nodeRecordFor(v: string, projection: NodeProjection): string {
 
 /** Whether a node read with `projection` is the whole node (which may stand in for it anywhere). */
 export const isWholeNode = (projection: NodeProjection): boolean => projection === true;
-
-/**
- * Models built from part of a node (a projection): they answer the selection they were read
- * for, and must never be cached or reused as the node itself.
- */
-const partialModels = new WeakSet<NodeModel>();
-
-export function markPartial<T extends NodeModel>(model: T): T {
-  partialModels.add(model);
-  return model;
-}
-
-export const isPartialModel = (model: NodeModel): boolean => partialModels.has(model);
 
 /** A node: labels and properties (NODE_RECORD), or labels and id only. */
 export type WireNode = [labels: string[], propertiesOrId: Record<string, unknown> | string];

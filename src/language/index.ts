@@ -14,9 +14,11 @@
  */
 export {
   editDistance,
+  foldCase,
   hasVowel,
   isCyrillic,
   isLatin,
+  isWordChar,
   normalize,
   tokenize,
   wordSpans,
@@ -26,6 +28,7 @@ export {
   KAZAKH_CASES,
   harmonyOf,
   kazakhAnalyses,
+  kazakhCaseEndings,
   kazakhEnding,
   kazakhForms,
   kazakhStems,
@@ -42,5 +45,12 @@ export {
 export type { RussianCase } from './russian.js';
 export { inflectedForms, matchesName, nominative, stemsOf } from './names.js';
 export type { Language, NameOptions } from './names.js';
-export { cyrillicToLatin, latinSpellings, latinToCyrillic } from './transliterate.js';
+export {
+  cyrillicToLatin,
+  kazakhToRussian,
+  latinSpellings,
+  latinToCyrillic,
+} from './transliterate.js';
 export type { LatinScheme } from './transliterate.js';
+export { nameKey, queryTerms, rootOf, searchKeys } from './search-keys.js';
+export type { QueryTerms, SearchKeys } from './search-keys.js';

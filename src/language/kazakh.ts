@@ -31,11 +31,12 @@ export const MIN_STEM = 4;
 
 /**
  * The harmony a stem's endings follow: its last back or front vowel. `у` is neutral. A Russian
- * surname suffix `-ев` follows the root before it (`Тоқаев` → `Тоқаевқа`, not `-ке`).
+ * surname suffix `-ев`/`-ов` follows the root before it (`Тоқаев` → `Тоқаевқа`, not `-ке`;
+ * `Бектенов` → `Бектеновті`).
  */
 export function harmonyOf(stem: string): Harmony {
   const root = /[аоұыяёәеөүіэию][^аоұыяёәеөүіэию]*[ео]ва?$/.test(stem)
-    ? stem.replace(/е(ва?)$/, '')
+    ? stem.replace(/[ео](ва?)$/, '')
     : stem;
   for (let i = root.length - 1; i >= 0; i--) {
     const c = root[i]!;
@@ -50,7 +51,8 @@ type Final = 'vowel' | 'nasal' | 'sonorant' | 'sibilant' | 'voiceless';
 
 function finalOf(stem: string): Final {
   const c = stem[stem.length - 1] ?? '';
-  if (c === 'у' || c === 'й' || c === 'р' || c === 'л') return 'sonorant';
+  // A final `и` is read `ий` (`Раиси` → `Раисидің`, `Хаменеидің`), like `й`.
+  if (c === 'у' || c === 'й' || c === 'и' || c === 'р' || c === 'л') return 'sonorant';
   if (VOWELS.includes(c)) return 'vowel';
   if (c === 'м' || c === 'н' || c === 'ң') return 'nasal';
   if (c === 'ж' || c === 'з') return 'sibilant';
@@ -105,6 +107,12 @@ export function kazakhEnding(
   return harmony === 'front' ? front(back) : back;
 }
 
+/** Every spelling of a case's ending, both harmonies (after an abbreviation any may be read). */
+export function kazakhCaseEndings(kase: KazakhCase): string[] {
+  const back = Object.values(ALLOMORPHS[kase]);
+  return [...new Set([...back, ...back.map(front)])];
+}
+
 /** Does the word end in a 3rd-person possessive (`Үкіметі`, `басшысы`, `Республикасы`)? */
 export const endsInPossessive = (word: string): boolean =>
   /[ыі]$/.test(word) && word.length > MIN_STEM;
@@ -157,11 +165,7 @@ export function kazakhAnalyses(word: string): KazakhAnalysis[] {
   if (hyphen > 0 && !hasVowel(word.slice(0, hyphen))) {
     const tail = word.slice(hyphen + 1);
     const stem = word.slice(0, hyphen);
-    const kase = KAZAKH_CASES.find((c) =>
-      [...Object.values(ALLOMORPHS[c]), AFTER_POSSESSIVE[c]].some(
-        (e) => e === tail || front(e) === tail,
-      ),
-    );
+    const kase = KAZAKH_CASES.find((c) => kazakhCaseEndings(c).includes(tail));
     if (kase) return [{ stem: word }, { stem, case: kase }];
   }
   const out: KazakhAnalysis[] = [{ stem: word }];

@@ -6,8 +6,10 @@
  * `Правительством Российской Федерации`); English not at all.
  */
 import {
+  KAZAKH_CASES,
   endsInPossessive,
   kazakhAnalyses,
+  kazakhCaseEndings,
   kazakhEnding,
   kazakhForms,
   kazakhStems,
@@ -86,7 +88,11 @@ export function inflectedForms(
   if (!last || language === 'en') return [];
   const out = new Set<string>();
   if (language === 'kk') {
-    if (isAbbreviation(last) || !hasVowel(last)) return [];
+    // `ҚР-дың`, `РФ-ке`: an abbreviation takes its ending after a hyphen, in the harmony of
+    // how its letters are read, so every spelling is a form.
+    if (isAbbreviation(last) || !hasVowel(last)) {
+      return KAZAKH_CASES.flatMap((c) => kazakhCaseEndings(c).map((e) => `${name}-${e}`));
+    }
     const lower = normalize(last);
     const possessed = words.length > 1 && endsInPossessive(lower);
     const at = name.lastIndexOf(last);

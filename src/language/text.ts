@@ -19,6 +19,22 @@ export function normalize(text: string): string {
     : lowered;
 }
 
+/**
+ * `normalize` without its length-changing steps: lowercase and `ё` → `е`, one UTF-16 unit for
+ * one (for Cyrillic and Latin), so offsets found in the folded text hold in the original.
+ * Null when folding would change the length (some other script's special casing).
+ */
+export function foldCase(text: string): string | null {
+  const folded = text.toLowerCase().replace(/ё/g, 'е');
+  return folded.length === text.length ? folded : null;
+}
+
+// Compiled once: a RegExp with \p{…} classes is costly to build, and this one runs per match.
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+
+/** A letter or a digit: what words are made of. */
+export const isWordChar = (char: string): boolean => WORD_CHAR.test(char);
+
 /** Runs of letters and digits: the words of a text. Hyphens and punctuation separate them. */
 const WORD = /[\p{L}\p{N}]+/gu;
 

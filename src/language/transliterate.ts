@@ -110,11 +110,34 @@ const LATIN_TO_CYRILLIC: ReadonlyArray<readonly [string, string]> = [
   ['x', 'кс'],
 ];
 
-/** A lowercase Latin word → Cyrillic (`mishustin` → `мишустин`): a search key, not a spelling. */
+const LATIN_VOWELS = 'aeiouy';
+
+/**
+ * A lowercase Latin word → Cyrillic (`mishustin` → `мишустин`): a search key, not a spelling.
+ * `y` is `ы` after a consonant (`kyrgyz` → `кыргыз`, `mishustinym`), `й` elsewhere; `ye`
+ * first or after a vowel is `е` (`tokayev` → `токаев`, `yerlan` → `ерлан`).
+ */
 export function latinToCyrillic(word: string): string {
   let out = '';
   let i = 0;
   outer: while (i < word.length) {
+    const after = word[i - 1];
+    const afterVowel = after !== undefined && LATIN_VOWELS.includes(after);
+    if (
+      word[i] === 'y' &&
+      after !== undefined &&
+      !afterVowel &&
+      !'aeiou'.includes(word[i + 1] ?? '')
+    ) {
+      out += 'ы';
+      i += 1;
+      continue;
+    }
+    if (word.startsWith('ye', i) && (afterVowel || i === 0)) {
+      out += 'е';
+      i += 2;
+      continue;
+    }
     for (const [lat, cyr] of LATIN_TO_CYRILLIC) {
       if (word.startsWith(lat, i)) {
         out += cyr;
@@ -131,4 +154,32 @@ export function latinToCyrillic(word: string): string {
 /** A lowercase Cyrillic word's Latin spellings, both schemes (`қазақстан` → `kazakstan`, `qazaqstan`). */
 export function latinSpellings(word: string): string[] {
   return [...new Set([cyrillicToLatin(word, 'press'), cyrillicToLatin(word, 'kazakh')])];
+}
+
+/** Kazakh letters → the Russian letters Russian spelling uses for them. */
+const KAZAKH_TO_RUSSIAN: Record<string, string> = {
+  ә: 'а',
+  қ: 'к',
+  ғ: 'г',
+  ң: 'н',
+  ө: 'о',
+  ұ: 'у',
+  ү: 'у',
+  і: 'и',
+  һ: 'х',
+};
+
+/**
+ * A Kazakh spelling of a name as Russian spells it, letter by letter (`Әлихан Смайылов` →
+ * `Алихан Смаилов`; `-айы-`/`-ейі-` → `-аи-`/`-еи-`). Right for most personal names, wrong
+ * for established ones (`Шолпан-Ата` is `Чолпон-Ата`): a proposal to review.
+ */
+export function kazakhToRussian(text: string): string {
+  let out = '';
+  for (const ch of text.replace(/айы/gu, 'аи').replace(/ейі/gu, 'еи')) {
+    const lower = ch.toLowerCase();
+    const ru = KAZAKH_TO_RUSSIAN[lower];
+    out += ru === undefined ? ch : lower === ch ? ru : ru.toUpperCase();
+  }
+  return out;
 }

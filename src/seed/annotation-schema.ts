@@ -73,6 +73,17 @@ const evidence = z
 
 // ---- entities ----
 
+/**
+ * Evidence of a date or status an article's own declaration states (a meeting's date, a
+ * document's date): excerpts of that article. Registry entries (seeds/entities/) have none.
+ */
+const propertyEvidence = (what: string) =>
+  z
+    .array(evidenceItemSchema)
+    .min(1, 'give at least one excerpt, or leave the key out')
+    .optional()
+    .describe(`Verbatim excerpts of the article that state the ${what}.`);
+
 const entityBase = {
   id: entityId,
   names,
@@ -98,10 +109,41 @@ export const ORGANIZATION_TYPES = [
   'GOVERNMENT',
   'GOVERNMENT_AGENCY',
   'INTERGOVERNMENTAL_BODY',
+  'LEGISLATURE',
+  'PARTY',
   'PRESS_SERVICE',
+  'COMPANY',
   'CONSORTIUM',
   'OTHER',
 ] as const;
+/** Whether a meeting or event took place, is announced, or was called off. */
+export const EVENT_STATUSES = ['PLANNED', 'HELD', 'CANCELLED'] as const;
+export const DOCUMENT_TYPES = [
+  'DECREE',
+  'LAW',
+  'RESOLUTION',
+  'AGREEMENT',
+  'TREATY',
+  'MEMORANDUM',
+  'DECLARATION',
+  'STATEMENT',
+  'ROADMAP',
+  'CONTRACT',
+  'OTHER',
+] as const;
+/** The role of a participant in a meeting or event. */
+export const PARTICIPANT_ROLES = [
+  'PARTICIPANT',
+  'VISITOR',
+  'HOST',
+  'ORGANIZER',
+  'DELEGATION_MEMBER',
+] as const;
+
+const status = z
+  .enum(EVENT_STATUSES)
+  .default('HELD')
+  .describe('HELD (default), PLANNED (announced) or CANCELLED.');
 export const PLACE_TYPES = ['SETTLEMENT', 'REGION', 'OTHER'] as const;
 export const MEETING_TYPES = ['BILATERAL', 'MULTILATERAL'] as const;
 export const PROJECT_TYPES = [
@@ -138,17 +180,36 @@ export const entitySchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('Event'),
       ...entityBase,
-      eventType: nonEmpty.describe('e.g. INTERGOVERNMENTAL_COUNCIL_SESSION'),
-      startDate: isoDate.optional(),
-      endDate: isoDate.optional(),
+      eventType: nonEmpty.describe(
+        'e.g. OFFICIAL_VISIT, STATE_VISIT, WORKING_VISIT, TRADE_MISSION, BUSINESS_FORUM, SUMMIT, INTERGOVERNMENTAL_COUNCIL_SESSION',
+      ),
+      status,
+      startDate: isoDate.optional().describe('First day (planned first day when PLANNED).'),
+      endDate: isoDate.optional().describe('Last day (planned last day when PLANNED).'),
+      statusEvidence: propertyEvidence('status'),
+      startDateEvidence: propertyEvidence('first day'),
+      endDateEvidence: propertyEvidence('last day'),
     })
     .strict(),
   z
     .object({
       kind: z.literal('Meeting'),
       ...entityBase,
-      date: isoDate,
+      status,
+      date: isoDate.optional().describe('The day held (the planned day when PLANNED).'),
       meetingType: z.enum(MEETING_TYPES),
+      statusEvidence: propertyEvidence('status'),
+      dateEvidence: propertyEvidence('date'),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('Document'),
+      ...entityBase,
+      documentType: z.enum(DOCUMENT_TYPES),
+      date: isoDate.optional().describe('The date the document bears (signed, issued).'),
+      number: nonEmpty.optional().describe('Its number as written, e.g. № 772.'),
+      dateEvidence: propertyEvidence('date'),
     })
     .strict(),
   z
@@ -178,8 +239,10 @@ export const quoteSchema = z
       'The quotation verbatim, without the «» marks: it is its own evidence.',
     ),
     occurrence: z.number().int().min(1).optional().describe('When the text occurs several times.'),
-    speaker: ref.describe('The person who said it → SAID.'),
-    saidAt: ref.optional().describe('The meeting where it was said → SAID_AT.'),
+    speaker: ref.describe(
+      'Who said it → SAID: a Person or Organization id, or `article` for the article itself.',
+    ),
+    saidAt: ref.optional().describe('The meeting or event where it was said → SAID_AT.'),
     translation: z
       .object({
         en: nonEmpty.describe('English translation.'),
@@ -200,8 +263,10 @@ export const claimSchema = z
     ...factNodeBase,
     claimType: z.enum(CLAIM_TYPES),
     summaryEn: nonEmpty.describe('An English paraphrase of the claim.'),
-    by: ref.describe('The person who made the claim → MADE_CLAIM.'),
-    madeAt: ref.optional().describe('The meeting → MADE_AT.'),
+    by: ref.describe(
+      'Who made the claim → MADE_CLAIM: a Person or Organization id, or `article` for the article itself.',
+    ),
+    madeAt: ref.optional().describe('The meeting or event → MADE_AT.'),
     evidence,
   })
   .strict();
@@ -226,19 +291,42 @@ export const numericFactSchema = z
     isChange: z.boolean().describe('true: the value is the size of a change; false: a level.'),
     qualifiers: z.array(nonEmpty).default([]).describe('e.g. record'),
     surfaceText: nonEmpty.describe('The figure as written, verbatim: $24,2 млрд.'),
-    statedBy: ref.optional().describe('The person who gave the figure → STATED.'),
+    statedBy: ref
+      .optional()
+      .describe('Who gave the figure → STATED: a Person or Organization id, or `article`.'),
     evidence,
   })
   .strict();
 
 // ---- fact relationships between entities ----
 
+/** A date a fact states, with the excerpts that state it (Wikidata-style qualifier). */
+export const datedSchema = z
+  .object({
+    date: isoDate,
+    evidence: z
+      .array(evidenceItemSchema)
+      .min(1, 'a date needs at least one evidence excerpt')
+      .describe('Verbatim excerpts of the article that state this date.'),
+  })
+  .strict();
+
+/** Qualifiers in time, allowed on every fact. */
+export const TIME_QUALIFIERS = ['startDate', 'endDate', 'pointInTime'] as const;
+
 const factRelBase = {
   id: localId,
   from: ref,
   to: ref,
   evidence,
+  startDate: datedSchema.optional().describe('Since when the fact holds (e.g. took office).'),
+  endDate: datedSchema.optional().describe('Until when it held (e.g. left office).'),
+  pointInTime: datedSchema
+    .optional()
+    .describe('When it happened, for a fact at one moment (signed, appointed).'),
 };
+
+const officeQualifier = ref.describe('The office (an Office id).');
 
 export const factSchema = z.discriminatedUnion('type', [
   z
@@ -246,21 +334,31 @@ export const factSchema = z.discriminatedUnion('type', [
       type: z.literal('HOLDS_OFFICE'),
       ...factRelBase,
       asOf: isoDate.optional().describe('The date the article says the office was held.'),
+      current: z
+        .boolean()
+        .optional()
+        .describe(
+          'Whether the person holds the office as of the article. Default: true unless endDate is given; say false for a former office.',
+        ),
     })
     .strict(),
   z.object({ type: z.literal('OFFICE_IN'), ...factRelBase }).strict(),
+  z.object({ type: z.literal('OFFICE_OF'), ...factRelBase }).strict(),
   z.object({ type: z.literal('GOVERNMENT_OF'), ...factRelBase }).strict(),
+  z.object({ type: z.literal('BASED_IN'), ...factRelBase }).strict(),
   z.object({ type: z.literal('PART_OF'), ...factRelBase }).strict(),
   z.object({ type: z.literal('LOCATED_IN'), ...factRelBase }).strict(),
   z.object({ type: z.literal('HELD_IN'), ...factRelBase }).strict(),
   z.object({ type: z.literal('SESSION_OF'), ...factRelBase }).strict(),
   z.object({ type: z.literal('ON_SIDELINES_OF'), ...factRelBase }).strict(),
+  z.object({ type: z.literal('DURING'), ...factRelBase }).strict(),
   z
     .object({
       type: z.literal('PARTICIPATED_IN'),
       ...factRelBase,
       officeId: ref.optional().describe('The office held there (an Office id).'),
       countryId: ref.optional().describe('The side represented (a Country id).'),
+      role: z.enum(PARTICIPANT_ROLES).optional().describe('Default PARTICIPANT.'),
     })
     .strict(),
   z.object({ type: z.literal('REPORTED_BY'), ...factRelBase }).strict(),
@@ -272,6 +370,18 @@ export const factSchema = z.discriminatedUnion('type', [
       raisedById: ref.optional().describe('The person who named it (a Person id).'),
     })
     .strict(),
+  z
+    .object({
+      type: z.literal('SIGNED'),
+      ...factRelBase,
+      officeId: ref.optional().describe('The office the signatory signed in (an Office id).'),
+      countryId: ref.optional().describe('The side the signatory signed for (a Country id).'),
+    })
+    .strict(),
+  z.object({ type: z.literal('SIGNED_AT'), ...factRelBase }).strict(),
+  z.object({ type: z.literal('APPOINTED'), ...factRelBase, officeId: officeQualifier }).strict(),
+  z.object({ type: z.literal('NOMINATED'), ...factRelBase, officeId: officeQualifier }).strict(),
+  z.object({ type: z.literal('DISMISSED'), ...factRelBase, officeId: officeQualifier }).strict(),
   z.object({ type: z.literal('ABOUT'), ...factRelBase }).strict(),
 ]);
 
@@ -295,10 +405,41 @@ export const articleMetaSchema = z
   })
   .strict();
 
+/**
+ * A registered entity (seeds/entities/) the article refers to, with the forms it writes that
+ * are not computed from the names (irregular ones). Entities its facts, quotes, claims and
+ * figures name need no entry unless they add forms.
+ */
+export const entityUseSchema = z.union([
+  entityId,
+  z
+    .object({
+      id: entityId,
+      forms: z
+        .array(nonEmpty)
+        .min(1)
+        .describe('Forms of the name this article writes (each must occur in the text).'),
+    })
+    .strict(),
+]);
+
+/** A file of the entity registry, `seeds/entities/*.yaml`: each entity declared once. */
+export const registryFileSchema = z
+  .object({ entities: z.array(entitySchema).min(1) })
+  .strict()
+  .describe('Entities of the togys corpus, each declared once (see seeds/README.md).');
+
 export const annotationSchema = z
   .object({
     article: articleMetaSchema,
-    entities: z.array(entitySchema).min(1),
+    uses: z
+      .array(entityUseSchema)
+      .default([])
+      .describe('Registered entities the article mentions (seeds/entities/).'),
+    entities: z
+      .array(entitySchema)
+      .default([])
+      .describe('Entities only this article knows; shared ones belong in seeds/entities/.'),
     quotes: z.array(quoteSchema).default([]),
     claims: z.array(claimSchema).default([]),
     numericFacts: z.array(numericFactSchema).default([]),
@@ -317,6 +458,9 @@ export type NumericFactAnnotation = z.infer<typeof numericFactSchema>;
 export type FactAnnotation = z.infer<typeof factSchema>;
 export type FactType = FactAnnotation['type'];
 export type EvidenceItem = z.infer<typeof evidenceItemSchema>;
+export type EntityUse = z.infer<typeof entityUseSchema>;
+export type Dated = z.infer<typeof datedSchema>;
+export type RegistryFile = z.infer<typeof registryFileSchema>;
 
 /**
  * The JSON Schema editors use to validate annotation files (input side: defaults optional).
@@ -324,6 +468,14 @@ export type EvidenceItem = z.infer<typeof evidenceItemSchema>;
  */
 export function annotationJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(annotationSchema, { io: 'input', target: 'draft-7' }) as Record<
+    string,
+    unknown
+  >;
+}
+
+/** The JSON Schema of a registry file (seeds/entities/*.yaml), for editors. */
+export function registryJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(registryFileSchema, { io: 'input', target: 'draft-7' }) as Record<
     string,
     unknown
   >;

@@ -10,7 +10,7 @@
  */
 import { ConfigError, loadConfig } from '../config.js';
 import { createDriver } from '../graph/driver.js';
-import { formatIssue, SeedValidationError } from './errors.js';
+import { formatIssue, SeedValidationError, type SeedIssue } from './errors.js';
 import { DEFAULT_SEEDS_DIR, planCorpus, seedCorpus, SeedWriteError } from './index.js';
 import { planSummary } from './plan.js';
 
@@ -47,7 +47,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const paths = args.paths.length > 0 ? args.paths : [DEFAULT_SEEDS_DIR];
   try {
     if (args.dryRun) {
-      for (const plan of planCorpus(paths)) {
+      const onWarning = (w: SeedIssue) => console.warn(`warning: ${formatIssue(w)}`);
+      for (const plan of planCorpus(paths, { onWarning })) {
         const { nodes, relationships } = planSummary(plan);
         const list = (c: Record<string, number>) =>
           Object.entries(c)

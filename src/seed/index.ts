@@ -10,8 +10,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isRetryableError, type Driver } from 'neo4j-driver';
 import { applyGraphSchema } from '../graph/schema.js';
-import { SeedValidationError, type SeedIssue } from './errors.js';
+import { formatIssue, SeedValidationError, type SeedIssue } from './errors.js';
 import { planSummary, type ArticlePlan, type PlannedEntity } from './plan.js';
+import { locateInFile } from './load.js';
 import { validateCorpus, type ValidationOptions } from './validate.js';
 import { warmWritePlans } from './warm.js';
 import { batchesOf, DEFAULT_BATCH_LIMITS, type BatchLimits } from './batches.js';
@@ -77,6 +78,8 @@ export interface SeedReport {
   dryRun: boolean;
   /** Everything the database reported the article writes changed in this run. */
   counters: WriteCounters;
+  /** Problems that did not stop the run (registry entries no article uses). */
+  warnings: SeedIssue[];
 }
 
 export interface ArticleWriteFailure {
@@ -112,7 +115,14 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
   const warming = options.dryRun
     ? Promise.resolve()
     : warmWritePlans(driver, options.database).catch(() => undefined);
-  const plans = await validateCorpus(options.paths ?? [DEFAULT_SEEDS_DIR], options.validation);
+  const warnings: SeedIssue[] = [];
+  const plans = await validateCorpus(options.paths ?? [DEFAULT_SEEDS_DIR], {
+    ...options.validation,
+    onWarning: (w) => {
+      warnings.push(w);
+      log(`warning: ${formatIssue(w)}`);
+    },
+  });
   const total = zeroCounters();
 
   if (options.dryRun) {
@@ -121,7 +131,7 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
       log(`${plan.articleId} (${plan.file}): valid; would write ${describePlan(summary)}`);
       return result(plan, 'planned', ZERO_COUNTS);
     });
-    return { articles, dryRun: true, counters: total };
+    return { articles, dryRun: true, counters: total, warnings };
   }
 
   const { database } = options;
@@ -181,7 +191,7 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
     await session.close();
   }
   const articles = outcomes.filter((r): r is ArticleSeedResult => r !== undefined);
-  const report: SeedReport = { articles, dryRun: false, counters: total };
+  const report: SeedReport = { articles, dryRun: false, counters: total, warnings };
   if (failures.length > 0) throw new SeedWriteError(failures, report);
   return report;
 
@@ -201,9 +211,14 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
     // New articles have no clean-up: several go in one transaction (one statement per batch).
     const writeBatch = async (batch: readonly number[]) => {
       const batchPlans = batch.map((i) => toWrite.get(i) as ArticlePlan);
+      const ids = batchPlans.map((p) => p.articleId);
+      // Said before the commit and again after it: whenever the run stops, what the console
+      // shows covers what the database holds.
+      log(`writing ${ids.length} new article(s) in one transaction: ${ids.join(', ')}`);
       const written = await session.executeWrite((tx) => writeNewArticles(tx, batchPlans));
       add(written.counters);
       batch.forEach((i, k) => done(i, 'created', written.perArticle[k] as ArticleCounts));
+      log(`committed ${ids.length} new article(s)`);
     };
     const limits = { ...DEFAULT_BATCH_LIMITS, ...options.batch };
     for (const batch of batchesOf(created, (i) => toWrite.get(i) as ArticlePlan, limits)) {
@@ -296,6 +311,7 @@ async function kindConflictsWithGraph(
   return records.map((r) => ({
     file: r.get('file') as string,
     path: `entities[${String(r.get('index'))}].kind`,
+    ...locateInFile(r.get('file') as string, ['entities', Number(String(r.get('index'))), 'kind']),
     message: `wrong type: "${r.get('id')}" is a ${r.get('kind')} here but a ${r.get('stored')} in the graph (seeded from another article)`,
   }));
 }

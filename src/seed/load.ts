@@ -2,16 +2,31 @@
  * Loading: finds annotation files, parses YAML, checks the shape against the zod schema, and
  * reads the article text. Valid files are parsed by js-yaml (core schema: the same values as
  * `yaml`'s YAML 1.2 default, about 4× faster — parsing was most of the seeder's CPU); `yaml`'s
- * position-keeping parseDocument runs only when a file fails or an issue must name a line.
+ * position-keeping parseDocument runs only when a file fails, when js-yaml's value needs a
+ * closer look (yaml-checks.ts: tags, big numbers, NUL, alias bombs) or an issue must name a
+ * line. Both parsers stay for that speed; js-yaml's core schema refuses unknown tags itself,
+ * so a file it accepts can only hide what the value check looks for.
+ * Files are read as strict UTF-8, text files only inside the annotation's folder (read.ts).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { isCollection, isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import {
+  isCollection,
+  isMap,
+  isNode,
+  isScalar,
+  LineCounter,
+  parseDocument,
+  type Document,
+} from 'yaml';
 import type { z } from 'zod';
 import { annotationSchema, type Annotation } from './annotation-schema.js';
 import { formatPath, type PathSegment, type SeedIssue } from './errors.js';
+import { confinedTextFile, readUtf8File, type ReadProblem } from './read.js';
+import { REGISTRY_DIR_NAME } from './registry.js';
 import { ArticleText } from './text.js';
+import { documentProblems, needsCloserLook } from './yaml-checks.js';
 
 export interface LoadedArticle {
   /** The annotation file, as given (relative paths stay relative: they read well in errors). */
@@ -40,8 +55,10 @@ export function findAnnotationFiles(paths: readonly string[]): {
       a.name.localeCompare(b.name),
     )) {
       const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (ANNOTATION_EXTENSIONS.includes(path.extname(entry.name))) files.push(full);
+      // An entities/ folder holds the entity registry (registry.ts), not articles.
+      if (entry.isDirectory()) {
+        if (entry.name !== REGISTRY_DIR_NAME) walk(full);
+      } else if (ANNOTATION_EXTENSIONS.includes(path.extname(entry.name))) files.push(full);
     }
   };
   for (const p of paths) {
@@ -73,17 +90,34 @@ export function findAnnotationFiles(paths: readonly string[]): {
 
 type Locate = LoadedArticle['locate'];
 
-function locator(doc: Document, lines: LineCounter): Locate {
-  return (p: readonly PathSegment[]) => {
+/** Where a path's value is, and where its key is (an unknown key is reported at the key). */
+interface Positions {
+  value: Locate;
+  key: Locate;
+}
+
+function positions(doc: Document, lines: LineCounter): Positions {
+  const at = (node: unknown) => {
+    if (!isNode(node) || !node.range) return undefined;
+    const pos = lines.linePos(node.range[0]);
+    return { line: pos.line, column: pos.col };
+  };
+  const value: Locate = (p) => {
     for (let n = p.length; n >= 0; n -= 1) {
-      const node = n === 0 ? doc.contents : doc.getIn(p.slice(0, n), true);
-      if (isNode(node) && node.range) {
-        const pos = lines.linePos(node.range[0]);
-        return { line: pos.line, column: pos.col };
-      }
+      const found = at(n === 0 ? doc.contents : doc.getIn(p.slice(0, n), true));
+      if (found) return found;
     }
     return undefined;
   };
+  const key: Locate = (p) => {
+    const parent = p.length === 0 ? undefined : doc.getIn(p.slice(0, -1), true);
+    const last = String(p[p.length - 1]);
+    const pair = isMap(parent)
+      ? parent.items.find((item) => isScalar(item.key) && String(item.key.value) === last)
+      : undefined;
+    return at(pair?.key) ?? value(p);
+  };
+  return { value, key };
 }
 
 /** Zod's wording for a missing field is "expected string, received undefined": say "missing". */
@@ -93,14 +127,12 @@ const readableErrors: z.core.$ZodErrorMap = (issue) =>
     : undefined;
 
 export function loadArticle(file: string): LoadResult {
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch (err) {
-    return { ok: false, issues: [{ file, path: '', message: `cannot read: ${String(err)}` }] };
-  }
+  const read = readUtf8File(file);
+  if (!read.ok) return unreadable(file, read);
+  const source = read.text;
   const fast = parseFast(source);
-  if (fast.ok) return shaped(file, source, fast.value, lazyLocator(source));
+  if (fast.ok && !needsCloserLook(fast.value))
+    return shaped(file, source, fast.value, lazyPositions(source));
   return loadReportingPositions(file, source);
 }
 
@@ -114,18 +146,55 @@ function parseFast(source: string): { ok: true; value: unknown } | { ok: false }
 }
 
 /** Positions are needed only to report an issue: parse with positions on first use. */
-function lazyLocator(source: string): Locate {
-  let located: Locate | undefined;
-  return (p) => {
-    if (located === undefined) {
+function lazyPositions(source: string): Positions {
+  let parsed: Positions | undefined;
+  const get = () => {
+    if (parsed === undefined) {
       const lines = new LineCounter();
-      located = locator(parseDocument(source, { lineCounter: lines }), lines);
+      parsed = positions(parseDocument(source, { lineCounter: lines }), lines);
     }
-    return located(p);
+    return parsed;
   };
+  return { value: (p) => get().value(p), key: (p) => get().key(p) };
+}
+
+/** Line and column of a path in an annotation file (read and parsed again: for reporting only). */
+export function locateInFile(
+  file: string,
+  p: readonly PathSegment[],
+): { line: number; column: number } | undefined {
+  const read = readUtf8File(file);
+  return read.ok ? lazyPositions(read.text).value(p) : undefined;
 }
 
 function loadReportingPositions(file: string, source: string): LoadResult {
+  const checked = checkedYaml(file, source);
+  if (!checked.ok) return checked;
+  if (!isCollection(checked.doc.contents)) {
+    return { ok: false, issues: [{ file, path: '', line: 1, message: 'expected a YAML mapping' }] };
+  }
+  return shaped(file, source, checked.value, positions(checked.doc, checked.lines));
+}
+
+export type CheckedYaml =
+  | { ok: true; doc: Document; lines: LineCounter; value: unknown }
+  | { ok: false; issues: SeedIssue[] };
+
+/**
+ * A seed YAML file (an annotation, a registry file), read as strict UTF-8 and parsed with
+ * positions: its document and value, or located issues (the first syntax error; unknown tags,
+ * numbers beyond 2^53, NUL, aliases expanding without bound).
+ */
+export function readCheckedYaml(file: string): CheckedYaml {
+  const read = readUtf8File(file);
+  return read.ok ? checkedYaml(file, read.text) : unreadable(file, read);
+}
+
+function unreadable(file: string, { line, column, message }: ReadProblem) {
+  return { ok: false as const, issues: [{ file, path: '', line, column, message }] };
+}
+
+function checkedYaml(file: string, source: string): CheckedYaml {
   const lines = new LineCounter();
   const doc = parseDocument(source, { lineCounter: lines, prettyErrors: true });
   const [syntaxError] = doc.errors;
@@ -145,46 +214,46 @@ function loadReportingPositions(file: string, source: string): LoadResult {
       ],
     };
   }
-  if (!isCollection(doc.contents)) {
-    return { ok: false, issues: [{ file, path: '', line: 1, message: 'expected a YAML mapping' }] };
+  const problems = documentProblems(doc, lines, source);
+  if (problems.length > 0) {
+    return {
+      ok: false,
+      issues: problems.map(({ path: p, line, column, message }) => ({
+        file,
+        path: formatPath(p),
+        line,
+        column,
+        message,
+      })),
+    };
   }
-  return shaped(file, source, doc.toJS(), locator(doc, lines));
+  try {
+    return { ok: true, doc, lines, value: doc.toJS() };
+  } catch (err) {
+    // yaml's guard against aliases that expand without bound (maxAliasCount).
+    return {
+      ok: false,
+      issues: [{ file, path: '', line: 1, message: `refused: ${(err as Error).message}` }],
+    };
+  }
 }
 
 /** Checks the parsed value's shape and reads the article text. */
-function shaped(file: string, source: string, value: unknown, locate: Locate): LoadResult {
+function shaped(file: string, source: string, value: unknown, where: Positions): LoadResult {
   if (typeof value !== 'object' || value === null) {
     return { ok: false, issues: [{ file, path: '', line: 1, message: 'expected a YAML mapping' }] };
   }
   const parsed = annotationSchema.safeParse(value, { error: readableErrors });
   if (!parsed.success) {
-    return {
-      ok: false,
-      issues: parsed.error.issues.map((issue) => {
-        const p = issue.path.filter(
-          (s): s is string | number => typeof s === 'string' || typeof s === 'number',
-        );
-        return { file, path: formatPath(p), ...locate(p), message: issue.message };
-      }),
-    };
+    return { ok: false, issues: parsed.error.issues.flatMap((i) => schemaIssues(file, i, where)) };
   }
   const annotation = parsed.data;
-  const textFile = path.resolve(path.dirname(file), annotation.article.textFile);
-  let text: string;
-  try {
-    text = readFileSync(textFile, 'utf8');
-  } catch {
+  const text = readArticleText(file, annotation.article.textFile);
+  if (!text.ok) {
     const p = ['article', 'textFile'];
     return {
       ok: false,
-      issues: [
-        {
-          file,
-          path: formatPath(p),
-          ...locate(p),
-          message: `cannot read the text file ${textFile}`,
-        },
-      ],
+      issues: [{ file, path: formatPath(p), ...where.key(p), message: text.message }],
     };
   }
   return {
@@ -193,9 +262,49 @@ function shaped(file: string, source: string, value: unknown, locate: Locate): L
       file,
       annotationSource: source,
       annotation,
-      textFile,
-      text: new ArticleText(text),
-      locate,
+      textFile: text.path,
+      text: new ArticleText(text.text),
+      locate: where.value,
     },
   };
+}
+
+/** One issue per zod issue; an unknown key gets its own issue, at the key. */
+function schemaIssues(file: string, issue: z.core.$ZodIssue, where: Positions): SeedIssue[] {
+  const p = issue.path.filter(
+    (s): s is string | number => typeof s === 'string' || typeof s === 'number',
+  );
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({
+      file,
+      path: formatPath([...p, key]),
+      ...where.key([...p, key]),
+      message: `unknown key ${JSON.stringify(key)} (not in the annotation schema: a typo?)`,
+    }));
+  }
+  return [{ file, path: formatPath(p), ...where.value(p), message: issue.message }];
+}
+
+/**
+ * The article's text: a UTF-8 file inside the annotation's folder tree, not empty (an empty
+ * text would only give one "not found verbatim" per excerpt).
+ */
+function readArticleText(
+  file: string,
+  textFile: string,
+): { ok: true; path: string; text: string } | { ok: false; message: string } {
+  const confined = confinedTextFile(file, textFile);
+  if (!confined.ok) return confined;
+  const read = readUtf8File(confined.path);
+  if (!read.ok) {
+    const where = read.line === undefined ? '' : `:${read.line}:${read.column}`;
+    return { ok: false, message: `the text file ${confined.path}${where}: ${read.message}` };
+  }
+  if (read.text.trim() === '') {
+    return {
+      ok: false,
+      message: `the text file ${confined.path} is empty: an annotation needs its article's text`,
+    };
+  }
+  return { ok: true, path: confined.path, text: read.text };
 }

@@ -5,14 +5,19 @@
  */
 import { createHash } from 'node:crypto';
 import neo4j, { type Integer } from 'neo4j-driver';
-import type { EntityAnnotation } from './annotation-schema.js';
+import {
+  TIME_QUALIFIERS,
+  type EntityAnnotation,
+  type FactAnnotation,
+} from './annotation-schema.js';
 import type { FactRelationshipType } from '../graph/schema.js';
-import { matchLabel, type NodeKind } from './patterns.js';
+import { searchProperties } from '../graph/search.js';
+import { ARTICLE_REF, matchLabel, type NodeKind } from './patterns.js';
 import { sentencesOverlapping } from './sentences.js';
 import type { Span, VerifiedArticle } from './verify.js';
 
 /** Bump when the seeder writes differently: every article's hash changes, so all re-seed. */
-export const SEED_FORMAT_VERSION = '1';
+export const SEED_FORMAT_VERSION = '2';
 
 export type PropertyValue =
   | string
@@ -103,7 +108,13 @@ function defined(props: Record<string, PropertyValue | undefined>): Properties {
   return out;
 }
 
-function entityProps(e: EntityAnnotation): Properties {
+/** The evidence of an entity's dated property, as stored beside it (`dateEvidence`, …). */
+type PropertyEvidence = (key: string) => Record<string, PropertyValue | undefined>;
+const NO_EVIDENCE: PropertyEvidence = () => ({});
+
+const optionalDate = (iso: string | undefined) => (iso === undefined ? undefined : toDate(iso));
+
+function entityProps(e: EntityAnnotation, evidence: PropertyEvidence = NO_EVIDENCE): Properties {
   const common = {
     id: e.id,
     kind: e.kind,
@@ -112,9 +123,7 @@ function entityProps(e: EntityAnnotation): Properties {
     nameEn: e.names.en,
     aliases: e.aliases,
     forms: e.forms,
-    searchText: [...new Set([e.names.kk, e.names.ru, e.names.en, ...e.aliases, ...e.forms])].join(
-      ' | ',
-    ),
+    ...searchProperties([e.names.kk, e.names.ru, e.names.en, ...e.aliases, ...e.forms]),
     description: e.description,
     wikidataId: e.wikidataId,
   };
@@ -129,11 +138,30 @@ function entityProps(e: EntityAnnotation): Properties {
       return defined({
         ...common,
         eventType: e.eventType,
-        startDate: e.startDate === undefined ? undefined : toDate(e.startDate),
-        endDate: e.endDate === undefined ? undefined : toDate(e.endDate),
+        status: e.status,
+        startDate: optionalDate(e.startDate),
+        endDate: optionalDate(e.endDate),
+        ...evidence('statusEvidence'),
+        ...evidence('startDateEvidence'),
+        ...evidence('endDateEvidence'),
       });
     case 'Meeting':
-      return defined({ ...common, date: toDate(e.date), meetingType: e.meetingType });
+      return defined({
+        ...common,
+        status: e.status,
+        date: optionalDate(e.date),
+        meetingType: e.meetingType,
+        ...evidence('statusEvidence'),
+        ...evidence('dateEvidence'),
+      });
+    case 'Document':
+      return defined({
+        ...common,
+        documentType: e.documentType,
+        date: optionalDate(e.date),
+        number: e.number,
+        ...evidence('dateEvidence'),
+      });
     case 'InfrastructureProject':
       return defined({ ...common, projectType: e.projectType });
     case 'Topic':
@@ -147,6 +175,12 @@ function entityProps(e: EntityAnnotation): Properties {
 export function planArticle(v: VerifiedArticle): ArticlePlan {
   const a = v.annotation;
   const slug = a.article.slug;
+  // The registered entities it uses are part of what the article writes: a change to one
+  // re-seeds the articles that use it.
+  const annotationSource =
+    v.registered.length === 0
+      ? v.annotationSource
+      : `${v.annotationSource}\0${JSON.stringify(v.registered)}`;
   const articleId = `article/${slug}`;
   const sentenceId = (index: number) => `sentence/${slug}/${index}`;
   const sentenceIdsOf = (spans: readonly Span[]) =>
@@ -158,14 +192,15 @@ export function planArticle(v: VerifiedArticle): ArticlePlan {
       ),
     ].map(sentenceId);
 
-  const nodeId = new Map<string, string>();
-  for (const e of a.entities) nodeId.set(e.id, e.id);
+  const nodeId = new Map<string, string>([[ARTICLE_REF, articleId]]);
+  for (const e of [...a.entities, ...v.registered]) nodeId.set(e.id, e.id);
   for (const q of a.quotes) nodeId.set(q.id, `quote/${slug}/${q.id}`);
   for (const c of a.claims) nodeId.set(c.id, `claim/${slug}/${c.id}`);
   for (const n of a.numericFacts) nodeId.set(n.id, `numeric-fact/${slug}/${n.id}`);
   // Verification guarantees every reference resolves; the fallback is unreachable.
   const idOf = (ref: string) => nodeId.get(ref) ?? ref;
-  const labelOf = (ref: string) => matchLabel(v.kinds.get(ref) as NodeKind);
+  const labelOf = (ref: string) =>
+    ref === ARTICLE_REF ? 'Article' : matchLabel(v.kinds.get(ref) as NodeKind);
 
   const factNodes: PlannedFactNode[] = [];
   const relationships: PlannedRelationship[] = [];
@@ -260,24 +295,40 @@ export function planArticle(v: VerifiedArticle): ArticlePlan {
     if (n.statedBy !== undefined) relate('STATED', n.statedBy, n.id, `${n.id}#STATED`, spans);
     for (const t of n.about) relate('ABOUT', n.id, t, `${n.id}#ABOUT`, spans);
   }
+  /** A fact's dates (startDate, …), each with its evidence excerpts and their sentences. */
+  const timeQualifiers = (f: FactAnnotation): Record<string, PropertyValue | undefined> => {
+    const out: Record<string, PropertyValue | undefined> = {};
+    for (const q of TIME_QUALIFIERS) {
+      const dated = f[q];
+      if (dated === undefined) continue;
+      const spans = v.evidenceSpans.get(`${f.id}#${q}`) ?? [];
+      out[q] = toDate(dated.date);
+      out[`${q}Evidence`] = spans.map((s) => s.text);
+      out[`${q}SentenceIds`] = sentenceIdsOf(spans);
+    }
+    return out;
+  };
   for (const f of a.facts) {
     const spans = v.evidenceSpans.get(f.id) ?? [];
-    const qualifiers: Record<string, PropertyValue | undefined> =
-      f.type === 'HOLDS_OFFICE'
-        ? { asOf: f.asOf === undefined ? undefined : toDate(f.asOf) }
-        : f.type === 'PARTICIPATED_IN'
-          ? { officeId: f.officeId, countryId: f.countryId }
-          : f.type === 'DISCUSSED'
-            ? { framing: f.framing, raisedById: f.raisedById }
-            : {};
-    relate(f.type, f.from, f.to, f.id, spans, qualifiers);
+    relate(f.type, f.from, f.to, f.id, spans, {
+      ...timeQualifiers(f),
+      ...typeQualifiers(f),
+    });
   }
+  const entityEvidence =
+    (id: string): PropertyEvidence =>
+    (key) => {
+      const spans = v.evidenceSpans.get(`${id}#${key}`);
+      if (spans === undefined) return {};
+      const property = key.slice(0, -'Evidence'.length);
+      return { [key]: spans.map((s) => s.text), [`${property}SentenceIds`]: sentenceIdsOf(spans) };
+    };
 
   return {
     file: v.file,
     articleId,
     slug,
-    contentHash: contentHash(v.text.text, v.annotationSource),
+    contentHash: contentHash(v.text.text, annotationSource),
     article: defined({
       id: articleId,
       title: a.article.title,
@@ -286,7 +337,7 @@ export function planArticle(v: VerifiedArticle): ArticlePlan {
       sourceName: a.article.sourceName,
       url: a.article.url,
       text: v.text.text,
-      contentHash: contentHash(v.text.text, v.annotationSource),
+      contentHash: contentHash(v.text.text, annotationSource),
     }),
     sourceId: a.article.source ?? null,
     sentences: v.sentences.map((s) => ({
@@ -300,7 +351,14 @@ export function planArticle(v: VerifiedArticle): ArticlePlan {
         text: s.text,
       },
     })),
-    entities: a.entities.map((e) => ({ id: e.id, kind: e.kind, props: entityProps(e) })),
+    entities: [
+      ...a.entities.map((e) => ({
+        id: e.id,
+        kind: e.kind,
+        props: entityProps(e, entityEvidence(e.id)),
+      })),
+      ...v.registered.map((e) => ({ id: e.id, kind: e.kind, props: entityProps(e) })),
+    ],
     mentions: v.mentions.map((m) => ({
       sentenceId: sentenceId(m.sentenceIndex),
       entityId: m.entityId,
@@ -310,6 +368,29 @@ export function planArticle(v: VerifiedArticle): ArticlePlan {
     factNodes,
     relationships,
   };
+}
+
+/** The qualifiers particular to a fact's type. */
+function typeQualifiers(f: FactAnnotation): Record<string, PropertyValue | undefined> {
+  switch (f.type) {
+    case 'HOLDS_OFFICE':
+      return {
+        asOf: optionalDate(f.asOf),
+        current: f.current ?? f.endDate === undefined,
+      };
+    case 'PARTICIPATED_IN':
+      return { officeId: f.officeId, countryId: f.countryId, role: f.role };
+    case 'DISCUSSED':
+      return { framing: f.framing, raisedById: f.raisedById };
+    case 'SIGNED':
+      return { officeId: f.officeId, countryId: f.countryId };
+    case 'APPOINTED':
+    case 'NOMINATED':
+    case 'DISMISSED':
+      return { officeId: f.officeId };
+    default:
+      return {};
+  }
 }
 
 /** Node and relationship counts of a plan, by label / type (what a dry run prints). */

@@ -10,10 +10,11 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { SeedValidationError, type SeedIssue } from './errors.js';
-import { findAnnotationFiles, loadArticle } from './load.js';
+import { findAnnotationFiles, loadArticle, locateInFile } from './load.js';
 import { planArticle, type ArticlePlan } from './plan.js';
 import { reviveNeo4jValues } from './revive.js';
 import { verifyArticle } from './verify.js';
+import { loadRegistry, registryDirsFor, type EntityRegistry } from './registry.js';
 
 /** What one file gave: its plan and what the checks across articles need, or its issues. */
 export type FileCheck =
@@ -21,28 +22,47 @@ export type FileCheck =
       ok: true;
       plan: ArticlePlan;
       slug: string;
+      /** The article's own entity declarations. */
       entities: Array<{ id: string; kind: string }>;
+      /** The registered entities it uses. */
+      registered: string[];
     }
   | { ok: false; issues: SeedIssue[] };
 
-export function checkFile(file: string): FileCheck {
+export function checkFile(file: string, registry: EntityRegistry): FileCheck {
   const loaded = loadArticle(file);
   if (!loaded.ok) return { ok: false, issues: loaded.issues };
-  const checked = verifyArticle(loaded.article);
+  const checked = verifyArticle(loaded.article, registry);
   if (!checked.ok) return { ok: false, issues: checked.issues };
-  const { annotation } = checked.article;
+  const { annotation, registered } = checked.article;
   return {
     ok: true,
     plan: planArticle(checked.article),
     slug: annotation.article.slug,
     entities: annotation.entities.map((e) => ({ id: e.id, kind: e.kind })),
+    registered: registered.map((e) => e.id),
   };
 }
 
-/** Loads, verifies and plans every article; throws SeedValidationError listing every problem. */
-export function planCorpus(paths: readonly string[]): ArticlePlan[] {
+/** The annotation files of `paths` and the registry they use. */
+function corpusOf(paths: readonly string[]) {
   const { files, issues } = findAnnotationFiles(paths);
-  return plansOrThrow(files.map(checkFile), issues);
+  const registry = loadRegistry(registryDirsFor(paths, files));
+  return { files, registry, issues: [...issues, ...registry.issues] };
+}
+
+/** Loads, verifies and plans every article; throws SeedValidationError listing every problem. */
+export function planCorpus(
+  paths: readonly string[],
+  options: Pick<ValidationOptions, 'onWarning'> = {},
+): ArticlePlan[] {
+  const { files, registry, issues } = corpusOf(paths);
+  return plansOrThrow(
+    files.map((f) => checkFile(f, registry)),
+    issues,
+    registry,
+    options,
+  );
 }
 
 /** Below this many files, starting workers costs about what they save. */
@@ -57,6 +77,8 @@ export interface ValidationOptions {
    * of the code, and every plan is cloned back to the main thread).
    */
   threads?: number;
+  /** Told each problem that does not stop the run (an unreferenced registry entry). */
+  onWarning?: (warning: SeedIssue) => void;
 }
 
 /**
@@ -69,7 +91,7 @@ export async function validateCorpus(
   paths: readonly string[],
   options: ValidationOptions = {},
 ): Promise<ArticlePlan[]> {
-  const { files, issues } = findAnnotationFiles(paths);
+  const { files, registry, issues } = corpusOf(paths);
   const threads = Math.min(
     options.threads ?? (files.length >= PARALLEL_VALIDATION_MIN_FILES ? 4 : 0),
     availableParallelism(),
@@ -78,12 +100,17 @@ export async function validateCorpus(
   if (threads <= 1) {
     const checks: FileCheck[] = [];
     for (const file of files) {
-      checks.push(checkFile(file));
+      checks.push(checkFile(file, registry));
       await new Promise((resolve) => setImmediate(resolve));
     }
-    return plansOrThrow(checks, issues);
+    return plansOrThrow(checks, issues, registry, options);
   }
-  return plansOrThrow(await checkInWorkers(files, threads), issues);
+  return plansOrThrow(
+    await checkInWorkers(files, registry.dirs, threads),
+    issues,
+    registry,
+    options,
+  );
 }
 
 /** The worker module next to this one: .ts under tsx or vitest, .js once built. */
@@ -97,7 +124,11 @@ const WORKER_URL = new URL(
  * shares are even) and posts its checks in its order, a chunk at a time; they are put back
  * in corpus order.
  */
-async function checkInWorkers(files: readonly string[], threads: number): Promise<FileCheck[]> {
+async function checkInWorkers(
+  files: readonly string[],
+  registryDirs: readonly string[],
+  threads: number,
+): Promise<FileCheck[]> {
   const shares = Array.from({ length: threads }, (_, t) =>
     files.filter((_, i) => i % threads === t),
   );
@@ -106,7 +137,7 @@ async function checkInWorkers(files: readonly string[], threads: number): Promis
       (share) =>
         new Promise<FileCheck[]>((resolve, reject) => {
           const checks: FileCheck[] = [];
-          const worker = startWorker(share);
+          const worker = startWorker({ files: share, registryDirs });
           worker.on('message', (chunk: FileCheck[]) => {
             // Plans cross threads by structured clone: driver values (Integer, Date…) come
             // back as plain objects and are made driver values again.
@@ -136,7 +167,13 @@ async function checkInWorkers(files: readonly string[], threads: number): Promis
  * a worker thread does not inherit the TypeScript loader on Node 20: it registers tsx's
  * first, then imports the module.
  */
-function startWorker(share: readonly string[]): Worker {
+/** What a validation worker is given: its share of the files, and the registry's folders. */
+export interface WorkerInput {
+  files: readonly string[];
+  registryDirs: readonly string[];
+}
+
+function startWorker(share: WorkerInput): Worker {
   if (!WORKER_URL.pathname.endsWith('.ts')) return new Worker(WORKER_URL, { workerData: share });
   // tsx/esm/api's ESM build (require.resolve finds its CommonJS one, which an eval'd worker
   // cannot use: it resolves its own files relative to the caller).
@@ -147,7 +184,12 @@ function startWorker(share: readonly string[]): Worker {
   return new Worker(bootstrap, { eval: true, workerData: share, execArgv: [] });
 }
 
-function plansOrThrow(checks: readonly FileCheck[], fileIssues: SeedIssue[]): ArticlePlan[] {
+function plansOrThrow(
+  checks: readonly FileCheck[],
+  fileIssues: SeedIssue[],
+  registry: EntityRegistry,
+  options: Pick<ValidationOptions, 'onWarning'>,
+): ArticlePlan[] {
   const issues = [...fileIssues];
   const valid: Array<Extract<FileCheck, { ok: true }>> = [];
   for (const check of checks) {
@@ -156,16 +198,37 @@ function plansOrThrow(checks: readonly FileCheck[], fileIssues: SeedIssue[]): Ar
   }
   issues.push(...crossArticleIssues(valid));
   if (issues.length > 0) throw new SeedValidationError(issues);
+  // Only a valid corpus is complete enough to tell which registry entries no article uses.
+  if (checks.length > 0)
+    for (const warning of unreferencedEntries(registry, valid)) options.onWarning?.(warning);
   return valid.map((c) => c.plan);
 }
 
-/** Line and column of a path in an annotation file (read again: only when reporting). */
-function locate(file: string, p: Array<string | number>) {
-  const loaded = loadArticle(file);
-  return loaded.ok ? loaded.article.locate(p) : undefined;
+/** Registry entries that no article of the run refers to: warnings, not errors. */
+function unreferencedEntries(
+  registry: EntityRegistry,
+  articles: ReadonlyArray<Extract<FileCheck, { ok: true }>>,
+): SeedIssue[] {
+  const used = new Set(articles.flatMap((a) => a.registered));
+  const warnings: SeedIssue[] = [];
+  for (const [id, entry] of registry.entities) {
+    if (used.has(id)) continue;
+    const [, file = entry.at, line, column] = /^(.*):(\d+):(\d+)$/.exec(entry.at) ?? [];
+    warnings.push({
+      file,
+      path: '',
+      line: line === undefined ? undefined : Number(line),
+      column: column === undefined ? undefined : Number(column),
+      message: `registry entry "${id}" is used by no article of this run`,
+    });
+  }
+  return warnings;
 }
 
-/** Two files must not claim the same article, nor one entity id with two kinds. */
+/**
+ * Two files must not claim the same article, nor declare one entity: an entity two articles
+ * know is declared once, in the registry.
+ */
 function crossArticleIssues(articles: ReadonlyArray<Extract<FileCheck, { ok: true }>>) {
   const issues: SeedIssue[] = [];
   const slugs = new Map<string, string>();
@@ -176,10 +239,13 @@ function crossArticleIssues(articles: ReadonlyArray<Extract<FileCheck, { ok: tru
       issues.push({
         file: plan.file,
         path: 'article.slug',
-        ...locate(plan.file, ['article', 'slug']),
+        ...locateInFile(plan.file, ['article', 'slug']),
         message: `duplicate article slug "${slug}" (also in ${other})`,
       });
-    } else slugs.set(slug, plan.file);
+      // The same article twice: its declarations clash with themselves; one issue says it all.
+      continue;
+    }
+    slugs.set(slug, plan.file);
     entities.forEach((e, i) => {
       const seen = kinds.get(e.id);
       if (seen === undefined) kinds.set(e.id, { kind: e.kind, file: plan.file });
@@ -187,8 +253,15 @@ function crossArticleIssues(articles: ReadonlyArray<Extract<FileCheck, { ok: tru
         issues.push({
           file: plan.file,
           path: `entities[${i}].kind`,
-          ...locate(plan.file, ['entities', i, 'kind']),
+          ...locateInFile(plan.file, ['entities', i, 'kind']),
           message: `wrong type: "${e.id}" is a ${e.kind} here but a ${seen.kind} in ${seen.file}`,
+        });
+      } else {
+        issues.push({
+          file: plan.file,
+          path: `entities[${i}].id`,
+          ...locateInFile(plan.file, ['entities', i, 'id']),
+          message: `"${e.id}" is declared by two articles (also in ${seen.file}): declare it once, in the entity registry (entities/), and refer to it by id`,
         });
       }
     });

@@ -4,18 +4,20 @@
  * verbatim (and unambiguously) in the text. Also splits sentences and finds mentions, since
  * "is this entity used at all" needs them.
  */
-import type { EvidenceItem } from './annotation-schema.js';
+import { TIME_QUALIFIERS, type EntityAnnotation, type EvidenceItem } from './annotation-schema.js';
 import { formatPath, type PathSegment, type SeedIssue } from './errors.js';
 import type { LoadedArticle } from './load.js';
 import { findMentions, type Mention } from './mentions.js';
+import { EMPTY_REGISTRY, type EntityRegistry } from './registry.js';
 import {
+  ARTICLE_REF,
   QUALIFIER_REF_KINDS,
   RELATIONSHIP_PATTERNS,
   type NodeKind,
   type RelationshipPattern,
 } from './patterns.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
-import { codePointLength, type ArticleText } from './text.js';
+import { codePointLength, nearestMatchHint, type ArticleText } from './text.js';
 
 export interface Span {
   text: string;
@@ -29,10 +31,23 @@ export interface VerifiedArticle extends LoadedArticle {
   kinds: ReadonlyMap<string, NodeKind>;
   /** Where each quote's text is. */
   quoteSpans: ReadonlyMap<string, Span>;
-  /** Evidence spans by the local id of the claim, numeric fact or fact. */
+  /**
+   * Evidence spans by the local id of the claim, numeric fact or fact; a fact's dates by
+   * `<fact id>#<qualifier>`, an entity's dated properties by `<entity id>#<key>`.
+   */
   evidenceSpans: ReadonlyMap<string, Span[]>;
   mentions: Mention[];
+  /** The registered entities this article uses (by reference or in `uses`), in id order. */
+  registered: EntityAnnotation[];
 }
+
+/** Keys of an entity declaration that hold evidence of another key (dateEvidence → date). */
+export const ENTITY_EVIDENCE_KEYS = [
+  'dateEvidence',
+  'statusEvidence',
+  'startDateEvidence',
+  'endDateEvidence',
+] as const;
 
 export type VerifyResult =
   { ok: true; article: VerifiedArticle } | { ok: false; issues: SeedIssue[] };
@@ -63,7 +78,9 @@ export function locateExcerpt(
   }
   const found = text.occurrences(excerpt);
   if (found.length === 0) {
-    return { error: `${owner}: excerpt not found verbatim in the text: ${preview(excerpt)}` };
+    return {
+      error: `${owner}: excerpt not found verbatim in the text: ${preview(excerpt)}${nearestMatchHint(text, excerpt)}`,
+    };
   }
   const occurrence = typeof item === 'string' ? undefined : item.occurrence;
   if (occurrence === undefined && found.length > 1) {
@@ -80,7 +97,10 @@ export function locateExcerpt(
   return { span: { text: excerpt, start, end: start + length } };
 }
 
-export function verifyArticle(loaded: LoadedArticle): VerifyResult {
+export function verifyArticle(
+  loaded: LoadedArticle,
+  registry: EntityRegistry = EMPTY_REGISTRY,
+): VerifyResult {
   const { annotation: a, file, text } = loaded;
   const issues: SeedIssue[] = [];
   const issue = (path: PathSegment[], message: string) =>
@@ -98,7 +118,22 @@ export function verifyArticle(loaded: LoadedArticle): VerifyResult {
     declared.set(id, formatPath(path));
     kinds.set(id, kind);
   };
-  a.entities.forEach((e, i) => declare(e.id, e.kind, ['entities', i]));
+  a.entities.forEach((e, i) => {
+    const registered = registry.entities.get(e.id);
+    if (registered !== undefined)
+      issue(
+        ['entities', i, 'id'],
+        `"${e.id}" is a registered entity (declared at ${registered.at}): refer to it by id (or list it under uses:) instead of declaring it again`,
+      );
+    declare(e.id, e.kind, ['entities', i]);
+  });
+  const reserve = (id: string, path: PathSegment[]) => {
+    if (id === ARTICLE_REF)
+      issue([...path, 'id'], `"${ARTICLE_REF}" is reserved: it names the article itself`);
+  };
+  a.quotes.forEach((q, i) => reserve(q.id, ['quotes', i]));
+  a.claims.forEach((c, i) => reserve(c.id, ['claims', i]));
+  a.numericFacts.forEach((n, i) => reserve(n.id, ['numericFacts', i]));
   a.quotes.forEach((q, i) => declare(q.id, 'Quote', ['quotes', i]));
   a.claims.forEach((c, i) => declare(c.id, 'Claim', ['claims', i]));
   a.numericFacts.forEach((n, i) => declare(n.id, 'NumericFact', ['numericFacts', i]));
@@ -112,6 +147,9 @@ export function verifyArticle(loaded: LoadedArticle): VerifyResult {
 
   // ---- references and the kinds at each end ----
   const referenced = new Set<string>();
+  // Registered entities are known to every article; the article's own ids take precedence.
+  const kindOf = (id: string): NodeKind | undefined =>
+    kinds.get(id) ?? (id === ARTICLE_REF ? 'Article' : registry.entities.get(id)?.entity.kind);
   const checkRef = (
     id: string,
     path: PathSegment[],
@@ -119,11 +157,12 @@ export function verifyArticle(loaded: LoadedArticle): VerifyResult {
     role: string,
   ) => {
     referenced.add(id);
-    const kind = kinds.get(id);
+    const kind = kindOf(id);
     if (kind === undefined) {
       issue(
         path,
-        `unknown reference "${id}": no entity, quote, claim or numeric fact with this id in ${file}`,
+        `unknown reference "${id}": no entity, quote, claim or numeric fact with this id in ${file}` +
+          (id.includes('/') ? ' nor in the entity registry (entities/)' : ''),
       );
     } else if (!allowed.includes(kind)) {
       issue(path, `wrong type: ${role} must be ${allowed.join(' or ')}, but "${id}" is a ${kind}`);
@@ -139,7 +178,43 @@ export function verifyArticle(loaded: LoadedArticle): VerifyResult {
     const pattern: RelationshipPattern = RELATIONSHIP_PATTERNS[type];
     checkRef(from, fromPath, pattern.from, `the start of ${type}`);
     checkRef(to, toPath, pattern.to, `the end of ${type}`);
+    const [fromKind, toKind] = [kindOf(from), kindOf(to)];
+    if (
+      pattern.pairs !== undefined &&
+      fromKind !== undefined &&
+      toKind !== undefined &&
+      pattern.from.includes(fromKind) &&
+      pattern.to.includes(toKind) &&
+      !pattern.pairs.some(([f, t]) => f === fromKind && t === toKind)
+    ) {
+      issue(
+        toPath,
+        `wrong type: ${type} goes ${pattern.pairs.map(([f, t]) => `${f} → ${t}`).join(', ')}; not ${fromKind} → ${toKind}`,
+      );
+    }
   };
+
+  // ---- registered entities the article uses ----
+  const usedForms = new Map<string, string[]>();
+  a.uses.forEach((use, i) => {
+    const id = typeof use === 'string' ? use : use.id;
+    const at: PathSegment[] = ['uses', i];
+    if (!registry.entities.has(id)) {
+      issue(
+        typeof use === 'string' ? at : [...at, 'id'],
+        kinds.has(id)
+          ? `"${id}" is declared under entities: in this file; uses: lists registered entities only`
+          : `"${id}" is not in the entity registry (entities/): register it there, or declare it under entities: if only this article knows it`,
+      );
+      return;
+    }
+    if (typeof use === 'string') return;
+    use.forms.forEach((form, j) => {
+      if (text.occurrences(form).length === 0)
+        issue([...at, 'forms', j], `form not found verbatim in the text: ${preview(form)}`);
+    });
+    usedForms.set(id, [...(usedForms.get(id) ?? []), ...use.forms]);
+  });
 
   if (a.article.source !== undefined) {
     checkRef(a.article.source, ['article', 'source'], ['Organization'], 'the source');
@@ -170,7 +245,10 @@ export function verifyArticle(loaded: LoadedArticle): VerifyResult {
       issue([...at, 'currency'], 'required when unit is CURRENCY (an ISO 4217 code such as USD)');
     }
     if (text.occurrences(n.surfaceText).length === 0) {
-      issue([...at, 'surfaceText'], `not found verbatim in the text: ${preview(n.surfaceText)}`);
+      issue(
+        [...at, 'surfaceText'],
+        `not found verbatim in the text: ${preview(n.surfaceText)}${nearestMatchHint(text, n.surfaceText)}`,
+      );
     }
   });
   a.facts.forEach((f, i) => {
@@ -202,7 +280,38 @@ export function verifyArticle(loaded: LoadedArticle): VerifyResult {
   };
   a.claims.forEach((c, i) => verifyEvidence('claims', i, c.id, c.evidence));
   a.numericFacts.forEach((n, i) => verifyEvidence('numericFacts', i, n.id, n.evidence));
-  a.facts.forEach((f, i) => verifyEvidence('facts', i, f.id, f.evidence));
+  a.facts.forEach((f, i) => {
+    verifyEvidence('facts', i, f.id, f.evidence);
+    for (const q of TIME_QUALIFIERS) {
+      const dated = f[q];
+      if (dated === undefined) continue;
+      const spans: Span[] = [];
+      dated.evidence.forEach((item, j) => {
+        const found = locateExcerpt(text, item, `evidence of the ${q} of "${f.id}"`);
+        if ('error' in found) issue(['facts', i, q, 'evidence', j], found.error);
+        else spans.push(found.span);
+      });
+      evidenceSpans.set(`${f.id}#${q}`, spans);
+    }
+    if (f.startDate && f.endDate && f.endDate.date < f.startDate.date)
+      issue(
+        ['facts', i, 'endDate', 'date'],
+        `endDate ${f.endDate.date} is before startDate ${f.startDate.date}`,
+      );
+  });
+  a.entities.forEach((e, i) => {
+    for (const key of ENTITY_EVIDENCE_KEYS) {
+      const items = (e as Partial<Record<string, unknown>>)[key] as EvidenceItem[] | undefined;
+      if (items === undefined) continue;
+      const spans: Span[] = [];
+      items.forEach((item, j) => {
+        const found = locateExcerpt(text, item, `${key} of "${e.id}"`);
+        if ('error' in found) issue(['entities', i, key, j], found.error);
+        else spans.push(found.span);
+      });
+      evidenceSpans.set(`${e.id}#${key}`, spans);
+    }
+  });
 
   // What a quote contains must be stated inside it.
   a.quotes.forEach((q, i) => {
@@ -221,12 +330,26 @@ export function verifyArticle(loaded: LoadedArticle): VerifyResult {
   });
 
   // ---- sentences, mentions, unused entities ----
+  const registeredIds = new Set<string>();
+  for (const id of [...referenced, ...a.uses.map((u) => (typeof u === 'string' ? u : u.id))])
+    if (!kinds.has(id) && registry.entities.has(id)) registeredIds.add(id);
+  const registered = [...registeredIds]
+    .sort()
+    .map((id) => registry.entities.get(id)?.entity as EntityAnnotation);
+  for (const e of registered) kinds.set(e.id, e.kind);
   const sentences = splitSentences(text);
   const mentions = findMentions(
     sentences,
-    a.entities.map((e) => ({
+    [...a.entities, ...registered].map((e) => ({
       id: e.id,
-      surfaces: [e.names.kk, e.names.ru, e.names.en, ...e.aliases, ...e.forms],
+      surfaces: [
+        e.names.kk,
+        e.names.ru,
+        e.names.en,
+        ...e.aliases,
+        ...e.forms,
+        ...(usedForms.get(e.id) ?? []),
+      ],
     })),
   );
   const mentioned = new Set(mentions.map((m) => m.entityId));
@@ -238,10 +361,18 @@ export function verifyArticle(loaded: LoadedArticle): VerifyResult {
       );
     }
   });
+  a.uses.forEach((use, i) => {
+    const id = typeof use === 'string' ? use : use.id;
+    if (registry.entities.has(id) && !mentioned.has(id) && !referenced.has(id))
+      issue(
+        ['uses', i],
+        `"${id}" is listed under uses: but neither mentioned in the text (by its names, aliases or forms) nor used by any fact`,
+      );
+  });
 
   if (issues.length > 0) return { ok: false, issues };
   return {
     ok: true,
-    article: { ...loaded, sentences, kinds, quoteSpans, evidenceSpans, mentions },
+    article: { ...loaded, sentences, kinds, quoteSpans, evidenceSpans, mentions, registered },
   };
 }

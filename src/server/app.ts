@@ -1,5 +1,6 @@
 /**
- * The HTTP service: /health, /ready and /graphql on one fastify app.
+ * The HTTP service: /health, /ready, /graphql and the browser pages (/, /graphiql: ./explorer.ts)
+ * on one fastify app.
  *
  * Lifecycle: createApp → start() (listen) → stop() (stop accepting, let
  * in-flight requests finish, close). The Neo4j driver is passed in and owned
@@ -19,6 +20,7 @@ import type { AppConfig } from '../config.js';
 import { createNeo4jMonitor } from '../graph/driver.js';
 import { RecentStatements, warmPlans } from '../graph/executor.js';
 import type { Logger } from '../logger.js';
+import { registerExplorer } from './explorer.js';
 import {
   clientErrorHandler,
   errorHandler,
@@ -103,6 +105,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     path: '/graphql',
     reachability: monitor,
     statements,
+  });
+  await registerExplorer(app, {
+    graphqlPath: '/graphql',
+    introspection: config.graphql.introspection,
   });
   await app.ready();
 

@@ -1,5 +1,12 @@
 /** Seeding helpers for integration tests: the real seeds/ corpus, or fixture paths. */
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
@@ -21,10 +28,12 @@ export async function seedPaths(driver: Driver, paths: string[]): Promise<SeedRe
 
 /**
  * Everything in the graph as sorted strings: every node (labels, id, properties except
- * `seededAt`) and every relationship (type, ends, properties). Equal dumps = equal graphs.
+ * `seededAt`, unless `withSeededAt`) and every relationship (type, ends, properties). Equal
+ * dumps = equal graphs; with `withSeededAt`, nothing was rewritten either.
  */
 export async function graphDump(
   driver: Driver,
+  { withSeededAt = false } = {},
 ): Promise<{ nodes: string[]; relationships: string[] }> {
   const database = inject('neo4j').database;
   const nodes = await driver.executeQuery(
@@ -42,7 +51,7 @@ export async function graphDump(
   const stable = (props: Record<string, unknown>) =>
     JSON.stringify(
       Object.keys(props)
-        .filter((k) => k !== 'seededAt')
+        .filter((k) => withSeededAt || k !== 'seededAt')
         .sort()
         .map((k) => [k, String(props[k])]),
     );
@@ -76,12 +85,18 @@ export interface AnnotationEdit {
   text?: (source: string) => string;
 }
 
+/** The repo's entity registry (seeds/entities/). */
+export const SEEDS_REGISTRY_DIR = path.join(DEFAULT_SEEDS_DIR, 'entities');
+
 /**
  * Copies an annotation and its article text into a fresh temp folder (or `dir`), applying
- * `edit` to the copy; returns the copy's path. The originals are never touched.
+ * `edit` to the copy; returns the copy's path. The originals are never touched. The folder
+ * gets the repo's entity registry as `entities/` (a link), unless it has one already.
  */
 export function copyAnnotation(yamlFile: string, edit: AnnotationEdit = {}, dir?: string): string {
   const target = dir ?? mkdtempSync(path.join(tmpdir(), 'togys-seed-'));
+  const registry = path.join(target, 'entities');
+  if (!existsSync(registry)) symlinkSync(SEEDS_REGISTRY_DIR, registry, 'dir');
   const source = readFileSync(yamlFile, 'utf8');
   const textFile = String(parseDocument(source).getIn(['article', 'textFile']));
   copyFileSync(path.resolve(path.dirname(yamlFile), textFile), path.join(target, textFile));

@@ -1,27 +1,38 @@
 /** `npm run seed` as a user runs it: a child process, its exit code and its output. */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clearGraph, createTestDriver, testNeo4j } from '../helpers/neo4j.js';
-import { copyAnnotation, FIRST_ARTICLE_YAML, indexOfId } from '../helpers/seed.js';
+import {
+  copyAnnotation,
+  FIRST_ARTICLE_YAML,
+  indexOfId,
+  SECOND_ARTICLE_YAML,
+} from '../helpers/seed.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
-async function runSeed(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function seedEnv(): NodeJS.ProcessEnv {
   const { uri, username, password, database } = testNeo4j();
+  return {
+    ...process.env,
+    NEO4J_URI: uri,
+    NEO4J_USERNAME: username,
+    NEO4J_PASSWORD: password,
+    NEO4J_DATABASE: database,
+  };
+}
+
+async function runSeed(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await promisify(execFile)(TSX, ['src/seed/cli.ts', ...args], {
       cwd: ROOT,
-      env: {
-        ...process.env,
-        NEO4J_URI: uri,
-        NEO4J_USERNAME: username,
-        NEO4J_PASSWORD: password,
-        NEO4J_DATABASE: database,
-      },
+      env: seedEnv(),
     });
     return { code: 0, stdout, stderr };
   } catch (err) {
@@ -96,5 +107,50 @@ describe('npm run seed', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('unchanged');
     expect(second.stdout).toContain('1 skipped');
+  });
+
+  it('prints each batch before and after it commits: killed mid-run, the console names every article the graph holds', async () => {
+    await clearGraph(driver);
+    // 121 small articles: three transactions of new articles (at most 50 each).
+    const dir = mkdtempSync(path.join(tmpdir(), 'togys-cli-batches-'));
+    const base = copyAnnotation(SECOND_ARTICLE_YAML, {}, dir);
+    const source = readFileSync(base, 'utf8');
+    for (let i = 0; i < 120; i += 1) {
+      const slug = `fixture-smailov-investors-${String(i).padStart(3, '0')}`;
+      writeFileSync(
+        path.join(dir, `${slug}.yaml`),
+        // Each copy declares its own meeting: one entity declared by two articles is an error.
+        source
+          .replace('slug: fixture-smailov-investors', `slug: ${slug}`)
+          .replace(/meeting\/fixture-smailov-investors/g, `meeting/${slug}`),
+      );
+    }
+    // The seeder's own process (no tsx launcher in between), killed as soon as one batch is in.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/seed/cli.ts', dir], {
+      cwd: ROOT,
+      env: seedEnv(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      stdout += chunk;
+      if (/^committed \d+ new article/m.test(stdout)) child.kill('SIGKILL');
+    });
+    await exited;
+    const written = stdout
+      .split('\n')
+      .filter((l) => l.startsWith('writing '))
+      .flatMap((l) => l.slice(l.indexOf(': ') + 2).split(', '));
+    const inGraph = await articles();
+    // Killed after the first commit, before the last: some articles are in, not all.
+    const firstBatch = Number(/^writing (\d+) new article/m.exec(stdout)?.[1]);
+    expect(inGraph.length).toBeGreaterThanOrEqual(firstBatch);
+    expect(inGraph.length).toBeLessThan(121);
+    for (const id of inGraph) expect(written).toContain(id);
+    // The batch's articles are listed, one line each, before its "committed" line.
+    const firstCommit = stdout.slice(0, stdout.indexOf('committed '));
+    expect(firstCommit.match(/: created; created \d+ nodes/g)).toHaveLength(firstBatch);
   });
 });

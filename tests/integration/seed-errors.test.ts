@@ -99,13 +99,37 @@ describe('bad input is refused and writes nothing', () => {
 
   it('duplicate id', async () => {
     const { file, issues } = await refused({
-      doc: (doc) => doc.setIn(['entities', 2, 'id'], 'country/ru'),
+      doc: (doc) => doc.setIn(['claims', 0, 'id'], 'continue-joint-work'),
     });
-    const duplicate = issues.find((i) => i.path === 'entities[2].id');
+    const duplicate = issues.find((i) => i.path === 'claims[0].id');
     expect(duplicate?.message).toMatch(
-      /duplicate id "country\/ru" \(first declared at entities\[1\]\)/,
+      /duplicate id "continue-joint-work" \(first declared at quotes\[0\]\)/,
     );
-    expect(duplicate?.line).toBe(lineOf(file, '- id: country/ru', 2));
+    expect(duplicate?.line).toBe(lineOf(file, '- id: continue-joint-work', 2));
+  });
+
+  it('an article that declares a registered entity again', async () => {
+    const { file, issues } = await refused({
+      doc: (doc) =>
+        doc.addIn(['entities'], {
+          id: 'country/kg',
+          kind: 'Country',
+          names: { kk: 'Қырғызстан', ru: 'Киргизия', en: 'Kyrgyzstan' },
+          iso3166Alpha2: 'KG',
+          iso3166Alpha3: 'KGZ',
+        }),
+    });
+    expect(issues).toEqual([
+      {
+        file,
+        path: 'entities[1].id',
+        line: lineOf(file, 'id: country/kg'),
+        column: expect.any(Number),
+        message: expect.stringMatching(
+          /^"country\/kg" is a registered entity \(declared at .*entities\/countries\.yaml:\d+:\d+\): refer to it by id/,
+        ),
+      },
+    ]);
   });
 
   it('wrong type at a relationship end', async () => {
@@ -165,10 +189,10 @@ describe('bad input is refused and writes nothing', () => {
 
   it('missing Russian name of an entity', async () => {
     const { issues } = await refused({
-      doc: (doc) => doc.deleteIn(['entities', 3, 'names', 'ru']),
+      doc: (doc) => doc.deleteIn(['entities', 0, 'names', 'ru']),
     });
     expect(issues.map((i) => [i.path, i.message])).toEqual([
-      ['entities[3].names.ru', 'required but missing (expected string)'],
+      ['entities[0].names.ru', 'required but missing (expected string)'],
     ]);
   });
 
@@ -187,7 +211,9 @@ describe('bad input is refused and writes nothing', () => {
         line: lineOf(file, 'Шолпан-Атада (Қазақстан)'),
         column: expect.any(Number),
         message:
-          'evidence of "cholpon-ata-in-kyrgyzstan": excerpt not found verbatim in the text: "Шолпан-Атада (Қазақстан)"',
+          'evidence of "cholpon-ata-in-kyrgyzstan": excerpt not found verbatim in the text: "Шолпан-Атада (Қазақстан)"; ' +
+          'nearest match at code point 95: "Шолпан-Атада (Қырғызстан) өтіп жатқан Еуразия", which differs at character 16 ' +
+          'of the excerpt (code point 110 of the text): the text has "ы" (U+044B) where the excerpt has "а" (U+0430)',
       },
     ]);
   });
@@ -275,6 +301,24 @@ describe('bad input is refused and writes nothing', () => {
     expect(issues[0]?.message).toMatch(/required when unit is CURRENCY/);
   });
 
+  it('a figure written one character off: the nearest match and the character', async () => {
+    let at = -1;
+    const { issues } = await refused({
+      doc: (doc) => {
+        at = indexOfId(doc, 'numericFacts', 'trade-turnover-2021');
+        doc.setIn(['numericFacts', at, 'surfaceText'], '$24.2 млрд');
+      },
+    });
+    expect(issues.map((i) => [i.path, i.message])).toEqual([
+      [
+        `numericFacts[${at}].surfaceText`,
+        expect.stringMatching(
+          /^not found verbatim in the text: "\$24\.2 млрд"; nearest match at code point \d+: "\$24,2 млрд.*", which differs at character 4 of the excerpt \(code point \d+ of the text\): the text has "," \(U\+002C\) where the excerpt has "\." \(U\+002E\)$/,
+        ),
+      ],
+    ]);
+  });
+
   it('a claim said to be inside a quote that does not contain its evidence', async () => {
     const { issues } = await refused({
       doc: (doc) =>
@@ -287,12 +331,20 @@ describe('bad input is refused and writes nothing', () => {
     expect(issues[0]?.message).toMatch(/lies outside the quote/);
   });
 
-  it('an unknown field (a typo) is refused, not ignored', async () => {
-    const { issues } = await refused({
+  it('an unknown field (a typo) is refused, not ignored, at the key itself', async () => {
+    const { file, issues } = await refused({
       doc: (doc) => doc.setIn(['facts', 0, 'evidance'], doc.createNode(['x'])),
     });
-    expect(issues[0]?.path).toBe('facts[0]');
-    expect(issues[0]?.message).toMatch(/evidance/);
+    const line = lineOf(file, 'evidance:');
+    expect(issues).toEqual([
+      {
+        file,
+        path: 'facts[0].evidance',
+        line,
+        column: (readFileSync(file, 'utf8').split('\n')[line - 1] ?? '').indexOf('evidance') + 1,
+        message: 'unknown key "evidance" (not in the annotation schema: a typo?)',
+      },
+    ]);
   });
 
   it('a path that does not exist', async () => {
@@ -336,21 +388,32 @@ describe('an entity id the graph already holds with another kind', () => {
       paths: [copyAnnotation(FIRST_ARTICLE_YAML)],
     });
     const before = await graphDump(driver);
-    // The second article, seeded on its own, declares Kyrgyzstan's id as a Place.
+    // The second article, seeded on its own, declares the first's meeting as an Event.
     const second = copyAnnotation(SECOND_ARTICLE_YAML, {
-      text: (s) => s.replace(/place\/astana/g, 'country/kg'),
+      text: (s) =>
+        s
+          .replace(
+            'kind: Meeting\n    meetingType: MULTILATERAL\n    date:',
+            'kind: Event\n    eventType: FORUM\n    startDate:',
+          )
+          .replace(/meeting\/fixture-smailov-investors/g, 'meeting/2022-08-25-smailov-mishustin'),
     });
     const error = await seedCorpus(driver, {
       database: testNeo4j().database,
       paths: [second],
     }).catch((err: unknown) => err);
     expect(error).toBeInstanceOf(SeedValidationError);
+    const kindLine = readFileSync(second, 'utf8')
+      .split('\n')
+      .findIndex((l) => l.includes('kind: Event'));
     expect((error as SeedValidationError).issues).toEqual([
       {
         file: second,
         path: expect.stringMatching(/^entities\[\d\]\.kind$/),
+        line: kindLine + 1,
+        column: 11,
         message:
-          'wrong type: "country/kg" is a Place here but a Country in the graph (seeded from another article)',
+          'wrong type: "meeting/2022-08-25-smailov-mishustin" is a Event here but a Meeting in the graph (seeded from another article)',
       },
     ]);
     expect(await graphDump(driver)).toEqual(before);

@@ -4,6 +4,7 @@
  * file still writes nothing; the write plans' warm-up, sent during validation, writes nothing.
  */
 import {
+  cpSync,
   copyFileSync,
   mkdtempSync,
   readdirSync,
@@ -82,6 +83,7 @@ describe('validation in worker threads', () => {
       for (const f of files) copyFileSync(f, path.join(bad, path.basename(f)));
       for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt')))
         copyFileSync(path.join(dir, f), path.join(bad, f));
+      cpSync(path.join(dir, 'entities'), path.join(bad, 'entities'), { recursive: true });
       const first = path.join(bad, path.basename(files[0]!));
       const line = breakMeetingType(first);
       // The same article under another file name: a problem across articles.

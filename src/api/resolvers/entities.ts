@@ -63,4 +63,5 @@ export const entityResolvers: Resolvers = {
   Meeting: entityFields,
   InfrastructureProject: entityFields,
   Topic: entityFields,
+  Document: entityFields,
 };

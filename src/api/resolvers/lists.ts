@@ -1,5 +1,5 @@
 /** The top-level list fields (people, meetings, quotes…): keyset-paginated connections. */
-import { toNodeModel, toPlain } from '../../graph/convert.js';
+import { toPlain } from '../../graph/convert.js';
 import type { ConnectionModel, NodeModel } from '../../graph/model.js';
 import {
   LIST_SPECS,
@@ -9,10 +9,11 @@ import {
   type ListFilter,
   type ListName,
 } from '../../graph/lists.js';
-import { isWholeNode, markPartial, nodeRecordOf, type WireNode } from '../../graph/nodes.js';
+import type { WireNode } from '../../graph/nodes.js';
+import { toModel } from '../node-models.js';
 import { afterCursor, pageSize } from '../args.js';
 import type { GraphQLContext } from '../context.js';
-import { lookahead, nodeProjection, type LookaheadInfo } from '../lookahead.js';
+import type { LookaheadInfo } from '../selection.js';
 import type { EntityKind, OrderDirection } from '../../generated/graphql.js';
 import { edgesOf, pageInfoOf, TYPE_OF_KIND } from './shared.js';
 
@@ -57,11 +58,11 @@ export async function listConnection<T extends NodeModel>(
   const after = afterCursor('after', args.after, cursorField);
   const filter = toListFilter(args.filter);
   // Only the properties the selection reads of the page's nodes (they are not cached as nodes).
-  const projection = nodeProjection(info, ['edges', 'node']);
+  const projection = ctx.planner.nodeProjection(info, ['edges', 'node']);
   const request = { list, filter, sortField, descending, limit: size + 1, after, projection };
   // The relations the selection asks of the page's nodes, several levels deep, read by the
   // page's own statement: one round trip for the page and all it leads to.
-  const trees = lookahead(info, ['edges', 'node']);
+  const trees = ctx.planner.lookahead(info, ['edges', 'node']);
   let wireRows: Array<[WireNode, unknown]>;
   if (trees.length === 0) {
     const records = await ctx.executor.read(listPage(request));
@@ -71,14 +72,10 @@ export async function listConnection<T extends NodeModel>(
     wireRows = (record?.get('rows') ?? []) as Array<[WireNode, unknown]>;
     if (record) ctx.loaders.primeRelated(trees, record);
   }
-  const whole = isWholeNode(projection);
-  const rows = wireRows.map(([wire, sortKey]) => {
-    const node = toNodeModel(nodeRecordOf(wire));
-    return {
-      node: whole ? node : markPartial(node),
-      sortKey: toPlain(sortKey) as string | number,
-    };
-  });
+  const rows = wireRows.map(([wire, sortKey]) => ({
+    node: toModel(wire, projection, ctx.strictModels),
+    sortKey: toPlain(sortKey) as string | number,
+  }));
   const page = rows
     .slice(0, size)
     .filter((row): row is { node: T; sortKey: string | number } => narrow(row.node));

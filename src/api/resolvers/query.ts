@@ -11,8 +11,14 @@ import type {
   QuoteModel,
   RelationshipModel,
 } from '../../graph/model.js';
-import { isWholeNode, markPartial, nodeRecordOf, type WireNode } from '../../graph/nodes.js';
-import { bestMatchingName, luceneQuery, searchEntities } from '../../graph/search.js';
+import { isWholeNode, type WireNode } from '../../graph/nodes.js';
+import { toModel } from '../node-models.js';
+import {
+  bestMatchingName,
+  searchEntities,
+  searchLucene,
+  type SearchMatchKind,
+} from '../../graph/search.js';
 import {
   MAX_NEIGHBORHOOD_DEPTH,
   MAX_PATH_HOPS,
@@ -23,13 +29,7 @@ import type { QueryResolvers, SearchHitResolvers } from '../../generated/graphql
 import { intInRange, pageSize, text } from '../args.js';
 import { BadUserInputError } from '../errors.js';
 import type { GraphQLContext } from '../context.js';
-import {
-  graphNodeProjection,
-  lookahead,
-  nodeProjection,
-  searchHitProjection,
-  type LookaheadInfo,
-} from '../lookahead.js';
+import type { LookaheadInfo } from '../selection.js';
 import { listConnection } from './lists.js';
 import { TYPE_OF_KIND } from './shared.js';
 
@@ -59,7 +59,7 @@ const toRels = (raw: RawRel[]): RelationshipModel[] =>
  * (look-ahead) and only the properties its selection reads.
  */
 const rootNode = (ctx: GraphQLContext, info: LookaheadInfo, id: string) =>
-  ctx.loaders.nodeWith(lookahead(info), nodeProjection(info)).load(id);
+  ctx.loaders.nodeWith(ctx.planner.lookahead(info), ctx.planner.nodeProjection(info)).load(id);
 
 export const Query: QueryResolvers = {
   node: (_, { id }, ctx, info) => rootNode(ctx, info, id),
@@ -108,18 +108,23 @@ export const Query: QueryResolvers = {
       DEFAULT_SEARCH_SIZE,
       ctx.config.graphql.maxPageSize,
     );
-    const lucene = luceneQuery(query);
+    const lucene = searchLucene(query);
     if (!lucene || first === 0) return [];
     const kinds = args.kinds ? args.kinds.map((k) => TYPE_OF_KIND[k]) : null;
-    const projection = searchHitProjection(info);
-    const whole = isWholeNode(projection);
+    const projection = ctx.planner.searchHitProjection(info);
     const records = await ctx.executor.read(searchEntities(lucene, kinds, first, projection));
     return records.flatMap((record) => {
-      const entity = toNodeModel(nodeRecordOf(record.get('node') as WireNode));
+      const entity = toModel(record.get('node') as WireNode, projection, ctx.strictModels);
       if (!isEntityModel(entity)) return [];
-      if (whole) ctx.loaders.node.prime(entity.id, entity);
-      else markPartial(entity);
-      return [{ entity, score: Number(toPlain(record.get('score'))), query }];
+      if (isWholeNode(projection)) ctx.loaders.node.prime(entity.id, entity);
+      return [
+        {
+          entity,
+          score: Number(toPlain(record.get('score'))),
+          matchKind: record.get('matchKind') as SearchMatchKind,
+          query,
+        },
+      ];
     });
   },
 
@@ -130,18 +135,16 @@ export const Query: QueryResolvers = {
       return node ? { nodes: [node], relationships: [] } : null;
     }
     // Only what the selection reads of the path's nodes (ids alone, for a drawing's skeleton).
-    const projection = graphNodeProjection(info, ['nodes']);
+    const projection = ctx.planner.graphNodeProjection(info, ['nodes']);
     const records = await ctx.executor.read(
       shortestPath(args.from, args.to, maxHops, args.includeProvenance ?? false, projection),
     );
     const record = records[0];
     if (!record) return null;
-    const whole = isWholeNode(projection);
     return {
-      nodes: (record.get('ns') as WireNode[]).map((wire) => {
-        const node = toNodeModel(nodeRecordOf(wire));
-        return whole ? node : markPartial(node);
-      }),
+      nodes: (record.get('ns') as WireNode[]).map((wire) =>
+        toModel(wire, projection, ctx.strictModels),
+      ),
       relationships: toRels(record.get('rs') as RawRel[]),
     };
   },

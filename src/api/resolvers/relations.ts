@@ -18,9 +18,9 @@ import type {
   OfficeHoldingModel,
   PlainValue,
 } from '../../graph/model.js';
-import { isPartialModel } from '../../graph/nodes.js';
 import { RELATIONS, type ItemKind, type Relation } from '../../graph/relations.js';
 import type { GraphQLContext } from '../context.js';
+import { isPartialModel } from '../node-models.js';
 import type { RelatedItem } from '../loaders.js';
 import type { Relations } from '../relation-fields.js';
 import {

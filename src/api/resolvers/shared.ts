@@ -13,7 +13,7 @@ import type { Relation } from '../../graph/relations.js';
 import type { EntityKind } from '../../generated/graphql.js';
 import type { GraphQLContext } from '../context.js';
 import type { RelatedItem } from '../loaders.js';
-import { fetchFor, type SelectionInfo } from '../lookahead.js';
+import type { SelectionInfo } from '../selection.js';
 
 export const KIND_OF_TYPE: Record<EntityTypeName, EntityKind> = {
   Country: 'COUNTRY',
@@ -25,6 +25,7 @@ export const KIND_OF_TYPE: Record<EntityTypeName, EntityKind> = {
   Meeting: 'MEETING',
   InfrastructureProject: 'INFRASTRUCTURE_PROJECT',
   Topic: 'TOPIC',
+  Document: 'DOCUMENT',
 };
 
 export const TYPE_OF_KIND = Object.fromEntries(
@@ -58,7 +59,7 @@ export function related(
   relation: Relation,
   anchorId: string,
 ): MaybePromise<RelatedItem[]> {
-  const fetch = info ? fetchFor(relation, info) : { relation: relation.name, ...WHOLE };
+  const fetch = info ? ctx.planner.fetchFor(relation, info) : { relation: relation.name, ...WHOLE };
   return ctx.loaders.relatedNow(fetch, anchorId) ?? ctx.loaders.related(fetch).load(anchorId);
 }
 

@@ -6,12 +6,9 @@ import { parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { createSchema } from '../../../src/api/index.js';
 import { flattenPrefetch } from '../../../src/graph/relations.js';
-import {
-  graphNodeProjection,
-  lookahead,
-  nodeProjection,
-  type LookaheadInfo,
-} from '../../../src/api/lookahead.js';
+import { lookahead } from '../../../src/api/lookahead.js';
+import { graphNodeProjection, nodeProjection } from '../../../src/api/projection.js';
+import type { LookaheadInfo } from '../../../src/api/selection.js';
 
 const schema = createSchema();
 

@@ -13,7 +13,8 @@ import {
 import { gql } from 'graphql-tag';
 import { describe, expect, it } from 'vitest';
 import { createSchema } from '../../../src/api/index.js';
-import { lookahead, type LookaheadInfo } from '../../../src/api/lookahead.js';
+import { lookahead } from '../../../src/api/lookahead.js';
+import type { LookaheadInfo } from '../../../src/api/selection.js';
 import {
   anchorFieldOf,
   nodeFieldOf,

@@ -41,7 +41,7 @@ describe('synthetic corpus', () => {
   it('reuses entities across articles with a long tail', () => {
     const uses = new Map<string, number>();
     for (const a of articles) {
-      for (const e of a.annotation.entities)
+      for (const e of a.registered)
         if (e.kind === 'Person') uses.set(e.id, (uses.get(e.id) ?? 0) + 1);
     }
     const counts = [...uses.values()].sort((a, b) => b - a);

@@ -1,24 +1,27 @@
 /** Canonical answers: each arm's response shape reduces to the same value when the data agree. */
 import { describe, expect, it } from 'vitest';
 import { canonicalAnswer } from '../../../bench/questions/operations.js';
+import { summarizeServerTimes } from '../../../bench/neo4j-time.js';
 import { parseOptions } from '../../../bench/options.js';
 
 describe('canonical answers', () => {
   it('treats search hits tied at the cut-off score as a count, whatever order each arm cut them in', () => {
     const floor = {
-      rows: [
-        { id: 'a', score: 3 },
-        { id: 'b', score: 1 },
-        { id: 'c', score: 1 },
-      ],
+      data: {
+        search: [
+          { score: 3, entity: { id: 'a' } },
+          { score: 1, entity: { id: 'b' } },
+          { score: 1, entity: { id: 'c' } },
+        ],
+      },
     };
     const peer = {
       data: {
-        searchEntities: {
+        search: {
           edges: [
-            { score: 3, node: { id: 'a' } },
-            { score: 1, node: { id: 'z' } },
-            { score: 1, node: { id: 'c' } },
+            { score: 3, entity: { id: 'a' } },
+            { score: 1, entity: { id: 'z' } },
+            { score: 1, entity: { id: 'c' } },
           ],
         },
       },
@@ -70,6 +73,66 @@ describe('canonical answers', () => {
     );
   });
 
+  it("brings C's and D's plain lists to B's shape: a lookup, an article and a path", () => {
+    const togys = {
+      data: {
+        node: {
+          id: 'p1',
+          name: 'P',
+          offices: [{ office: { id: 'o2' } }, { office: { id: 'o1' } }],
+        },
+      },
+    };
+    const peer = {
+      data: { person: [{ id: 'p1', name: 'P', offices: [{ id: 'o1' }, { id: 'o2' }] }] },
+    };
+    expect(canonicalAnswer('C', 'lookup', peer)).toEqual(canonicalAnswer('B', 'lookup', togys));
+    expect(canonicalAnswer('A', 'lookup', togys)).toEqual(canonicalAnswer('B', 'lookup', togys));
+    expect(canonicalAnswer('C', 'lookup', { data: { person: [] } })).toBeNull();
+
+    const article = {
+      data: {
+        article: {
+          id: 'a',
+          title: 'T',
+          sentences: [
+            { index: 0, mentions: [{ entity: { id: 'x' } }] },
+            { index: 1, mentions: [] },
+          ],
+        },
+      },
+    };
+    const naiveArticle = {
+      data: {
+        article: {
+          id: 'a',
+          title: 'T',
+          sentences: [
+            { index: 0, mentions: [{ id: 'x' }] },
+            { index: 1, mentions: [] },
+          ],
+        },
+      },
+    };
+    expect(canonicalAnswer('D', 'article', naiveArticle)).toEqual(
+      canonicalAnswer('A', 'article', article),
+    );
+    const swapped = structuredClone(naiveArticle);
+    swapped.data.article.sentences.reverse();
+    expect(canonicalAnswer('D', 'article', swapped)).not.toEqual(
+      canonicalAnswer('A', 'article', article),
+    );
+
+    const path = { data: { path: { length: 2, nodes: [{ id: 'a' }, { id: 'm' }, { id: 'b' }] } } };
+    expect(canonicalAnswer('C', 'path', { data: { path: ['a', 'n', 'b'] } })).toEqual(
+      canonicalAnswer('B', 'path', path),
+    );
+    expect(canonicalAnswer('D', 'path', { data: { path: ['a', 'b'] } })).not.toEqual(
+      canonicalAnswer('B', 'path', path),
+    );
+    expect(canonicalAnswer('D', 'path', { data: { path: null } })).toBeNull();
+  });
+
   it('rejects a GraphQL error instead of comparing it', () => {
     expect(() => canonicalAnswer('B', 'lookup', { errors: [{ message: 'boom' }] })).toThrow(
       /arm B, question lookup: .*boom/,
@@ -87,6 +150,40 @@ describe('bench options', () => {
     expect(() => parseOptions(['--scales', '100', '--compare-scale', '500'])).toThrow(
       /--compare-scale 500/,
     );
+  });
+});
+
+describe('the growth run', () => {
+  it('is opt-in: 1,000 → 100,000 articles, seeded in chunks, without the baselines, bigger memory', () => {
+    expect(parseOptions([], {}).growth).toBe(false);
+    const o = parseOptions(['--growth'], {});
+    expect(o).toMatchObject({
+      growth: true,
+      scales: [1000, 10000, 100000],
+      compareScale: 1000,
+      baselines: false,
+      seedChunk: 10000,
+      outDir: 'bench/results/growth',
+    });
+    expect(o.neo4jPageCache).not.toBe(parseOptions([], {}).neo4jPageCache);
+    // A smoke of the flag path at a tiny size; the environment overrides memory.
+    const smoke = parseOptions(['--growth', '--scales', '20,40', '--compare-scale', '20'], {
+      BENCH_NEO4J_HEAP: '1g',
+    });
+    expect(smoke).toMatchObject({ scales: [20, 40], compareScale: 20, neo4jHeap: '1g' });
+    expect(() => parseOptions(['--growth', '--quick'], {})).toThrow(/exclude each other/);
+  });
+});
+
+describe("Neo4j's own time", () => {
+  it('reports the mean of whole milliseconds beside their median', () => {
+    expect(summarizeServerTimes([0, 1, 0, 0, 1, 0, 0, 1])).toEqual({
+      runs: 8,
+      meanMs: 0.375,
+      p50Ms: 0,
+    });
+    expect(summarizeServerTimes([3, 1, 2])).toEqual({ runs: 3, meanMs: 2, p50Ms: 2 });
+    expect(() => summarizeServerTimes([])).toThrow(/no statement completed/);
   });
 });
 

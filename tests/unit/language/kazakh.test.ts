@@ -93,6 +93,17 @@ describe('kazakhForms', () => {
     expect(kazakhForms('мишустин')).toContain('мишустинге');
   });
 
+  it('a final и is read ий: the endings after a consonant (`Раисидің`, `Хаменеимен`)', () => {
+    expect(kazakhForms('раиси')).toContain('раисидің');
+    expect(kazakhForms('хаменеи')).toEqual(expect.arrayContaining(['хаменеидің', 'хаменеимен']));
+  });
+
+  it('so does a surname in -ов (`Бектеновті`, `Смайыловпен`)', () => {
+    expect(harmonyOf('бектенов')).toBe('front');
+    expect(kazakhForms('бектенов')).toContain('бектеновті');
+    expect(harmonyOf('смайылов')).toBe('back');
+  });
+
   it('gives abbreviations no unhyphenated forms', () => {
     expect(kazakhForms('қр')).toEqual([]);
   });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   cyrillicToLatin,
+  kazakhToRussian,
   editDistance,
   latinSpellings,
   latinToCyrillic,
@@ -58,5 +59,22 @@ describe('transliteration', () => {
     expect(latinToCyrillic('mishustin')).toBe('мишустин');
     expect(latinToCyrillic('zhanna')).toBe('жанна');
     expect(latinToCyrillic('kazakhstan')).toBe('казахстан');
+  });
+});
+
+describe('latinToCyrillic: y', () => {
+  it('reads y as ы after a consonant, ye first or after a vowel as е', () => {
+    expect(latinToCyrillic('kyrgyzstan')).toBe('кыргызстан');
+    expect(latinToCyrillic('tokayev')).toBe('токаев');
+    expect(latinToCyrillic('mishustinym')).toBe('мишустиным');
+    expect(latinToCyrillic('yerlan')).toBe('ерлан');
+    expect(latinToCyrillic('yakutsk')).toBe('якуцк');
+  });
+});
+
+describe('kazakhToRussian', () => {
+  it('folds Kazakh letters into the Russian ones, -айы- into -аи-', () => {
+    expect(kazakhToRussian('Әлихан Смайылов')).toBe('Алихан Смаилов');
+    expect(kazakhToRussian('Қасым-Жомарт Тоқаев')).toBe('Касым-Жомарт Токаев');
   });
 });

@@ -44,3 +44,29 @@ describe('findMentions', () => {
     expect(surfaceMatcher([' ', ''])).toBeNull();
   });
 });
+
+describe('findMentions with the article language', () => {
+  const inflected = (text: string, surfaces: string[], language: 'kk' | 'ru', person = false) =>
+    findMentions(splitSentences(new ArticleText(text)), [{ id: 'e', surfaces, person }], {
+      language,
+    }).flatMap((m) => m.forms);
+
+  it('finds case forms that are not listed', () => {
+    expect(inflected('Қазақстанға келді. Ресеймен.', ['Қазақстан'], 'kk')).toEqual(['Қазақстанға']);
+    expect(inflected('ҚР-дың Үкіметі.', ['ҚР'], 'kk')).toEqual(['ҚР-дың']);
+    expect(inflected('Встреча с Михаилом Мишустиным.', ['Михаил Мишустин'], 'ru', true)).toEqual([
+      'Михаилом Мишустиным',
+    ]);
+    expect(
+      inflected(
+        'Заседание Правительства Российской Федерации.',
+        ['Правительство Российской Федерации'],
+        'ru',
+      ),
+    ).toEqual(['Правительства Российской Федерации']);
+  });
+
+  it('folds ё like е', () => {
+    expect(mentionsIn('Королёв приехал.', ['Королев'])).toHaveLength(1);
+  });
+});

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatIssue, formatPath, type SeedIssue } from '../../../src/seed/errors.js';
+import { formatIssue, formatPath } from '../../../src/seed/errors.js';
 import { planCorpus, type SeedValidationError } from '../../../src/seed/index.js';
 import { contentHash, toDateTime } from '../../../src/seed/plan.js';
 import { copyAnnotation, FIRST_ARTICLE_YAML, SECOND_ARTICLE_YAML } from '../../helpers/seed.js';
@@ -78,27 +78,51 @@ describe('checks across files', () => {
       text: (s) =>
         s
           .replace(
-            '  - id: place/astana\n    kind: Place\n    placeType: SETTLEMENT',
-            '  - id: country/kg\n    kind: Place\n    placeType: SETTLEMENT',
+            "    kind: Meeting\n    meetingType: MULTILATERAL\n    date: '2022-09-01'",
+            '    kind: Topic\n    topicType: ISSUE',
           )
-          .replace(/place\/astana/g, 'country/kg'),
+          .replace(/meeting\/fixture-smailov-investors/g, 'meeting/2022-08-25-smailov-mishustin')
+          .replace(/ {4}saidAt: .*\n| {4}madeAt: .*\n/g, '')
+          .replace(/ {2}- id: meeting-in-astana\n( {4}.*\n)+/, '')
+          .replace(/ {2}- id: smailov-participated\n( {4}.*\n)+/, ''),
     });
-    let issues: readonly SeedIssue[] = [];
-    try {
-      planCorpus([a, b]);
-    } catch (err) {
-      issues = (err as SeedValidationError).issues;
-    }
-    expect(issues.map((i) => [i.file, i.path, i.message])).toEqual([
+    expect(issuesOf(() => planCorpus([a, b]))).toEqual([
       [
         b,
-        expect.stringMatching(/^entities\[\d\]\.kind$/),
-        `wrong type: "country/kg" is a Place here but a Country in ${a}`,
+        'entities[0].kind',
+        `wrong type: "meeting/2022-08-25-smailov-mishustin" is a Topic here but a Meeting in ${a}`,
       ],
     ]);
-    expect(issues[0]?.line).toBeGreaterThan(0);
+  });
+
+  it('refuses one entity declared by two articles: it belongs in the registry', () => {
+    const a = copyAnnotation(FIRST_ARTICLE_YAML);
+    const b = copyAnnotation(SECOND_ARTICLE_YAML, {
+      text: (s) =>
+        s.replace(/meeting\/fixture-smailov-investors/g, 'meeting/2022-08-25-smailov-mishustin'),
+    });
+    const issues = issuesOf(() => planCorpus([a, b]));
+    expect(issues).toEqual([
+      [
+        b,
+        'entities[0].id',
+        `"meeting/2022-08-25-smailov-mishustin" is declared by two articles (also in ${a}): declare it once, in the entity registry (entities/), and refer to it by id`,
+      ],
+    ]);
   });
 });
+
+/** The issues (file, path, message) a validation throws; every one located by line too. */
+function issuesOf(run: () => unknown): Array<[string, string, string]> {
+  try {
+    run();
+  } catch (err) {
+    const issues = (err as SeedValidationError).issues;
+    for (const i of issues) expect(i.line, JSON.stringify(i)).toBeGreaterThan(0);
+    return issues.map((i) => [i.file, i.path, i.message]);
+  }
+  return [];
+}
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
