@@ -1353,6 +1353,11 @@ export type Qualifier = {
   value: Scalars['String']['output'];
 };
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type Query = {
   __typename?: 'Query';
   /** One article by id, with its sentences; null when there is none. */
@@ -1412,11 +1417,21 @@ export type Query = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryArticleArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryArticlesArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<ArticleFilter>;
@@ -1425,6 +1440,11 @@ export type QueryArticlesArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryClaimsArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<FactFilter>;
@@ -1433,6 +1453,11 @@ export type QueryClaimsArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryCountriesArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<EntityFilter>;
@@ -1441,6 +1466,11 @@ export type QueryCountriesArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryEntitiesArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<EntityFilter>;
@@ -1449,11 +1479,21 @@ export type QueryEntitiesArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryEntityArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryEventsArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<DatedEntityFilter>;
@@ -1462,6 +1502,11 @@ export type QueryEventsArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryInfrastructureProjectsArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<EntityFilter>;
@@ -1470,6 +1515,11 @@ export type QueryInfrastructureProjectsArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryMeetingsArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<DatedEntityFilter>;
@@ -1478,6 +1528,11 @@ export type QueryMeetingsArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryNeighborhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -1485,16 +1540,31 @@ export type QueryNeighborhoodArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryNumericFactsArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<NumericFactFilter>;
@@ -1503,6 +1573,11 @@ export type QueryNumericFactsArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryOfficesArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<EntityFilter>;
@@ -1511,6 +1586,11 @@ export type QueryOfficesArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryOrganizationsArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<EntityFilter>;
@@ -1519,6 +1599,11 @@ export type QueryOrganizationsArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryPathArgs = {
   from: Scalars['ID']['input'];
   includeProvenance?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1527,6 +1612,11 @@ export type QueryPathArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryPeopleArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<EntityFilter>;
@@ -1535,6 +1625,11 @@ export type QueryPeopleArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryPlacesArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<EntityFilter>;
@@ -1543,6 +1638,11 @@ export type QueryPlacesArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryQuotesArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<FactFilter>;
@@ -1551,6 +1651,11 @@ export type QueryQuotesArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds: InputMaybe<Array<EntityKind>>;
@@ -1558,6 +1663,11 @@ export type QuerySearchArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryTopicsArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<EntityFilter>;
