@@ -8,7 +8,7 @@ import { ConfigError, loadConfig, type AppConfig } from './config.js';
 import { createDriver, waitForNeo4j } from './graph/driver.js';
 import { createLogger, type Logger } from './logger.js';
 import { localNeo4jHome, startLocalNeo4j, type LocalNeo4j } from './neo4j-local/server.js';
-import { seedCorpus } from './seed/index.js';
+import { seedCorpus, type SeedReport } from './seed/index.js';
 import { createApp, type App } from './server/app.js';
 
 /** What is running, so shutdown can stop exactly that, in reverse order. */
@@ -59,16 +59,15 @@ async function start(
   // Seed before serving, so the first request already sees the whole graph.
   let seeded = !config.seedOnStart;
   if (config.seedOnStart) {
+    // On a terminal the seeder's own lines show its progress (batches committed, articles
+    // skipped); elsewhere (a log collector, CI) the one summary line below says it all.
+    const interactive = process.stdout.isTTY === true;
+    logger.info({ component: 'seed' }, 'applying constraints and indexes, then seeding seeds/…');
     const report = await seedCorpus(driver, {
       database: config.neo4j.database,
-      log: (line) => logger.info({ component: 'seed' }, line),
+      log: interactive ? (line) => logger.info({ component: 'seed' }, line) : () => {},
     });
-    for (const article of report.articles) {
-      logger.info(
-        { component: 'seed', articleId: article.articleId, status: article.status },
-        `seeded ${article.articleId}: ${article.status}`,
-      );
-    }
+    logger.info({ component: 'seed', ...seedTally(report) }, describeSeeding(report));
     seeded = true;
   }
   if (isStopping()) return;
@@ -78,6 +77,23 @@ async function start(
   announce(config, logger, port, running.localNeo4j);
 }
 
+/** How many articles the seed step created, updated and left unchanged. */
+function seedTally(report: SeedReport): Record<'created' | 'updated' | 'skipped', number> {
+  const tally = { created: 0, updated: 0, skipped: 0 };
+  for (const article of report.articles) {
+    if (article.status !== 'planned') tally[article.status] += 1;
+  }
+  return tally;
+}
+
+function describeSeeding(report: SeedReport): string {
+  const { created, updated, skipped } = seedTally(report);
+  return (
+    `seeded ${report.articles.length} article(s): ${created} created, ${updated} updated, ` +
+    `${skipped} unchanged`
+  );
+}
+
 /** The lines a developer needs: where GraphQL is, where Neo4j Browser is, how to log in. */
 function announce(config: AppConfig, logger: Logger, port: number, local?: LocalNeo4j): void {
   const host = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(config.http.host)
@@ -85,6 +101,10 @@ function announce(config: AppConfig, logger: Logger, port: number, local?: Local
     : config.http.host;
   const graphqlUrl = `http://${host}:${port}/graphql`;
   logger.info({ graphqlUrl, port }, `GraphQL: ${graphqlUrl}`);
+  if (config.graphql.introspection) {
+    const explorerUrl = `http://${host}:${port}/`;
+    logger.info({ explorerUrl }, `GraphiQL and Apollo Sandbox: linked from ${explorerUrl}`);
+  }
   if (local) {
     logger.info(
       { neo4jBrowserUrl: local.browserUrl, boltUri: local.boltUri },

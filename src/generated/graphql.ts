@@ -1353,6 +1353,11 @@ export type Qualifier = {
   value: Scalars['String']['output'];
 };
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type Query = {
   __typename?: 'Query';
   /** One article by id, with its sentences; null when there is none. */
@@ -1414,11 +1419,21 @@ export type Query = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryArticleArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryArticlesArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<ArticleFilter>;
@@ -1427,6 +1442,11 @@ export type QueryArticlesArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryClaimsArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<FactFilter>;
@@ -1435,6 +1455,11 @@ export type QueryClaimsArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryCountriesArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<EntityFilter>;
@@ -1443,6 +1468,11 @@ export type QueryCountriesArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryEntitiesArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<EntityFilter>;
@@ -1451,11 +1481,21 @@ export type QueryEntitiesArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryEntityArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryEventsArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<DatedEntityFilter>;
@@ -1464,6 +1504,11 @@ export type QueryEventsArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryInfrastructureProjectsArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<EntityFilter>;
@@ -1472,6 +1517,11 @@ export type QueryInfrastructureProjectsArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryMeetingsArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<DatedEntityFilter>;
@@ -1480,6 +1530,11 @@ export type QueryMeetingsArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryNeighborhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -1487,16 +1542,31 @@ export type QueryNeighborhoodArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryNumericFactsArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<NumericFactFilter>;
@@ -1505,6 +1575,11 @@ export type QueryNumericFactsArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryOfficesArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<EntityFilter>;
@@ -1513,6 +1588,11 @@ export type QueryOfficesArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryOrganizationsArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<EntityFilter>;
@@ -1521,6 +1601,11 @@ export type QueryOrganizationsArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryPathArgs = {
   from: Scalars['ID']['input'];
   includeProvenance?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1529,6 +1614,11 @@ export type QueryPathArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryPeopleArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<EntityFilter>;
@@ -1537,6 +1627,11 @@ export type QueryPeopleArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryPlacesArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<EntityFilter>;
@@ -1545,6 +1640,11 @@ export type QueryPlacesArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryQuotesArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<FactFilter>;
@@ -1553,6 +1653,11 @@ export type QueryQuotesArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   kinds: InputMaybe<Array<EntityKind>>;
@@ -1560,6 +1665,11 @@ export type QuerySearchArgs = {
 };
 
 
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
 export type QueryTopicsArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   filter: InputMaybe<EntityFilter>;

@@ -5,7 +5,8 @@
  * real Neo4j can come from. The jars are cached under `.neo4j/lib-<version>`
  * (git-ignored) so only the first run downloads anything.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../project-root.js';
@@ -61,7 +62,7 @@ function findMaven(): string {
  * The download goes to a temporary folder renamed into place, so an interrupted
  * download never leaves a half-filled cache behind.
  */
-export function ensureNeo4jJars(log: (line: string) => void = () => {}): string {
+export async function ensureNeo4jJars(log: (line: string) => void = () => {}): Promise<string> {
   const libDir = path.join(LOCAL_NEO4J_ROOT, `lib-${NEO4J_VERSION}`);
   if (existsSync(path.join(libDir, `neo4j-${NEO4J_VERSION}.jar`))) return libDir;
 
@@ -70,10 +71,9 @@ export function ensureNeo4jJars(log: (line: string) => void = () => {}): string 
   const staging = `${libDir}.partial`;
   rmSync(staging, { recursive: true, force: true });
   log(`Downloading Neo4j Community ${NEO4J_VERSION} from Maven Central (first run only)…`);
-  const result = spawnSync(
+  const result = await runMaven(
     mvn,
     [
-      '-q',
       '-B',
       '-f',
       POM,
@@ -82,12 +82,12 @@ export function ensureNeo4jJars(log: (line: string) => void = () => {}): string 
       '-DincludeScope=runtime',
       '-Dmdep.excludeTypes=pom',
     ],
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    log,
   );
   if (result.status !== 0 || !existsSync(path.join(staging, `neo4j-${NEO4J_VERSION}.jar`))) {
     throw new Error(
       `Could not download Neo4j ${NEO4J_VERSION} with Maven (exit ${result.status}).\n` +
-        `${result.stdout}\n${result.stderr}`.trim(),
+        result.output.trim(),
     );
   }
   renameSync(staging, libDir);
@@ -100,3 +100,59 @@ export function ensureNeo4jJars(log: (line: string) => void = () => {}): string 
   );
   return libDir;
 }
+
+/** Progress of a Maven download, from the lines `mvn -B` prints. */
+export interface MavenProgress {
+  files: number;
+  bytes: number;
+}
+
+const SIZE_UNITS: Record<string, number> = { B: 1, kB: 1e3, KB: 1e3, MB: 1e6, GB: 1e9 };
+
+/**
+ * Adds one line of Maven's output to `progress`: `Downloaded from central: <url> (1.2 MB at …)`
+ * counts a file and its size. Returns true when the line was a download.
+ */
+export function countMavenDownload(line: string, progress: MavenProgress): boolean {
+  const match = /^\[INFO\] Downloaded from [^:]+: \S+ \(([\d.,]+) (B|kB|KB|MB|GB)/.exec(line);
+  if (!match) return false;
+  progress.files += 1;
+  progress.bytes += Number(match[1]!.replace(',', '')) * SIZE_UNITS[match[2]!]!;
+  return true;
+}
+
+/** One progress line every this many files, on a terminal; elsewhere only the total. */
+const PROGRESS_EVERY_FILES = 25;
+
+/** Runs Maven without blocking, reporting how many files and bytes it has downloaded. */
+function runMaven(
+  mvn: string,
+  args: string[],
+  log: (line: string) => void,
+): Promise<{ status: number | null; output: string }> {
+  const progress: MavenProgress = { files: 0, bytes: 0 };
+  const interactive = process.stdout.isTTY === true;
+  const output: string[] = [];
+  return new Promise((resolve, reject) => {
+    const child = spawn(mvn, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines = createInterface({ input: child.stdout });
+    lines.on('line', (line) => {
+      output.push(line);
+      if (
+        countMavenDownload(line, progress) &&
+        interactive &&
+        progress.files % PROGRESS_EVERY_FILES === 0
+      ) {
+        log(`  downloaded ${progress.files} files, ${formatMegabytes(progress.bytes)}…`);
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      log(`Maven downloaded ${progress.files} files, ${formatMegabytes(progress.bytes)}.`);
+      resolve({ status, output: output.slice(-200).join('\n') });
+    });
+  });
+}
+
+const formatMegabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;

@@ -135,7 +135,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   }
 
   const java = findJava();
-  const libDir = ensureNeo4jJars(log);
+  const libDir = await ensureNeo4jJars(log);
   const confDir = path.join(o.home, 'conf');
   for (const dir of ['conf', 'data', 'logs', 'run', 'import']) {
     mkdirSync(path.join(o.home, dir), { recursive: true });

@@ -5,7 +5,17 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import {
+  getNamedType,
+  isInterfaceType,
+  isObjectType,
+  parse,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+} from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSchema } from '../../src/api/index.js';
 import { startSeededApi, type SeededApi } from '../helpers/graphql.js';
 
 const QUERIES_DIR = path.resolve('docs/queries');
@@ -218,6 +228,30 @@ describe('docs/queries', () => {
   it('every file has assertions', () => {
     expect(files.length).toBeGreaterThanOrEqual(7);
     expect(files.filter((f) => !expectations[f])).toEqual([]);
+  });
+
+  // Normalised client caches (Apollo Client, urql) key objects by id: every example asks for it.
+  it.each(files)('%s selects `id` on everything that has one', (file) => {
+    const schema = createSchema();
+    const typeInfo = new TypeInfo(schema);
+    const missing: string[] = [];
+    const document = parse(readFileSync(path.join(QUERIES_DIR, file), 'utf8'));
+    visit(
+      document,
+      visitWithTypeInfo(typeInfo, {
+        Field(field) {
+          const type = getNamedType(typeInfo.getType());
+          if (!field.selectionSet || !(isObjectType(type) || isInterfaceType(type))) return;
+          if (!('id' in type.getFields())) return;
+          const hasId = field.selectionSet.selections.some(
+            (s) => s.kind === 'Field' && s.name.value === 'id' && !s.alias,
+          );
+          if (!hasId)
+            missing.push(`${field.name.value} (${type.name}), line ${field.loc?.startToken.line}`);
+        },
+      }),
+    );
+    expect(missing).toEqual([]);
   });
 
   it.each(files)('%s answers its question', async (file) => {

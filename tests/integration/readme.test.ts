@@ -3,12 +3,15 @@
  * docs-queries.test.ts executes with their own assertions), and each of its Cypher examples
  * runs against the seeded graph and returns rows.
  */
+import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDriver, testNeo4j } from '../helpers/neo4j.js';
 import { seedTestCorpus } from '../helpers/seed.js';
+import { startTestServer } from '../helpers/server.js';
 
 const readme = readFileSync('README.md', 'utf8');
 
@@ -46,6 +49,27 @@ describe('README.md examples', () => {
 
   it('links every docs/queries file', () => {
     for (const file of exampleFiles.values()) expect(readme).toContain(`docs/queries/${file}`);
+  });
+
+  it('its curl call answers as the README says, run by a real shell against the real server', async () => {
+    const curl = codeBlocks('sh').find((block) => block.startsWith('curl '));
+    expect(curl).toBeDefined();
+    const driver = createTestDriver();
+    await seedTestCorpus(driver);
+    const server = await startTestServer();
+    try {
+      const command = curl!.replaceAll('http://localhost:4000', server.url);
+      const { stdout } = await promisify(execFile)('sh', ['-c', command]);
+      const answer = JSON.parse(stdout) as {
+        data: { search: Array<{ entity: { id: string; name: string } }> };
+      };
+      expect(answer.data.search).toEqual([
+        { entity: { id: 'person/mikhail-mishustin', name: 'Mikhail Mishustin' } },
+      ]);
+    } finally {
+      await server.close();
+      await driver.close();
+    }
   });
 
   describe('Cypher examples on the seeded graph', () => {

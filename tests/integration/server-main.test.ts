@@ -118,6 +118,13 @@ describe('npm start (src/main.ts) as a process', () => {
     );
     expect(Number(records[0]!.get('n'))).toBeGreaterThan(0);
 
+    // Not a terminal: the seeding is said once, in one line, before the URLs.
+    const messages = main.lines.map((l) => String(l.msg));
+    const seededAt = messages.findIndex((m) => /^seeded \d+ article\(s\): \d+ created/.test(m));
+    expect(messages.filter((m) => /^seeded /.test(m))).toHaveLength(1);
+    expect(seededAt).toBeGreaterThan(-1);
+    expect(seededAt).toBeLessThan(messages.findIndex((m) => m.startsWith('GraphQL:')));
+
     // In flight: headers sent with Expect: 100-continue, so the server's
     // "continue" proves it has taken the request; the body follows only once
     // the process has logged that it is stopping.
