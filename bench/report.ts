@@ -343,8 +343,10 @@ const ARM_NOTES = `- **A floor**: one hand-written Cypher statement per question
   own for Kazakh endings), and the shortest path is a \`@cypher\` field with the hop bound fixed at 4.
 - **D naive**: Apollo Server 5 + fastify 5 with plain resolvers: every relationship field runs its own
   Cypher for its parent object (no DataLoader), so nested selections cost one round trip per parent.
-- Search in A, C and D runs the Lucene query built by togys's own \`luceneQuery\` (src/graph/search.ts),
-  so every arm asks the index the same thing; hits tied at the cut-off score are compared as a count.
+- Search in A, C and D runs the Lucene queries built by togys's own builder (src/graph/search.ts): the
+  main pass, and the fallback instead when it finds fewer than \`first\` (A and D choose as B does; C asks
+  both and the one B's rule picks is compared), so every arm asks the index the same thing; hits tied at
+  the cut-off score are compared as a count.
 - Shortest paths follow the fact relationships only (as B's default) and need not be unique: arms agree
   when the length and both ends agree.`;
 

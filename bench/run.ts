@@ -27,7 +27,7 @@ import {
   ARMS,
   armRequest,
   canonicalAnswer,
-  searchLucene,
+  searchQueries,
   type ArmName,
 } from './questions/operations.js';
 import { QUESTIONS, type QuestionName, type QuestionParams } from './questions/params.js';
@@ -326,7 +326,7 @@ async function main(): Promise<void> {
       }
       log(`scale ${scale}: Neo4j's own time, ${o.neo4jTimeS} s per question`);
       for (const q of QUESTIONS) {
-        const query = floorQuery(q, params, q === 'search' ? searchLucene(params) : '');
+        const query = floorQuery(q, params, q === 'search' ? searchQueries(params) : null);
         const t = await measureNeo4jTime(
           main.driver,
           main.settings.database,

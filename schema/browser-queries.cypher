@@ -1,16 +1,22 @@
 // Ready-to-run queries for Neo4j Browser over the togys graph (docs/graph-model.md).
 // Each query is preceded by a `// title` comment; paste one into Browser and run it.
-// Load schema/browser-style.grass first (`:style`) for names as captions and colours by kind.
+// Load schema/browser-style.grass first (see its header) for short captions and colours by kind.
+// The queries that draw a graph keep it to a few dozen nodes, so every caption can be read.
 // tests/integration/browser-queries.test.ts runs every query here against the seeded graph.
 
-// The meeting and everything around it
-MATCH (m:Meeting {id: 'meeting/2022-08-25-smailov-mishustin'})-[r]-(n)
-WHERE NOT n:Sentence
-RETURN m, r, n;
+// The meeting at a glance: who took part in which office, for which country, where, and on whose sidelines
+MATCH (m:Meeting {id: 'meeting/2022-08-25-smailov-mishustin'})
+MATCH took = (m)<-[r:PARTICIPATED_IN]-(:Person)-[:HOLDS_OFFICE]->(o:Office)
+WHERE o.id = r.officeId
+MATCH side = (o)-[:OFFICE_IN]->(:Organization)-[:GOVERNMENT_OF]->(:Country)
+MATCH held = (m)-[:HELD_IN]->(:Place)-[:LOCATED_IN]->(:Country)
+MATCH sidelines = (m)-[:ON_SIDELINES_OF]->(:Event)-[:SESSION_OF]->(:Organization)
+RETURN took, side, held, sidelines;
 
 // Who took part, in which office, for which side
 MATCH (p:Person)-[r:PARTICIPATED_IN]->(m:Meeting)
-MATCH (o:Office {id: r.officeId}), (c:Country {id: r.countryId})
+MATCH (o:Office {id: r.officeId})
+MATCH (c:Country {id: r.countryId})
 RETURN m.nameEn AS meeting, toString(m.date) AS date, p.nameEn AS person, o.nameEn AS office,
        c.nameEn AS country;
 
@@ -30,6 +36,10 @@ RETURN p.nameEn AS speaker, q.text AS kazakh, q.translationEn AS english,
        q.translationNote AS translation, m.nameEn AS meeting
 ORDER BY q.articleId, q.start;
 
+// Who said what at the meeting, as a graph
+MATCH path = (:Person)-[:SAID]->(:Quote)-[:SAID_AT]->(:Meeting)
+RETURN path;
+
 // Quotations and the claims and figures stated inside them
 MATCH path = (:Person)-[:SAID]->(:Quote)-[:CONTAINS]->()
 RETURN path;
@@ -46,8 +56,12 @@ RETURN d.framing AS framing, t.kind AS kind, t.nameEn AS subject, t.nameKk AS ka
        raiser.nameEn AS raisedBy
 ORDER BY framing, subject;
 
-// What was discussed, as a graph
+// What was discussed, as a graph (each edge shows its framing)
 MATCH path = (:Meeting)-[:DISCUSSED]->()
+RETURN path;
+
+// The claims each side made, as a graph
+MATCH path = (:Person)-[:MADE_CLAIM]->(:Claim)
 RETURN path;
 
 // The trade figures

@@ -6,6 +6,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { ENTITY_NAMES_INDEX, FACT_RELATIONSHIP_TYPES } from '../../src/graph/schema.js';
+import type { SearchQueries } from '../questions/operations.js';
 import type { QuestionName, QuestionParams } from '../questions/params.js';
 
 export interface CypherQuery {
@@ -20,7 +21,18 @@ export const FLOOR_COLUMN = 'data';
 const MEETING_PAGE = `MATCH (m:Meeting) WHERE m.date >= date($from) AND m.date <= date($to)
 WITH m ORDER BY m.date DESC, m.id DESC LIMIT $first`;
 
-export function floorQuery(question: QuestionName, p: QuestionParams, lucene: string): CypherQuery {
+/** One full-text pass, its hits in B's shape, best first. */
+const searchPass = (param: string) =>
+  `CALL db.index.fulltext.queryNodes('${ENTITY_NAMES_INDEX}', ${param}, {limit: $first})
+  YIELD node, score
+  WITH node, score ORDER BY score DESC, node.id
+  RETURN collect({score: score, entity: {id: node.id}})`;
+
+export function floorQuery(
+  question: QuestionName,
+  p: QuestionParams,
+  search: SearchQueries | null,
+): CypherQuery {
   const page = { from: p.from, to: p.to, first: neo4j.int(p.pageSize) };
   switch (question) {
     case 'lookup':
@@ -51,12 +63,16 @@ RETURN {meetings: {edges: collect({node: {id: m.id,
         params: page,
       };
     case 'search':
+      // B's passes: the main one, and the fallback instead when the main finds fewer than first.
+      if (!search) throw new Error('the search question needs its Lucene queries');
       return {
-        cypher: `CALL db.index.fulltext.queryNodes('${ENTITY_NAMES_INDEX}', $lucene, {limit: $first})
-YIELD node, score
-WITH node, score ORDER BY score DESC, node.id
-RETURN {search: collect({score: score, entity: {id: node.id}})} AS data`,
-        params: { lucene, first: neo4j.int(p.searchFirst) },
+        cypher: `CALL () { ${searchPass('$main')} AS found }
+CALL (found) {
+  WITH found WHERE size(found) < $first AND $fallback IS NOT NULL
+  ${searchPass('$fallback')} AS fallen
+}
+RETURN {search: CASE WHEN size(found) < $first AND $fallback IS NOT NULL THEN fallen ELSE found END} AS data`,
+        params: { main: search.main, fallback: search.fallback, first: neo4j.int(p.searchFirst) },
       };
     case 'article':
       return {

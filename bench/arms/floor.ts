@@ -1,6 +1,6 @@
 /**
  * Arm A — the floor: hand-written Cypher through neo4j-driver behind a bare node:http handler,
- * no GraphQL. `POST /q/<question>` with `{ params, lucene }` answers `{"data": …}` in B's shape.
+ * no GraphQL. `POST /q/<question>` with `{ params, search }` answers `{"data": …}` in B's shape.
  *
  * As little as an API can do per request: one auto-commit read (one network round trip, like
  * B's executor; a managed transaction adds BEGIN and COMMIT), the statement's one value written
@@ -11,6 +11,7 @@ import neo4j from 'neo4j-driver';
 import type { RoundTripCounter } from './counting-driver.js';
 import { announceReady, armDriver, readArmEnv, ROUND_TRIPS_PATH } from './env.js';
 import { FLOOR_COLUMN, floorQuery } from './floor-cypher.js';
+import type { SearchQueries } from '../questions/operations.js';
 import { QUESTIONS, type QuestionName, type QuestionParams } from '../questions/params.js';
 
 const env = readArmEnv();
@@ -33,8 +34,11 @@ function send(res: http.ServerResponse, status: number, json: string): void {
 }
 
 async function answer(question: QuestionName, body: string): Promise<string> {
-  const { params, lucene } = JSON.parse(body) as { params: QuestionParams; lucene: string };
-  const query = floorQuery(question, params, lucene);
+  const { params, search } = JSON.parse(body) as {
+    params: QuestionParams;
+    search: SearchQueries | null;
+  };
+  const query = floorQuery(question, params, search);
   const session = driver.session({ database: env.database, defaultAccessMode: neo4j.session.READ });
   try {
     const { records } = await session.run(query.cypher, query.params);

@@ -11,7 +11,7 @@ import { buildArms, launchArm } from '../arms/launch.js';
 import { floorQuery } from '../arms/floor-cypher.js';
 import { startBenchNeo4j } from '../neo4j.js';
 import { chooseParams } from '../questions/choose.js';
-import { armRequest, searchLucene } from '../questions/operations.js';
+import { armRequest, searchQueries } from '../questions/operations.js';
 import { QUESTIONS } from '../questions/params.js';
 import { devSetting } from './profiling-neo4j.js';
 
@@ -75,7 +75,7 @@ try {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l) as { cypher: string; params: Record<string, unknown> });
-    const a = floorQuery(q, params, q === 'search' ? searchLucene(params) : '');
+    const a = floorQuery(q, params, q === 'search' ? searchQueries(params) : null);
     const ac = await cost(driver, a.cypher, a.params);
     console.log(
       `\n== ${q}: A 1 statement, ${ac.hits} db hits, ${ac.ms} ms; B ${statements.length} statements:`,

@@ -32,12 +32,20 @@ export interface ArmRequest {
 
 type Json = Record<string, unknown>;
 
-/** The Lucene query every arm runs for the search question: togys's own builder. */
-export function searchLucene(p: QuestionParams): string {
-  const lucene = luceneQuery(p.searchText);
-  if (!lucene)
-    throw new Error(`search text ${JSON.stringify(p.searchText)} has no searchable token`);
-  return lucene;
+/**
+ * The Lucene queries every arm runs for the search question, from togys's own builder: the main
+ * pass, and the fallback pass B runs instead when the main one finds fewer than `first` hits
+ * (null while togys has no fallback pass: then the main pass is the answer).
+ */
+export interface SearchQueries {
+  main: string;
+  fallback: string | null;
+}
+
+export function searchQueries(p: QuestionParams): SearchQueries {
+  const main = luceneQuery(p.searchText);
+  if (!main) throw new Error(`search text ${JSON.stringify(p.searchText)} has no searchable token`);
+  return { main, fallback: null };
 }
 
 const B_OPERATIONS: Record<QuestionName, string> = {
@@ -69,8 +77,13 @@ const C_OPERATIONS: Record<QuestionName, string> = {
     id participants { id meetings { id subjects { ... on Topic { id } ... on InfrastructureProject { id } } } }
   }
 }`,
-  search: `query Search($q: String!, $first: Int) {
+  // The peer cannot make the fallback pass depend on the main one's count: it asks both at once
+  // and `plainAsTogys` keeps the one B's rule picks.
+  search: `query Search($q: String!, $fallback: String!, $withFallback: Boolean!, $first: Int) {
   search: searchEntities(phrase: $q, first: $first, sort: [{ score: DESC }]) { edges { score entity: node { id } } }
+  fallback: searchEntities(phrase: $fallback, first: $first, sort: [{ score: DESC }]) @include(if: $withFallback) {
+    edges { score entity: node { id } }
+  }
 }`,
   article: `query Article($id: ID!) {
   article: articles(where: { id: { eq: $id } }) { id title sentences(sort: [{ index: ASC }]) { index mentions { id } } }
@@ -84,12 +97,14 @@ const D_OPERATIONS: Record<QuestionName, string> = {
   nested: `query Nested($from: String!, $to: String!, $first: Int!) {
   meetings(from: $from, to: $to, first: $first) { id participants { id meetings { id subjects { id } } } }
 }`,
-  search: `query Search($q: String!, $first: Int!) { search(query: $q, first: $first) { score entity { id } } }`,
+  search: `query Search($q: String!, $fallback: String, $first: Int!) {
+  search(query: $q, fallback: $fallback, first: $first) { score entity { id } }
+}`,
   article: `query Article($id: ID!) { article(id: $id) { id title sentences { index mentions { id } } } }`,
   path: `query Path($from: ID!, $to: ID!, $maxHops: Int!) { path(from: $from, to: $to, maxHops: $maxHops) }`,
 };
 
-function variables(arm: ArmName, q: QuestionName, p: QuestionParams): Json {
+function variables(arm: ArmName, q: QuestionName, p: QuestionParams, search: SearchQueries): Json {
   switch (q) {
     case 'lookup':
     case 'article':
@@ -97,22 +112,33 @@ function variables(arm: ArmName, q: QuestionName, p: QuestionParams): Json {
     case 'list':
     case 'nested':
       return { from: p.from, to: p.to, first: p.pageSize };
-    case 'search':
-      return { q: arm === 'B' ? p.searchText : searchLucene(p), first: p.searchFirst };
+    case 'search': {
+      if (arm === 'B') return { q: p.searchText, first: p.searchFirst };
+      const { main, fallback } = search;
+      if (arm === 'D') return { q: main, fallback, first: p.searchFirst };
+      return {
+        q: main,
+        fallback: fallback ?? '',
+        withFallback: fallback !== null,
+        first: p.searchFirst,
+      };
+    }
     case 'path':
       return { from: p.pathFrom, to: p.pathTo, maxHops: p.maxHops };
   }
 }
 
-export function armRequest(arm: ArmName, q: QuestionName, p: QuestionParams): ArmRequest {
-  if (arm === 'A') {
-    return {
-      path: `/q/${q}`,
-      body: JSON.stringify({ params: p, lucene: q === 'search' ? searchLucene(p) : '' }),
-    };
-  }
+/** `search`: the Lucene queries A, C and D are given (togys's own unless a test says otherwise). */
+export function armRequest(
+  arm: ArmName,
+  q: QuestionName,
+  p: QuestionParams,
+  search: SearchQueries | null = q === 'search' ? searchQueries(p) : null,
+): ArmRequest {
+  if (arm === 'A') return { path: `/q/${q}`, body: JSON.stringify({ params: p, search }) };
   const query = { B: B_OPERATIONS, C: C_OPERATIONS, D: D_OPERATIONS }[arm][q];
-  return { path: '/graphql', body: JSON.stringify({ query, variables: variables(arm, q, p) }) };
+  const vars = variables(arm, q, p, search ?? { main: '', fallback: null });
+  return { path: '/graphql', body: JSON.stringify({ query, variables: vars }) };
 }
 
 // ---- canonical answers ----
@@ -179,9 +205,14 @@ function plainAsTogys(q: QuestionName, data: unknown): unknown {
         },
       };
     case 'search': {
-      // C's search is a connection: `{ edges: [{ score, entity }] }`.
       const hits = get(data, 'search');
-      return { search: Array.isArray(hits) ? hits : list(get(hits, 'edges')) };
+      if (Array.isArray(hits)) return { search: hits }; // D: its resolver ran B's passes
+      // C's are connections (`{ edges: [{ score, entity }] }`), both passes asked. B takes the
+      // fallback when the main pass finds fewer than `first`: the fallback (the main terms and
+      // fuzzy ones, same limit) then finds more; when it finds no more, it found the same hits.
+      const main = list(get(hits, 'edges'));
+      const fallback = list(get(data, 'fallback', 'edges'));
+      return { search: fallback.length > main.length ? fallback : main };
     }
     case 'article': {
       const a = one(get(data, 'article'));

@@ -1,7 +1,12 @@
 /** The per-operation GraphQL context: its executor (deadline, round-trip count) and loaders. */
 import type { Driver } from 'neo4j-driver';
 import type { AppConfig } from '../config.js';
-import { createRequestExecutor, type RequestExecutor } from '../graph/executor.js';
+import type { Neo4jReachability } from '../graph/driver.js';
+import {
+  createRequestExecutor,
+  type RecentStatements,
+  type RequestExecutor,
+} from '../graph/executor.js';
 import type { Logger } from '../logger.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { createPlanner, type Planner } from './planner.js';
@@ -21,11 +26,17 @@ export function createContext(deps: {
   driver: Driver;
   config: AppConfig;
   logger: Logger;
+  /** Whether Neo4j is reachable (see createNeo4jMonitor); unset, every timeout before Neo4j
+   * took a statement counts as Neo4j being away. */
+  reachability?: Neo4jReachability;
+  statements?: RecentStatements;
 }): GraphQLContext {
   const executor = createRequestExecutor({
     driver: deps.driver,
     database: deps.config.neo4j.database,
     timeoutMs: deps.config.graphql.operationTimeoutMs,
+    reachability: deps.reachability,
+    statements: deps.statements,
     // Only when debug logs are on: the info object per statement is otherwise wasted work.
     onQuery: deps.logger.isLevelEnabled('debug')
       ? (info) => deps.logger.debug(info, 'cypher')

@@ -20,6 +20,8 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import type { AppConfig } from '../config.js';
+import type { Neo4jReachability } from '../graph/driver.js';
+import type { RecentStatements } from '../graph/executor.js';
 import type { Logger } from '../logger.js';
 import { createContext, type GraphQLContext } from './context.js';
 import { costLimitPlugin } from './cost.js';
@@ -39,6 +41,10 @@ export interface GraphQLServerDeps {
   /** The HTTP app: GET and POST `path` are mounted on it; stopping Apollo drains its server. */
   app: FastifyInstance;
   path: string;
+  /** Told of each statement's outcome; tells timeouts from outages (createNeo4jMonitor). */
+  reachability?: Neo4jReachability;
+  /** Remembers the statements run, to re-plan them when Neo4j restarts. */
+  statements?: RecentStatements;
 }
 
 export interface GraphQLServer {
@@ -102,7 +108,14 @@ export async function createGraphQLServer(deps: GraphQLServerDeps): Promise<Grap
   });
   await server.start();
   const apollo = fastifyApolloHandler(server, {
-    context: async () => createContext({ driver: deps.driver, config, logger }),
+    context: async () =>
+      createContext({
+        driver: deps.driver,
+        config,
+        logger,
+        reachability: deps.reachability,
+        statements: deps.statements,
+      }),
   });
   deps.app.route<{ Reply: string }>({
     // HEAD answered here (405), not by fastify's automatic HEAD-as-GET.

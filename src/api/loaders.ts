@@ -150,24 +150,28 @@ export function createLoaders(
     return items;
   };
 
-  const relatedLoaders = new Map<string, DataLoader<string, RelatedItem[]>>();
-  /** Items read so far, by fetch key and anchor: what relatedNow answers from. */
-  const readItems = new Map<string, Map<string, RelatedItem[]>>();
-  const fetchKeys = new WeakMap<RelationFetch, string>();
-  /** Fetches with the same key read the same; look-ahead hands the same fetch object per field. */
-  const keyOf = (fetch: RelationFetch): string => {
-    let key = fetchKeys.get(fetch);
-    if (key === undefined) {
-      key = `${fetch.relation}:${fetch.relProps}:${String(fetch.nodeProps)}`;
-      fetchKeys.set(fetch, key);
+  /** One reader per distinct fetch (relation and read mode); look-ahead hands one fetch object per field. */
+  const readers = new Map<string, RelatedReader>();
+  const readersByFetch = new Map<RelationFetch, RelatedReader>();
+  const readerOf = (fetch: RelationFetch): RelatedReader => {
+    let reader = readersByFetch.get(fetch);
+    if (reader) return reader;
+    const key = `${fetch.relation}:${fetch.relProps}:${String(fetch.nodeProps)}`;
+    reader = readers.get(key);
+    if (!reader) {
+      const items = new ItemsCache();
+      const loader = new DataLoader<string, RelatedItem[]>(
+        async (anchorIds) => {
+          const [record] = await executor.read(relatedNodes(fetch, anchorIds));
+          const [result] = readPrefetch([{ fetch, children: [] }], record);
+          return anchorIds.map((id) => result?.byAnchor.get(id) ?? []);
+        },
+        { cacheMap: items },
+      );
+      readers.set(key, (reader = { loader, items }));
     }
-    return key;
-  };
-  const remember = (fetch: RelationFetch, anchorId: string, items: RelatedItem[]) => {
-    const key = keyOf(fetch);
-    let byAnchor = readItems.get(key);
-    if (!byAnchor) readItems.set(key, (byAnchor = new Map()));
-    byAnchor.set(anchorId, items);
+    readersByFetch.set(fetch, reader);
+    return reader;
   };
 
   /** A prefetch row (`anchors`, `nodes`: a list per fetch of `trees`) as items by anchor. */
@@ -187,34 +191,16 @@ export function createLoaders(
     });
   };
 
-  /** Primes the `related` loaders with what a prefetch read, for the resolvers to find. */
+  /** Puts what a prefetch read where the resolvers of its fetches find it. */
   const primeAll = (results: ReturnType<typeof readPrefetch>) => {
     for (const { fetch, byAnchor } of results) {
-      const loader = related(fetch);
-      for (const [anchorId, items] of byAnchor) {
-        loader.prime(anchorId, items);
-        remember(fetch, anchorId, items);
-      }
+      const { items } = readerOf(fetch);
+      for (const [anchorId, read] of byAnchor) items.prime(anchorId, read);
     }
   };
 
-  const related = (fetch: RelationFetch): DataLoader<string, RelatedItem[]> => {
-    const key = keyOf(fetch);
-    let loader = relatedLoaders.get(key);
-    if (!loader) {
-      loader = new DataLoader<string, RelatedItem[]>(async (anchorIds) => {
-        const [record] = await executor.read(relatedNodes(fetch, anchorIds));
-        const [result] = readPrefetch([{ fetch, children: [] }], record);
-        return anchorIds.map((id) => {
-          const items = result?.byAnchor.get(id) ?? [];
-          remember(fetch, id, items);
-          return items;
-        });
-      });
-      relatedLoaders.set(key, loader);
-    }
-    return loader;
-  };
+  const related = (fetch: RelationFetch): DataLoader<string, RelatedItem[]> =>
+    readerOf(fetch).loader;
 
   const nodeWithLoaders = new Map<string, DataLoader<string, NodeModel | null>>();
   const nodeWith = (trees: readonly PrefetchTree[], projection: NodeProjection = true) => {
@@ -277,7 +263,7 @@ export function createLoaders(
   });
 
   const relatedNow = (fetch: RelationFetch, anchorId: string) =>
-    readItems.get(keyOf(fetch))?.get(anchorId);
+    readerOf(fetch).items.now(anchorId);
 
   const primeRelated = (trees: readonly PrefetchTree[], record: Neo4jRecord) =>
     primeAll(readPrefetch(trees, record));
@@ -291,6 +277,53 @@ export function createLoaders(
     mentionPage,
     mentionCount,
   };
+}
+
+/** A fetch's loader and its cache. */
+interface RelatedReader {
+  loader: DataLoader<string, RelatedItem[]>;
+  items: ItemsCache;
+}
+
+/**
+ * The one cache of a relation fetch's items, by anchor: the promises DataLoader keeps (its
+ * cacheMap), and the items once read, which relatedNow answers from without a promise.
+ */
+class ItemsCache {
+  private readonly promises = new Map<string, Promise<RelatedItem[]>>();
+  private readonly read = new Map<string, RelatedItem[]>();
+
+  get(anchorId: string): Promise<RelatedItem[]> | undefined {
+    return this.promises.get(anchorId);
+  }
+
+  set(anchorId: string, items: Promise<RelatedItem[]>): void {
+    this.promises.set(anchorId, items);
+    items.then(
+      (value) => this.read.set(anchorId, value),
+      () => undefined,
+    );
+  }
+
+  /** Items a statement has read already: known at once, no promise to wait for. */
+  prime(anchorId: string, items: RelatedItem[]): void {
+    if (!this.promises.has(anchorId)) this.promises.set(anchorId, Promise.resolve(items));
+    if (!this.read.has(anchorId)) this.read.set(anchorId, items);
+  }
+
+  now(anchorId: string): RelatedItem[] | undefined {
+    return this.read.get(anchorId);
+  }
+
+  delete(anchorId: string): void {
+    this.promises.delete(anchorId);
+    this.read.delete(anchorId);
+  }
+
+  clear(): void {
+    this.promises.clear();
+    this.read.clear();
+  }
 }
 
 function mentionKey(key: MentionPageKey): string {

@@ -35,7 +35,7 @@ import {
 } from './selection.js';
 
 /** How many levels of relations below a root field one look-ahead statement fetches. */
-export const LOOKAHEAD_DEPTH = 3;
+const LOOKAHEAD_DEPTH = 3;
 
 /** Whether the selection of a field navigating `relation` reads its relationships' properties. */
 function needsRelProps(

@@ -74,7 +74,7 @@ function propertiesRead(
  * again through its items' anchor field (`participants { meeting { name } }` on a meeting)
  * counts: that field answers with this same node.
  */
-export function projectionOf(
+function projectionOf(
   schema: GraphQLSchema,
   sets: readonly TypedSet[],
   fragments: Record<string, FragmentDefinitionNode>,
@@ -167,6 +167,7 @@ export function graphNodeProjection(info: LookaheadInfo, path: readonly string[]
 const SEARCH_HIT_FIELD_PROPERTIES: ReadonlyMap<string, readonly string[]> = new Map([
   ['__typename', []],
   ['score', []],
+  ['matchKind', []],
   ['matchedName', ['nameEn', 'nameRu', 'nameKk', 'aliases', 'forms']],
 ]);
 

@@ -25,7 +25,7 @@ export type Relations = Readonly<Record<string, Relation>>;
  * resolver (an Evidence item carries a sentence id; Evidence.sentence loads the whole sentence,
  * as its excerpts are cut from the text).
  */
-export const ITEM_KINDS: Readonly<
+const ITEM_KINDS: Readonly<
   Record<ItemKind, { type: string; source?: string; target?: string; prefetch: boolean }>
 > = {
   holding: { type: 'OfficeHolding', source: 'person', target: 'office', prefetch: true },
@@ -96,7 +96,7 @@ export const isPrefetched = (relation: Relation): boolean =>
  * Fields that lead to a node by a property of the parent, not by a relationship (a fact's or a
  * sentence's `article`, by its articleId): no registry entries.
  */
-export const PROPERTY_REFERENCES: ReadonlySet<string> = new Set([
+const PROPERTY_REFERENCES: ReadonlySet<string> = new Set([
   'Quote.article',
   'Claim.article',
   'NumericFact.article',
@@ -136,6 +136,46 @@ function isRelationField(
   return isNodeType(schema, returned) || ITEM_TYPES.has(returned.name);
 }
 
+/** The type of a relation's related nodes as the schema says: the items' node field's, or the field's. */
+function relatedNodeType(
+  schema: GraphQLSchema,
+  relation: Relation,
+  returned: GraphQLNamedType,
+): GraphQLNamedType | undefined {
+  if (!relation.item) return returned;
+  const nodeField = nodeFieldOf(relation);
+  if (!nodeField) return undefined;
+  const itemType = schema.getType(ITEM_KINDS[relation.item].type);
+  const field = isObjectType(itemType) ? itemType.getFields()[nodeField] : undefined;
+  return field ? getNamedType(field.type) : undefined;
+}
+
+/** What is wrong with one registry entry against the schema; null when nothing. */
+function entryProblem(schema: GraphQLSchema, relation: Relation): string | null {
+  const owner = schema.getType(relation.type);
+  const field =
+    isObjectType(owner) || isInterfaceType(owner) ? owner.getFields()[relation.field] : undefined;
+  if (!field) return 'no such field in the schema';
+  if (!isRelationField(schema, relation.type, field)) {
+    return 'not a relation field (arguments, or no nodes or items)';
+  }
+  const returned = getNamedType(field.type);
+  const item = relation.item ? ITEM_KINDS[relation.item] : null;
+  if (item && item.type !== returned.name) {
+    return `items of kind ${relation.item} are ${item.type}, not ${returned.name}`;
+  }
+  const nodeType = relatedNodeType(schema, relation, returned);
+  if (!nodeType) {
+    return nodeFieldOf(relation) ? `${item?.type} has no field ${nodeFieldOf(relation)}` : null;
+  }
+  const objects = objectTypesOf(schema, nodeType);
+  const labels = relation.nodeLabels;
+  const agrees =
+    labels.includes(nodeType.name) ||
+    (labels.length === objects.length && labels.every((l) => objects.includes(l)));
+  return agrees ? null : `related nodes ${labels.join('|')}, the field returns ${nodeType.name}`;
+}
+
 /**
  * Where the registry and the schema disagree, one line each (none: they agree): a relation
  * field of an object type without an entry (its own or an interface's), an entry naming no
@@ -159,52 +199,8 @@ export function registryMismatches(
     }
   }
   for (const relation of Object.values(relations)) {
-    const owner = schema.getType(relation.type);
-    const field =
-      isObjectType(owner) || isInterfaceType(owner) ? owner.getFields()[relation.field] : undefined;
-    if (!field) {
-      problems.push(`${relation.name}: no such field in the schema`);
-      continue;
-    }
-    if (!isRelationField(schema, relation.type, field)) {
-      problems.push(`${relation.name}: not a relation field (arguments, or no nodes or items)`);
-      continue;
-    }
-    const returned = getNamedType(field.type);
-    const item = relation.item ? ITEM_KINDS[relation.item] : null;
-    if (item && item.type !== returned.name) {
-      problems.push(
-        `${relation.name}: items of kind ${relation.item} are ${item.type}, not ${returned.name}`,
-      );
-      continue;
-    }
-    const nodeField = nodeFieldOf(relation);
-    const nodeType = item
-      ? nodeField
-        ? (() => {
-            const itemType = schema.getType(item.type);
-            const f = isObjectType(itemType) ? itemType.getFields()[nodeField] : undefined;
-            return f ? getNamedType(f.type) : undefined;
-          })()
-        : undefined
-      : returned;
-    if (item && nodeField && !nodeType) {
-      problems.push(`${relation.name}: ${item.type} has no field ${nodeField}`);
-      continue;
-    }
-    if (nodeType) {
-      const expected = new Set([nodeType.name, ...objectTypesOf(schema, nodeType)]);
-      const labels = relation.nodeLabels;
-      const agrees =
-        labels.includes(nodeType.name) ||
-        (labels.length === objectTypesOf(schema, nodeType).length &&
-          labels.every((l) => expected.has(l)));
-      if (!agrees) {
-        problems.push(
-          `${relation.name}: related nodes ${labels.join('|')}, the field returns ${nodeType.name}`,
-        );
-      }
-    }
+    const problem = entryProblem(schema, relation);
+    if (problem) problems.push(`${relation.name}: ${problem}`);
   }
   return problems;
 }

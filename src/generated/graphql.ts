@@ -1404,7 +1404,9 @@ export type Query = {
   /**
    * Full-text search over entity names, aliases and inflected forms in Kazakh, Russian and English.
    * Case- and script-insensitive (Cyrillic and Latin transliteration both match), tolerant of Kazakh
-   * case endings (`Мишустинмен`, `Қазақстанның`) and small typos. Hits are ranked by score.
+   * and Russian case endings (`Мишустинмен`, `Қазақстанның`, `Мишустиным`), prefixes and, when too
+   * few hits are found otherwise, small typos. Hits are ranked by how they matched (`matchKind`),
+   * then by score.
    */
   search: Array<SearchHit>;
   /** Topics, filtered, sorted and paginated with keyset cursors. */
@@ -1623,11 +1625,22 @@ export type SearchHit = {
   __typename?: 'SearchHit';
   /** The entity found. */
   entity: Entity;
+  /** How the hit was found. EXACT and STEM hits come first, by score; FUZZY hits follow them. */
+  matchKind: SearchMatchKind;
   /** The name, alias or inflected form of the entity that best matches the query. */
   matchedName: Scalars['String']['output'];
-  /** The full-text relevance score (higher is better); hits are sorted by it. */
+  /** The full-text relevance score within its pass (higher is better). */
   score: Scalars['Float']['output'];
 };
+
+/** How `search` found a hit. */
+export type SearchMatchKind =
+  /** Every word of the query is a word of one of the entity's names (in either script: `mishustin` finds `Мишустин`). */
+  | 'EXACT'
+  /** Found by tolerating typos (one or two letters); only tried when the other passes find fewer than `first` hits. */
+  | 'FUZZY'
+  /** Found through case endings or a prefix: `Мишустинмен`, `Мишустиным` or `мишуст` find `Мишустин`. */
+  | 'STEM';
 
 /** One sentence of an article, with its offsets into the article text. */
 export type Sentence = Node & {
@@ -1945,6 +1958,7 @@ export type ResolversTypes = {
   QuoteConnection: ResolverTypeWrapper<QuoteConnectionModel>;
   QuoteEdge: ResolverTypeWrapper<QuoteEdgeModel>;
   SearchHit: ResolverTypeWrapper<SearchHitModel>;
+  SearchMatchKind: SearchMatchKind;
   Sentence: ResolverTypeWrapper<SentenceModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphModel>;
@@ -2586,6 +2600,7 @@ export type QuoteEdgeResolvers<ContextType = GraphQLContext, ParentType extends 
 
 export type SearchHitResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
   entity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
+  matchKind?: Resolver<ResolversTypes['SearchMatchKind'], ParentType, ContextType>;
   matchedName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   score?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };

@@ -11,6 +11,7 @@ import {
   type PlainValue,
   type RelationshipModel,
 } from './model.js';
+import { FACT_NODE_LABELS, PROVENANCE_LABELS } from './schema.js';
 
 /** Converts any value a query returns (except nodes and relationships) to a plain value. */
 export function toPlain(value: unknown): PlainValue {
@@ -41,13 +42,14 @@ export function plainProps(props: Record<string, unknown>): Record<string, Plain
   return out;
 }
 
-function str(props: Record<string, PlainValue>, key: string): string | null {
+/** A property as a string; null when unset. */
+export function propString(props: Record<string, PlainValue>, key: string): string | null {
   const v = props[key];
   return v === null || v === undefined ? null : String(v);
 }
 
 function reqStr(props: Record<string, PlainValue>, key: string): string {
-  return str(props, key) ?? '';
+  return propString(props, key) ?? '';
 }
 
 function num(props: Record<string, PlainValue>, key: string): number {
@@ -55,7 +57,8 @@ function num(props: Record<string, PlainValue>, key: string): number {
   return typeof v === 'number' ? v : Number(v ?? 0);
 }
 
-function strList(props: Record<string, PlainValue>, key: string): string[] {
+/** A list property as strings; [] when unset. */
+export function propStrings(props: Record<string, PlainValue>, key: string): string[] {
   const v = props[key];
   return Array.isArray(v) ? v.map(String) : [];
 }
@@ -67,24 +70,22 @@ function isEntityType(label: string): label is EntityTypeName {
   return ENTITY_TYPES.has(label);
 }
 
+/** Labels that are their node's GraphQL type, besides the entity kinds. */
+const OTHER_TYPE_LABELS: ReadonlySet<string> = new Set([...PROVENANCE_LABELS, ...FACT_NODE_LABELS]);
+
+const isOtherTypeLabel = (
+  label: string,
+): label is Exclude<NodeModel['__typename'], EntityTypeName> => OTHER_TYPE_LABELS.has(label);
+
 /** The GraphQL type of a node, from its labels; null for nodes the API does not model. */
 export function typeNameOf(labels: readonly string[]): NodeModel['__typename'] | null {
   for (const label of labels) {
-    if (isEntityType(label)) return label;
-    if (
-      label === 'Article' ||
-      label === 'Sentence' ||
-      label === 'Quote' ||
-      label === 'Claim' ||
-      label === 'NumericFact'
-    ) {
-      return label;
-    }
+    if (isEntityType(label) || isOtherTypeLabel(label)) return label;
   }
   return null;
 }
 
-/** What toNodeModel reads of a node: a driver Node, or a NODE_RECORD map (relations.ts). */
+/** What toNodeModel reads of a node: a driver Node, or a WireNode's labels and map (nodes.ts). */
 export interface NodeRecord {
   labels: readonly string[];
   properties: Record<string, unknown>;
@@ -103,11 +104,11 @@ export function toNodeModel(node: NodeRecord | Neo4jNode): NodeModel {
         id,
         title: reqStr(p, 'title'),
         language: reqStr(p, 'language'),
-        publishedAt: str(p, 'publishedAt'),
-        sourceName: str(p, 'sourceName'),
-        url: str(p, 'url'),
+        publishedAt: propString(p, 'publishedAt'),
+        sourceName: propString(p, 'sourceName'),
+        url: propString(p, 'url'),
         text: reqStr(p, 'text'),
-        contentHash: str(p, 'contentHash'),
+        contentHash: propString(p, 'contentHash'),
       };
     case 'Sentence':
       return {
@@ -126,8 +127,8 @@ export function toNodeModel(node: NodeRecord | Neo4jNode): NodeModel {
         articleId: reqStr(p, 'articleId'),
         text: reqStr(p, 'text'),
         language: reqStr(p, 'language'),
-        translationEn: str(p, 'translationEn'),
-        translationNote: str(p, 'translationNote'),
+        translationEn: propString(p, 'translationEn'),
+        translationNote: propString(p, 'translationNote'),
         start: num(p, 'start'),
         end: num(p, 'end'),
       };
@@ -138,7 +139,7 @@ export function toNodeModel(node: NodeRecord | Neo4jNode): NodeModel {
         articleId: reqStr(p, 'articleId'),
         claimType: reqStr(p, 'claimType'),
         summaryEn: reqStr(p, 'summaryEn'),
-        excerpts: strList(p, 'evidence'),
+        excerpts: propStrings(p, 'evidence'),
       };
     case 'NumericFact':
       return {
@@ -148,15 +149,15 @@ export function toNodeModel(node: NodeRecord | Neo4jNode): NodeModel {
         metric: reqStr(p, 'metric'),
         value: num(p, 'value'),
         unit: reqStr(p, 'unit'),
-        currency: str(p, 'currency'),
-        periodStart: str(p, 'periodStart'),
-        periodEnd: str(p, 'periodEnd'),
-        periodLabel: str(p, 'periodLabel'),
-        change: str(p, 'change') ?? 'NONE',
+        currency: propString(p, 'currency'),
+        periodStart: propString(p, 'periodStart'),
+        periodEnd: propString(p, 'periodEnd'),
+        periodLabel: propString(p, 'periodLabel'),
+        change: propString(p, 'change') ?? 'NONE',
         isChange: p.isChange === true,
-        qualifiers: strList(p, 'qualifiers'),
-        surfaceText: str(p, 'surfaceText'),
-        excerpts: strList(p, 'evidence'),
+        qualifiers: propStrings(p, 'qualifiers'),
+        surfaceText: propString(p, 'surfaceText'),
+        excerpts: propStrings(p, 'evidence'),
       };
     default:
       return toEntityModel(typeName, id, p);
@@ -174,21 +175,21 @@ function toEntityModel(
     nameKk: reqStr(p, 'nameKk'),
     nameRu: reqStr(p, 'nameRu'),
     nameEn: reqStr(p, 'nameEn'),
-    aliases: strList(p, 'aliases'),
-    forms: strList(p, 'forms'),
-    description: str(p, 'description'),
-    wikidataId: str(p, 'wikidataId'),
-    iso3166Alpha2: str(p, 'iso3166Alpha2'),
-    iso3166Alpha3: str(p, 'iso3166Alpha3'),
-    organizationType: str(p, 'organizationType'),
-    placeType: str(p, 'placeType'),
-    eventType: str(p, 'eventType'),
-    startDate: str(p, 'startDate'),
-    endDate: str(p, 'endDate'),
-    date: str(p, 'date'),
-    meetingType: str(p, 'meetingType'),
-    projectType: str(p, 'projectType'),
-    topicType: str(p, 'topicType'),
+    aliases: propStrings(p, 'aliases'),
+    forms: propStrings(p, 'forms'),
+    description: propString(p, 'description'),
+    wikidataId: propString(p, 'wikidataId'),
+    iso3166Alpha2: propString(p, 'iso3166Alpha2'),
+    iso3166Alpha3: propString(p, 'iso3166Alpha3'),
+    organizationType: propString(p, 'organizationType'),
+    placeType: propString(p, 'placeType'),
+    eventType: propString(p, 'eventType'),
+    startDate: propString(p, 'startDate'),
+    endDate: propString(p, 'endDate'),
+    date: propString(p, 'date'),
+    meetingType: propString(p, 'meetingType'),
+    projectType: propString(p, 'projectType'),
+    topicType: propString(p, 'topicType'),
   };
 }
 

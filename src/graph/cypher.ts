@@ -1,3 +1,5 @@
+import { ID_LOOKUP_LABELS } from './schema.js';
+
 /** What every builder in src/graph returns: a statement and its parameters (never interpolated). */
 export interface CypherQuery {
   cypher: string;
@@ -10,7 +12,8 @@ export interface CypherQuery {
  * bound earlier that the statement still needs.
  */
 export function matchNodeById(varName: string, param: string, keep: string[] = []): string {
-  const labels = ['Entity', 'Article', 'Sentence', 'Quote', 'Claim', 'NumericFact'];
-  const branches = labels.map((l) => `MATCH (x:${l} {id: ${param}}) RETURN x`).join(' UNION ');
+  const branches = ID_LOOKUP_LABELS.map((l) => `MATCH (x:${l} {id: ${param}}) RETURN x`).join(
+    ' UNION ',
+  );
   return `CALL () { ${branches} } WITH ${[...keep, `x AS ${varName}`].join(', ')}`;
 }

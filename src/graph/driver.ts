@@ -34,18 +34,144 @@ export function createDriver(config: AppConfig, options: DriverOptions = {}): Dr
     // Fail fast when Neo4j is down, so /ready answers 503 promptly instead of hanging.
     connectionTimeout: 5_000,
     connectionAcquisitionTimeout: 10_000,
-    ...(logger
-      ? {
-          logging: {
-            level: 'warn' as const,
-            logger: (level: string, message: string) =>
-              level === 'error'
-                ? logger.error({ neo4j: message })
-                : logger.warn({ neo4j: message }),
-          },
-        }
-      : {}),
+    ...(logger ? { logging: { level: 'warn' as const, logger: driverLogForwarder(logger) } } : {}),
   });
+}
+
+/** At most one driver line per level in this time; the next one says how many were left out. */
+const DRIVER_LOG_INTERVAL_MS = 60_000;
+const DRIVER_LOG_MAX_CHARS = 200;
+
+/**
+ * The driver's warnings and errors, into the service's log without flooding it: while Neo4j is
+ * away the driver writes several long lines per failed request (a connection error with its
+ * whole history). Each goes in shortened to its first line, at most one per level a minute,
+ * with the count of those left out; the outage itself is told by the Neo4jMonitor.
+ */
+export function driverLogForwarder(
+  logger: Logger,
+  now: () => number = Date.now,
+): (level: string, message: string) => void {
+  const last = new Map<string, { at: number; skipped: number }>();
+  return (level, message) => {
+    const entry = last.get(level);
+    const time = now();
+    if (entry && time - entry.at < DRIVER_LOG_INTERVAL_MS) {
+      entry.skipped += 1;
+      return;
+    }
+    const skipped = entry?.skipped ?? 0;
+    last.set(level, { at: time, skipped: 0 });
+    const line = message.split('\n', 1)[0]!.slice(0, DRIVER_LOG_MAX_CHARS);
+    const fields = { neo4j: line, ...(skipped > 0 ? { similarLinesSkipped: skipped } : {}) };
+    if (level === 'error') logger.error(fields);
+    else logger.warn(fields);
+  };
+}
+
+/** What the executor tells the monitor, and asks it: is Neo4j reachable right now? */
+export interface Neo4jReachability {
+  /** False from a failure to reach Neo4j until Neo4j answers again. */
+  readonly reachable: boolean;
+  /** Neo4j answered a statement (any answer from the server counts). */
+  answered(): void;
+  /** A statement could not reach Neo4j (the request answers SERVICE_UNAVAILABLE). */
+  failed(error: unknown): void;
+}
+
+export interface Neo4jMonitor extends Neo4jReachability {
+  /** Runs `listener` each time Neo4j is reachable again after an outage. */
+  onBack(listener: () => Promise<void>): void;
+  /** Stops the probe and the reports of an outage under way. */
+  close(): void;
+}
+
+export interface MonitorOptions {
+  driver: Driver;
+  database: string;
+  logger: Logger;
+  /** How often an outage probes Neo4j, so it notices Neo4j is back without traffic. */
+  probeIntervalMs?: number;
+  /** How often an outage logs its count of failed requests. */
+  reportIntervalMs?: number;
+}
+
+/**
+ * Tells, and logs, whether Neo4j can be reached: one line when it goes away, one line with a
+ * count every `reportIntervalMs` while it is away, one line when it is back (found by the
+ * requests, or by a probe every `probeIntervalMs`), and then the `onBack` listeners run.
+ */
+export function createNeo4jMonitor(options: MonitorOptions): Neo4jMonitor {
+  const { driver, database, logger } = options;
+  const probeIntervalMs = options.probeIntervalMs ?? 500;
+  const reportIntervalMs = options.reportIntervalMs ?? 30_000;
+  const listeners: Array<() => Promise<void>> = [];
+  let reachable = true;
+  let downSince = 0;
+  let failures = 0;
+  let reported = 0;
+  let probe: NodeJS.Timeout | undefined;
+  let report: NodeJS.Timeout | undefined;
+  let probing = false;
+
+  function stopTimers(): void {
+    clearInterval(probe);
+    clearInterval(report);
+    probe = report = undefined;
+  }
+
+  const monitor: Neo4jMonitor = {
+    get reachable() {
+      return reachable;
+    },
+    answered() {
+      if (reachable) return;
+      reachable = true;
+      stopTimers();
+      logger.info(
+        { downForMs: Date.now() - downSince, failedRequests: failures },
+        'Neo4j is reachable again',
+      );
+      for (const listener of listeners) {
+        listener().catch((error: unknown) =>
+          logger.warn({ err: errorMessage(error) }, 'after Neo4j came back'),
+        );
+      }
+    },
+    failed(error) {
+      failures += 1;
+      if (!reachable) return;
+      reachable = false;
+      downSince = Date.now();
+      failures = 1;
+      reported = 0;
+      logger.warn(
+        { err: errorMessage(error).split('\n', 1)[0]!.slice(0, DRIVER_LOG_MAX_CHARS) },
+        'Neo4j is unreachable: requests answer SERVICE_UNAVAILABLE until it is back',
+      );
+      probe = setInterval(() => {
+        if (probing) return;
+        probing = true;
+        void pingNeo4j(driver, database, probeIntervalMs * 4)
+          .then((up) => up && monitor.answered())
+          .finally(() => (probing = false));
+      }, probeIntervalMs);
+      report = setInterval(() => {
+        logger.warn(
+          { downForMs: Date.now() - downSince, failedRequests: failures - reported },
+          'Neo4j is still unreachable',
+        );
+        reported = failures;
+      }, reportIntervalMs);
+      probe.unref();
+      report.unref();
+    },
+    onBack(listener) {
+      listeners.push(listener);
+    },
+    close: stopTimers,
+  };
+  return monitor;
 }
 
 export interface WaitOptions {
@@ -87,16 +213,21 @@ export async function waitForNeo4j(driver: Driver, options: WaitOptions): Promis
   );
 }
 
-/** True when `database` answers a trivial read within `timeoutMs`; never throws. */
+/**
+ * True when `database` answers a trivial read within `timeoutMs`; never throws. One attempt
+ * (not executeQuery, which retries for up to 30 s), bounded also on Neo4j's side.
+ */
 export async function pingNeo4j(
   driver: Driver,
   database: string,
   timeoutMs = 3_000,
 ): Promise<boolean> {
-  const query = driver
-    .executeQuery('RETURN 1 AS ok', {}, { database, routing: neo4j.routing.READ })
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+  const query = session
+    .run('RETURN 1 AS ok', {}, { timeout: timeoutMs })
     .then(() => true)
-    .catch(() => false);
+    .catch(() => false)
+    .finally(() => session.close().catch(() => undefined));
   return withTimeout(query, timeoutMs, false);
 }
 

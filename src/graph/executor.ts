@@ -14,6 +14,7 @@
  */
 import neo4j, { type Driver, type Record as Neo4jRecord } from 'neo4j-driver';
 import type { CypherQuery } from './cypher.js';
+import type { Neo4jReachability } from './driver.js';
 
 /** The operation ran out of time (deadline passed, or Neo4j aborted the transaction for it). */
 export class OperationTimeoutError extends Error {
@@ -26,7 +27,7 @@ export class DatabaseUnavailableError extends Error {
 }
 
 /** Attempts per statement when the driver reports a retryable failure (e.g. a dropped connection). */
-export const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 3;
 const RETRY_PAUSE_MS = 25;
 
 function isUnavailable(error: unknown): boolean {
@@ -49,6 +50,14 @@ export interface ExecutorOptions {
   timeoutMs: number;
   /** Called after each statement (for debug logs); leave unset when nobody listens. */
   onQuery?: (info: QueryInfo) => void;
+  /**
+   * Told when Neo4j answers or cannot be reached. When the deadline passes before Neo4j took a
+   * statement but it says reachable, Neo4j is slow (TIMEOUT, e.g. planning after a restart),
+   * not away (SERVICE_UNAVAILABLE).
+   */
+  reachability?: Neo4jReachability;
+  /** Where the statements run are remembered, to plan them again after Neo4j restarts. */
+  statements?: RecentStatements;
 }
 
 export interface RequestExecutor {
@@ -61,7 +70,7 @@ export interface RequestExecutor {
 }
 
 export function createRequestExecutor(options: ExecutorOptions): RequestExecutor {
-  const { driver, database, timeoutMs, onQuery } = options;
+  const { driver, database, timeoutMs, onQuery, reachability, statements } = options;
   const deadline = Date.now() + timeoutMs;
   const timeout = () => new OperationTimeoutError(`exceeded ${timeoutMs} ms`);
   let roundTrips = 0;
@@ -83,7 +92,7 @@ export function createRequestExecutor(options: ExecutorOptions): RequestExecutor
       timer = setTimeout(
         () =>
           reject(
-            accepted
+            accepted || reachability?.reachable
               ? timeout()
               : new DatabaseUnavailableError(`no answer from Neo4j within ${timeoutMs} ms`),
           ),
@@ -99,12 +108,14 @@ export function createRequestExecutor(options: ExecutorOptions): RequestExecutor
   async function read(query: CypherQuery): Promise<Neo4jRecord[]> {
     if (deadline - Date.now() <= 0) throw timeout();
     roundTrips += 1;
+    statements?.remember(query);
     const startedAt = onQuery ? Date.now() : 0;
     for (let attempts = 1; ; attempts++) {
       const remaining = deadline - Date.now();
       if (remaining <= 0) throw timeout();
       try {
         const records = await attempt(query, remaining);
+        reachability?.answered();
         onQuery?.({ cypher: query.cypher, ms: Date.now() - startedAt, rows: records.length });
         // A statement that finished after the deadline still makes the operation late.
         if (Date.now() > deadline) throw timeout();
@@ -112,8 +123,11 @@ export function createRequestExecutor(options: ExecutorOptions): RequestExecutor
       } catch (error) {
         const retry = attempts < MAX_ATTEMPTS && neo4j.isRetryableError(error);
         if (!retry) {
-          if (isUnavailable(error))
+          if (error instanceof DatabaseUnavailableError) reachability?.failed(error);
+          if (isUnavailable(error)) {
+            reachability?.failed(error);
             throw new DatabaseUnavailableError('Neo4j does not answer', { cause: error });
+          }
           throw error;
         }
         await new Promise((resolve) => setTimeout(resolve, RETRY_PAUSE_MS * attempts));
@@ -128,4 +142,58 @@ export function createRequestExecutor(options: ExecutorOptions): RequestExecutor
     },
     deadline,
   };
+}
+
+/**
+ * The distinct statements run lately (the last `size`, by Cypher text), kept so their plans can
+ * be made again when Neo4j restarts with an empty plan cache.
+ */
+export class RecentStatements {
+  private readonly byText = new Map<string, CypherQuery>();
+  constructor(private readonly size = 64) {}
+
+  remember(query: CypherQuery): void {
+    if (this.byText.delete(query.cypher) || this.byText.size < this.size) {
+      this.byText.set(query.cypher, query);
+      return;
+    }
+    const oldest = this.byText.keys().next().value;
+    if (oldest !== undefined) this.byText.delete(oldest);
+    this.byText.set(query.cypher, query);
+  }
+
+  list(): CypherQuery[] {
+    return [...this.byText.values()];
+  }
+}
+
+/**
+ * Plans `queries` again without running them (EXPLAIN fills Neo4j's plan cache), a few at a
+ * time, each within `timeoutMs`: after a restart the first request would otherwise wait for its
+ * statements to be planned on a cold JVM. Failures are ignored: the request will plan it.
+ */
+export async function warmPlans(
+  driver: Driver,
+  database: string,
+  queries: readonly CypherQuery[],
+  timeoutMs: number,
+  concurrency = 2,
+): Promise<number> {
+  const queue = [...queries];
+  let planned = 0;
+  const worker = async () => {
+    for (let query = queue.shift(); query; query = queue.shift()) {
+      const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+      try {
+        await session.run(`EXPLAIN ${query.cypher}`, query.params, { timeout: timeoutMs });
+        planned += 1;
+      } catch {
+        // Planned by the next request that needs it instead.
+      } finally {
+        await session.close().catch(() => undefined);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return planned;
 }

@@ -3,17 +3,12 @@
  * Neo4j temporal values as ISO-8601 strings and integers as numbers. These are the codegen
  * "mappers": resolvers receive them as parents, so every resolver is typed end to end.
  */
-import { ENTITY_KIND_LABELS, FACT_NODE_LABELS } from './schema.js';
+import { ENTITY_KIND_LABELS } from './schema.js';
+import type { SearchMatchKind } from './search.js';
 
 /** GraphQL object type names of the entity kinds (equal to their Neo4j kind labels). */
 export const ENTITY_TYPE_NAMES = ENTITY_KIND_LABELS;
 export type EntityTypeName = (typeof ENTITY_TYPE_NAMES)[number];
-
-export const FACT_TYPE_NAMES = FACT_NODE_LABELS;
-export type FactTypeName = (typeof FACT_TYPE_NAMES)[number];
-
-/** Every label the API reads nodes of; each has a uniqueness constraint on `id`. */
-export const NODE_LABELS = ['Entity', 'Article', 'Sentence', ...FACT_TYPE_NAMES] as const;
 
 export interface EntityModel {
   __typename: EntityTypeName;
@@ -125,7 +120,7 @@ export interface FactStatementModel {
 }
 
 /** A fact relationship item: one edge, with the statements of every article that states it. */
-export interface FactRelationshipModel {
+interface FactRelationshipModel {
   statements: FactStatementModel[];
 }
 
@@ -194,12 +189,9 @@ export interface MentionConnectionModel {
 export interface SearchHitModel {
   entity: EntityModel;
   score: number;
+  matchKind: SearchMatchKind;
   /** The query as asked: `matchedName` is worked out from it only when selected. */
   query: string;
-}
-
-export interface GraphNodeModel {
-  node: NodeModel;
 }
 
 export interface PathModel {
@@ -219,7 +211,7 @@ export interface PeriodModel {
   label: string | null;
 }
 
-export interface EdgeModel<TNode> {
+interface EdgeModel<TNode> {
   cursor: string;
   node: TNode;
 }

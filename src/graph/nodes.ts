@@ -1,14 +1,13 @@
 /** Nodes by id, in one statement for a batch of ids (the node DataLoader's batch). */
 import type { NodeRecord } from './convert.js';
 import type { CypherQuery } from './cypher.js';
-
-const ID_LABELS = ['Entity', 'Article', 'Sentence', 'Quote', 'Claim', 'NumericFact'];
+import { ID_LOOKUP_LABELS, SEARCH_KEY_PROPERTIES } from './schema.js';
 
 /**
  * A CALL binding `n` to every node whose id is in `$ids`, whatever its label. A UNION per
  * id-constrained label keeps every lookup on a uniqueness index.
  */
-export const MATCH_NODES_BY_IDS = `CALL () { ${ID_LABELS.map(
+export const MATCH_NODES_BY_IDS = `CALL () { ${ID_LOOKUP_LABELS.map(
   (l) => `MATCH (n:${l}) WHERE n.id IN $ids RETURN n`,
 ).join(' UNION ')} }`;
 
@@ -16,14 +15,16 @@ export function nodesByIds(ids: readonly string[]): CypherQuery {
   return { cypher: `${MATCH_NODES_BY_IDS} RETURN n`, params: { ids: [...ids] } };
 }
 
+const WITHOUT_SEARCH_KEYS = SEARCH_KEY_PROPERTIES.map((p) => `${p}: null`).join(', ');
+
 /**
- * The node as the API reads it: labels and properties, without `searchText` (the full-text
- * index's field, the bulk of an entity's bytes and never returned by the API).
+ * The node as the API reads it: labels and properties, without the search keys (the
+ * full-text index's fields, the bulk of an entity's bytes and never returned by the API).
  */
-export const NODE_RECORD = (v: string) => `[labels(${v}), ${v} {.*, searchText: null}]`;
+export const NODE_RECORD = (v: string) => `[labels(${v}), ${v} {.*, ${WITHOUT_SEARCH_KEYS}}]`;
 
 /** The node reduced to its labels and id: for selections that read nothing else of it. */
-export const NODE_ID_RECORD = (v: string) => `[labels(${v}), ${v}.id]`;
+const NODE_ID_RECORD = (v: string) => `[labels(${v}), ${v}.id]`;
 
 /**
  * How much of a node a statement reads: all its properties (true), only its labels and id

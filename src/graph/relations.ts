@@ -327,7 +327,7 @@ export function defineRelations<N extends string>(
 
 export const RELATIONS: Readonly<Record<RelationName, Relation>> = defineRelations(RELATION_SPECS);
 
-export function isRelationName(name: string): name is RelationName {
+function isRelationName(name: string): name is RelationName {
   return Object.hasOwn(RELATIONS, name);
 }
 

@@ -21,6 +21,12 @@ export const ENTITY_KIND_LABELS = [
 export const PROVENANCE_LABELS = ['Article', 'Sentence'] as const;
 export const FACT_NODE_LABELS = ['Quote', 'Claim', 'NumericFact'] as const;
 
+/**
+ * The labels nodes are looked up by id on, whatever their kind: each has a uniqueness
+ * constraint on `id`, so a lookup per label stays on an index.
+ */
+export const ID_LOOKUP_LABELS = ['Entity', ...PROVENANCE_LABELS, ...FACT_NODE_LABELS] as const;
+
 export const ID_UNIQUE_LABELS = [
   'Entity',
   ...ENTITY_KIND_LABELS,
@@ -60,6 +66,8 @@ export const FACT_RELATIONSHIP_TYPES = [
 export type FactRelationshipType = (typeof FACT_RELATIONSHIP_TYPES)[number];
 
 export const ENTITY_NAMES_INDEX = 'entity_names';
+/** What the index covers: an entity's search keys (src/graph/search.ts `searchProperties`). */
+export const SEARCH_KEY_PROPERTIES = ['searchWords', 'searchStems', 'searchNames'] as const;
 
 function snake(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
@@ -88,12 +96,12 @@ export function graphSchemaStatements(): string[] {
       `CREATE INDEX rel_${type.toLowerCase()}_article_id IF NOT EXISTS FOR ()-[r:${type}]-() ON (r.articleId)`,
     );
   }
-  // Neo4j 5.26 does full-text index LIST<STRING> properties (checked on the real server), but
-  // names live in five properties (nameKk/Ru/En, aliases, forms); one joined `searchText`
-  // keeps the index to one field that the API can query without listing properties.
+  // The keys are analysed by the language module at seed time (LIST<STRING> properties, which
+  // Neo4j 5.26 indexes element by element); `whitespace` keeps each key one term, as written.
   statements.push(
-    `CREATE FULLTEXT INDEX ${ENTITY_NAMES_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH [n.searchText] ` +
-      "OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-no-stop-words' } }",
+    `CREATE FULLTEXT INDEX ${ENTITY_NAMES_INDEX} IF NOT EXISTS FOR (n:Entity) ON EACH ` +
+      `[${SEARCH_KEY_PROPERTIES.map((p) => `n.${p}`).join(', ')}] ` +
+      "OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } }",
   );
   return statements;
 }
@@ -106,6 +114,10 @@ export async function applyGraphSchema(driver: Driver, database: string): Promis
   for (const show of ['SHOW CONSTRAINTS YIELD name', 'SHOW INDEXES YIELD name']) {
     const { records } = await driver.executeQuery(show, {}, { database });
     for (const r of records) existing.add(r.get('name') as string);
+  }
+  if (existing.has(ENTITY_NAMES_INDEX) && !(await namesIndexIsCurrent(driver, database))) {
+    await driver.executeQuery(`DROP INDEX ${ENTITY_NAMES_INDEX}`, {}, { database });
+    existing.delete(ENTITY_NAMES_INDEX);
   }
   let created = 0;
   for (const statement of graphSchemaStatements()) {
@@ -123,4 +135,18 @@ export async function applyGraphSchema(driver: Driver, database: string): Promis
   );
   if (created > 0 || Number(records[0]?.get('pending') ?? 0) > 0)
     await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
+}
+
+/**
+ * Does the full-text index cover the search keys? A graph made before they existed has it on
+ * another property: it is dropped and made again (its entities get their keys when reseeded).
+ */
+async function namesIndexIsCurrent(driver: Driver, database: string): Promise<boolean> {
+  const { records } = await driver.executeQuery(
+    'SHOW INDEXES YIELD name, properties WHERE name = $name RETURN properties',
+    { name: ENTITY_NAMES_INDEX },
+    { database },
+  );
+  const properties = (records[0]?.get('properties') as string[] | undefined) ?? [];
+  return properties.join() === SEARCH_KEY_PROPERTIES.join();
 }

@@ -14,7 +14,7 @@ import { FACT_RELATIONSHIP_TYPES } from './schema.js';
 // The vocabulary is the graph schema's (src/graph/schema.ts): one list for seeder and API.
 export { FACT_RELATIONSHIP_TYPES };
 
-export const STRUCTURAL_RELATIONSHIP_TYPES = [
+const STRUCTURAL_RELATIONSHIP_TYPES = [
   'HAS_SENTENCE',
   'MENTIONS',
   'EVIDENCED_BY',
@@ -24,7 +24,7 @@ export const STRUCTURAL_RELATIONSHIP_TYPES = [
 export const MAX_PATH_HOPS = 6;
 export const MAX_NEIGHBORHOOD_DEPTH = 3;
 /** The most relationships a neighbourhood returns (keeps depth 3 drawable and cheap). */
-export const MAX_NEIGHBORHOOD_EDGES = 500;
+const MAX_NEIGHBORHOOD_EDGES = 500;
 
 function relTypes(includeProvenance: boolean): string {
   const types: readonly string[] = includeProvenance

@@ -52,3 +52,5 @@ export {
   latinToCyrillic,
 } from './transliterate.js';
 export type { LatinScheme } from './transliterate.js';
+export { nameKey, queryTerms, rootOf, searchKeys } from './search-keys.js';
+export type { QueryTerms, SearchKeys } from './search-keys.js';

@@ -33,6 +33,8 @@ export interface LocalNeo4j {
   password: string;
   /** True when this call started the JVM; false when it found one already serving these ports. */
   started: boolean;
+  /** The JVM's process id when this call started it (fault tests kill it). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -221,6 +223,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   return {
     ...base,
     started: true,
+    pid: child.pid,
     // SIGTERM runs Neo4j's shutdown hook: a clean checkpoint, no recovery on next start.
     stop: async () => {
       if (exited !== null) return;

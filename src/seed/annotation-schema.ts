@@ -349,6 +349,10 @@ export const factSchema = z.discriminatedUnion('type', [
       type: z.literal('HOLDS_OFFICE'),
       ...factRelBase,
       asOf: isoDate.optional().describe('The date the article says the office was held.'),
+      acting: z
+        .boolean()
+        .optional()
+        .describe('true: held as acting (исполняющий обязанности, міндетін атқарушы).'),
       current: z
         .boolean()
         .optional()
@@ -411,7 +415,9 @@ export const articleMetaSchema = z
       .describe('The article id is article/<slug>; per-article ids start with it.'),
     textFile: nonEmpty.describe('The article text, relative to this file. Never edit it.'),
     title: nonEmpty,
-    language: z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as kk'),
+    language: z
+      .enum(['kk', 'ru', 'en'])
+      .describe('ISO 639-1 code of the text: kk, ru or en (the names rule depends on it).'),
     publishedAt: z.iso
       .datetime({ offset: true, local: false })
       .describe('With the offset of the place of publication, e.g. 2022-08-25T23:33:00+06:00.'),

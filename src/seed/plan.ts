@@ -11,12 +11,14 @@ import {
   type FactAnnotation,
 } from './annotation-schema.js';
 import type { FactRelationshipType } from '../graph/schema.js';
+import { searchProperties } from '../graph/search.js';
+import { withCaptions } from './caption.js';
 import { ARTICLE_REF, matchLabel, type NodeKind } from './patterns.js';
 import { sentencesOverlapping } from './sentences.js';
 import type { Span, VerifiedArticle } from './verify.js';
 
 /** Bump when the seeder writes differently: every article's hash changes, so all re-seed. */
-export const SEED_FORMAT_VERSION = '2';
+export const SEED_FORMAT_VERSION = '3';
 
 export type PropertyValue =
   | string
@@ -122,9 +124,7 @@ function entityProps(e: EntityAnnotation, evidence: PropertyEvidence = NO_EVIDEN
     nameEn: e.names.en,
     aliases: e.aliases,
     forms: e.forms,
-    searchText: [...new Set([e.names.kk, e.names.ru, e.names.en, ...e.aliases, ...e.forms])].join(
-      ' | ',
-    ),
+    ...searchProperties([e.names.kk, e.names.ru, e.names.en, ...e.aliases, ...e.forms]),
     description: e.description,
     wikidataId: e.wikidataId,
   };
@@ -174,6 +174,10 @@ function entityProps(e: EntityAnnotation, evidence: PropertyEvidence = NO_EVIDEN
 }
 
 export function planArticle(v: VerifiedArticle): ArticlePlan {
+  return withCaptions(planWithoutCaptions(v));
+}
+
+function planWithoutCaptions(v: VerifiedArticle): ArticlePlan {
   const a = v.annotation;
   const slug = a.article.slug;
   // The registered entities it uses are part of what the article writes: a change to one
@@ -378,6 +382,7 @@ function typeQualifiers(f: FactAnnotation): Record<string, PropertyValue | undef
       return {
         asOf: optionalDate(f.asOf),
         current: f.current ?? f.endDate === undefined,
+        acting: f.acting,
       };
     case 'PARTICIPATED_IN':
       return { officeId: f.officeId, countryId: f.countryId, role: f.role };

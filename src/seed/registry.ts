@@ -31,6 +31,8 @@ export interface EntityRegistry {
   dirs: string[];
   entities: ReadonlyMap<string, RegisteredEntity>;
   issues: SeedIssue[];
+  /** false: the run covers part of the corpus; its unused entries say nothing. */
+  warnUnused?: boolean;
 }
 
 export const EMPTY_REGISTRY: EntityRegistry = { dirs: [], entities: new Map(), issues: [] };

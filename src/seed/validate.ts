@@ -4,6 +4,7 @@
  * threads (validate-worker.ts), a share of the files each: YAML parsing, the schema and the
  * evidence search are CPU work per file, and the database is idle until the corpus is valid.
  */
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -44,11 +45,19 @@ export function checkFile(file: string, registry: EntityRegistry): FileCheck {
   };
 }
 
-/** The annotation files of `paths` and the registry they use. */
+/**
+ * The annotation files of `paths` and the registry they use. Unused registry entries are
+ * worth a warning only in a run over a corpus folder: a run of one file uses a few of them.
+ */
 function corpusOf(paths: readonly string[]) {
   const { files, issues } = findAnnotationFiles(paths);
   const registry = loadRegistry(registryDirsFor(paths, files));
-  return { files, registry, issues: [...issues, ...registry.issues] };
+  const wholeCorpus = paths.some((p) => existsSync(p) && statSync(p).isDirectory());
+  return {
+    files,
+    registry: wholeCorpus ? registry : { ...registry, warnUnused: false },
+    issues: [...issues, ...registry.issues],
+  };
 }
 
 /** Loads, verifies and plans every article; throws SeedValidationError listing every problem. */
@@ -199,7 +208,7 @@ function plansOrThrow(
   issues.push(...crossArticleIssues(valid));
   if (issues.length > 0) throw new SeedValidationError(issues);
   // Only a valid corpus is complete enough to tell which registry entries no article uses.
-  if (checks.length > 0)
+  if (checks.length > 0 && registry.warnUnused !== false)
     for (const warning of unreferencedEntries(registry, valid)) options.onWarning?.(warning);
   return valid.map((c) => c.plan);
 }

@@ -19,6 +19,7 @@ import {
 } from './patterns.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
 import { codePointLength, nearestMatchHint, type ArticleText } from './text.js';
+import { inflectedForms, type Language } from '../language/index.js';
 
 export interface Span {
   text: string;
@@ -49,6 +50,30 @@ export const ENTITY_EVIDENCE_KEYS = [
   'startDateEvidence',
   'endDateEvidence',
 ] as const;
+
+/**
+ * What counts as a mention of an entity in an article of `language`: its names, aliases and
+ * hand-listed forms, and the case forms computed from its names and aliases (src/language).
+ * Cached: every article that uses an entity asks again.
+ */
+const surfaceCache = new Map<string, readonly string[]>();
+const MAX_CACHED_SURFACES = 50_000;
+
+export function surfacesOf(e: EntityAnnotation, language: Language): readonly string[] {
+  const key = `${language}\0${JSON.stringify([e.names, e.aliases, e.forms, e.kind])}`;
+  const cached = surfaceCache.get(key);
+  if (cached !== undefined) return cached;
+  const written = [e.names.kk, e.names.ru, e.names.en, ...e.aliases, ...e.forms];
+  const person = e.kind === 'Person';
+  // A name inflects in the article's language; the names of another language appear as
+  // written (a Russian article quotes no Kazakh case forms).
+  const inflecting = [language === 'ru' ? e.names.ru : e.names.kk, ...e.aliases];
+  const computed = inflecting.flatMap((name) => inflectedForms(name, language, { person }));
+  const surfaces = [...new Set([...written, ...computed])];
+  if (surfaceCache.size >= MAX_CACHED_SURFACES) surfaceCache.clear();
+  surfaceCache.set(key, surfaces);
+  return surfaces;
+}
 
 export type VerifyResult =
   { ok: true; article: VerifiedArticle } | { ok: false; issues: SeedIssue[] };
@@ -340,18 +365,12 @@ export function verifyArticle(
     .map((id) => registry.entities.get(id)?.entity as EntityAnnotation);
   for (const e of registered) kinds.set(e.id, e.kind);
   const sentences = splitSentences(text);
+  const language = a.article.language;
   const mentions = findMentions(
     sentences,
     [...a.entities, ...registered].map((e) => ({
       id: e.id,
-      surfaces: [
-        e.names.kk,
-        e.names.ru,
-        e.names.en,
-        ...e.aliases,
-        ...e.forms,
-        ...(usedForms.get(e.id) ?? []),
-      ],
+      surfaces: [...surfacesOf(e, language), ...(usedForms.get(e.id) ?? [])],
     })),
   );
   const mentioned = new Set(mentions.map((m) => m.entityId));

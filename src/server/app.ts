@@ -17,6 +17,8 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { Driver } from 'neo4j-driver';
 import { createGraphQLServer } from '../api/index.js';
 import type { AppConfig } from '../config.js';
+import { createNeo4jMonitor } from '../graph/driver.js';
+import { RecentStatements, warmPlans } from '../graph/executor.js';
 import type { Logger } from '../logger.js';
 import { registerExplorer } from './explorer.js';
 import {
@@ -84,7 +86,26 @@ export async function createApp(deps: AppDeps): Promise<App> {
       .send({ status: r.ready ? 'ready' : 'not ready', neo4j: r.neo4j, seeded: r.seeded });
   });
 
-  const graphql = await createGraphQLServer({ driver, config, logger, app, path: '/graphql' });
+  // Outages logged once, told from slowness; after one, the plans of the statements run lately
+  // are made again before requests need them (a restarted Neo4j has an empty plan cache).
+  const database = config.neo4j.database;
+  const statements = new RecentStatements();
+  const monitor = createNeo4jMonitor({ driver, database, logger });
+  monitor.onBack(async () => {
+    const recent = statements.list();
+    const planned = await warmPlans(driver, database, recent, config.graphql.operationTimeoutMs);
+    logger.info({ planned, of: recent.length }, 'statement plans made again after the outage');
+  });
+
+  const graphql = await createGraphQLServer({
+    driver,
+    config,
+    logger,
+    app,
+    path: '/graphql',
+    reachability: monitor,
+    statements,
+  });
   await registerExplorer(app, {
     graphqlPath: '/graphql',
     introspection: config.graphql.introspection,
@@ -107,6 +128,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
         // fastify runs its own onClose hooks (its server.close finds the server closed already).
         await graphql.stop();
         await app.close();
+        monitor.close();
       })();
       return stopping;
     },

@@ -20,6 +20,8 @@ export interface ReadinessDeps {
 }
 
 const DOWN = Symbol('down');
+/** /ready answers within this even while Neo4j starts or plans slowly: a probe must not hang. */
+export const READY_TIMEOUT_MS = 2_000;
 
 export async function checkReadiness(deps: ReadinessDeps): Promise<Readiness> {
   // One auto-commit read answers both questions. Not executeQuery: that retries
@@ -33,7 +35,11 @@ export async function checkReadiness(deps: ReadinessDeps): Promise<Readiness> {
     .then(({ records }) => records[0]?.get('hasArticle') === true)
     .catch((): typeof DOWN => DOWN)
     .finally(() => session.close());
-  const hasArticle = await withTimeout<boolean | typeof DOWN>(probe, deps.timeoutMs ?? 3_000, DOWN);
+  const hasArticle = await withTimeout<boolean | typeof DOWN>(
+    probe,
+    deps.timeoutMs ?? READY_TIMEOUT_MS,
+    DOWN,
+  );
   if (hasArticle === DOWN) return { ready: false, neo4j: 'down', seeded: false };
   const seeded = deps.isSeeded() && hasArticle;
   return { ready: seeded, neo4j: 'up', seeded };

@@ -4,7 +4,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { createTestDriver } from './neo4j.js';
-import { seedTestCorpus } from './seed.js';
+import { FIRST_ARTICLE_YAML, seedTestCorpus } from './seed.js';
 import { postGraphQL, startTestServer, type GraphQLResponse, type TestServer } from './server.js';
 
 export interface SeededApi {
@@ -23,12 +23,17 @@ export interface SeededApi {
   close(): Promise<void>;
 }
 
-/** Seeds the repo's corpus (clearing the graph first) and starts the server. */
+/**
+ * Clears the graph, seeds articles and starts the server: by default the first article alone
+ * (with the entity registry), the graph most API tests were written against; `{ corpus:
+ * 'all' }` seeds the whole seeds/ corpus, as `npm start` does.
+ */
 export async function startSeededApi(
   env: Partial<Record<string, string>> = {},
+  { corpus = 'first-article' }: { corpus?: 'first-article' | 'all' } = {},
 ): Promise<SeededApi> {
   const driver = createTestDriver();
-  await seedTestCorpus(driver);
+  await seedTestCorpus(driver, corpus === 'all' ? undefined : [FIRST_ARTICLE_YAML]);
   const server = await startTestServer(env);
   const raw = <TData>(query: string, variables?: Record<string, unknown>) =>
     postGraphQL<TData>(server.graphqlUrl, { query, variables });

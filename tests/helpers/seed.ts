@@ -15,10 +15,10 @@ import { parseDocument, type Document } from 'yaml';
 import { DEFAULT_SEEDS_DIR, seedCorpus, type SeedReport } from '../../src/seed/index.js';
 import { clearGraph } from './neo4j.js';
 
-/** Clears the graph and seeds the repo's seeds/ corpus. */
-export async function seedTestCorpus(driver: Driver): Promise<SeedReport> {
+/** Clears the graph and seeds the repo's seeds/ corpus (or only the annotation files given). */
+export async function seedTestCorpus(driver: Driver, paths?: string[]): Promise<SeedReport> {
   await clearGraph(driver);
-  return seedCorpus(driver, { database: inject('neo4j').database });
+  return seedCorpus(driver, { database: inject('neo4j').database, paths });
 }
 
 /** Seeds the given annotation files/folders on top of what is there. */

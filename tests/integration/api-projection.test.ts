@@ -133,7 +133,8 @@ describe('relation statements in every read mode', () => {
         }
       }
       for (const node of whole.nodes) {
-        expect(node.properties).not.toHaveProperty('searchText', expect.any(String));
+        expect(node.properties).not.toHaveProperty('searchWords', expect.any(Array));
+        expect(node.properties).not.toHaveProperty('searchStems', expect.any(Array));
         expect(Object.keys(node.properties).length).toBeGreaterThan(1);
       }
     }

@@ -12,7 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildArms, launchArm, type RunningArm } from '../../bench/arms/launch.js';
 import { writeCorpus } from '../../bench/generate-corpus.js';
 import { chooseParams } from '../../bench/questions/choose.js';
-import { ARMS, armRequest, canonicalAnswer } from '../../bench/questions/operations.js';
+import {
+  ARMS,
+  armRequest,
+  canonicalAnswer,
+  searchQueries,
+  type SearchQueries,
+} from '../../bench/questions/operations.js';
 import { QUESTIONS, type QuestionParams } from '../../bench/questions/params.js';
 import { seedCorpus } from '../../src/seed/index.js';
 import { clearGraph, createTestDriver, testNeo4j } from '../helpers/neo4j.js';
@@ -120,6 +126,43 @@ describe('benchmark corpus and arms', () => {
       for (const arm of ARMS) expect(answers.get(arm), `${arm}'s answer to ${q}`).toEqual(floor);
     }
   }, 180_000);
+
+  it('A, C and D take the fallback pass as togys does when the main one finds fewer than first', async () => {
+    const { main } = searchQueries(params);
+    const nothing = 'zzzznomatch';
+    const others = arms.filter((a) => a.arm !== 'B');
+    const ask = (search: SearchQueries, p = params) =>
+      Promise.all(
+        others.map(async (arm) => {
+          const req = armRequest(arm.arm, 'search', p, search);
+          const res = await fetch(arm.baseUrl + req.path, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: req.body,
+          });
+          return canonicalAnswer(arm.arm, 'search', await res.json()) as {
+            above: unknown[];
+            atCutoff: { count: number };
+          };
+        }),
+      );
+    const hits = (a: { above: unknown[]; atCutoff: { count: number } }) =>
+      a.above.length + a.atCutoff.count;
+    const [mainOnly] = await ask({ main, fallback: null });
+    const found = hits(mainOnly!);
+    expect(found).toBeGreaterThan(0);
+    // The main pass finds nothing: each arm answers with the fallback's hits.
+    for (const answer of await ask({ main: nothing, fallback: main })) {
+      expect(answer).toEqual(mainOnly);
+    }
+    // The main pass fills `first`: the fallback (which finds nothing) is not taken.
+    for (const answer of await ask(
+      { main, fallback: nothing },
+      { ...params, searchFirst: found },
+    )) {
+      expect(hits(answer)).toBe(found);
+    }
+  });
 
   it('counts round trips: the naive arm pays one per parent, togys a constant number', async () => {
     const naive = arms.find((a) => a.arm === 'D')!;

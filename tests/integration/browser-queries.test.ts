@@ -1,36 +1,11 @@
 /** Every query of schema/browser-queries.cypher runs on the seeded graph and returns rows. */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browserQueries } from '../helpers/browser-queries.js';
 import { createTestDriver, testNeo4j } from '../helpers/neo4j.js';
 import { seedTestCorpus } from '../helpers/seed.js';
 
-const FILE = path.resolve(import.meta.dirname, '../../schema/browser-queries.cypher');
-
-interface BrowserQuery {
-  title: string;
-  cypher: string;
-}
-
-/** Blocks separated by blank lines; a block is `// title` then the query (comment-only blocks are notes). */
-function parseQueries(source: string): BrowserQuery[] {
-  return source
-    .split(/\n\s*\n/)
-    .map((block) => block.trim().split('\n'))
-    .filter((lines) => lines.some((l) => !l.startsWith('//')))
-    .map((lines) => {
-      const first = lines[0] ?? '';
-      if (!first.startsWith('// '))
-        throw new Error(`query without a // title:\n${lines.join('\n')}`);
-      return {
-        title: first.slice(3).trim(),
-        cypher: lines.slice(1).join('\n').replace(/;\s*$/, ''),
-      };
-    });
-}
-
-const queries = parseQueries(readFileSync(FILE, 'utf8'));
+const queries = browserQueries();
 let driver: Driver;
 
 beforeAll(async () => {
@@ -47,7 +22,7 @@ describe('schema/browser-queries.cypher', () => {
     const titles = queries.map((q) => q.title);
     expect(new Set(titles).size).toBe(titles.length);
     for (const topic of [
-      /meeting and everything/i,
+      /meeting at a glance/i,
       /said what/i,
       /discussed/i,
       /trade figures/i,
@@ -68,4 +43,18 @@ describe('schema/browser-queries.cypher', () => {
     );
     expect(records.length).toBeGreaterThan(0);
   });
+
+  // Browser shows the planner's warnings (a cartesian product, an unknown label…) over the result.
+  it.each(queries.map((q) => [q.title, q] as const))(
+    '%s → no planner notification',
+    async (_t, query) => {
+      const { summary } = await driver.executeQuery(
+        `EXPLAIN ${query.cypher}`,
+        {},
+        { database: testNeo4j().database },
+      );
+      const warnings = summary.notifications.filter((n) => n.severityLevel === 'WARNING');
+      expect(warnings.map((n) => `${n.code}: ${n.description}`)).toEqual([]);
+    },
+  );
 });

@@ -38,7 +38,7 @@ describe('applyGraphSchema', () => {
     );
   });
 
-  it('creates the full-text index over all names, with the no-stop-words analyzer, online', async () => {
+  it('creates the full-text index over the search keys, with the whitespace analyzer, online', async () => {
     const [index] = await rows(
       `SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options, state
        WHERE name = '${ENTITY_NAMES_INDEX}'
@@ -46,8 +46,8 @@ describe('applyGraphSchema', () => {
     );
     expect(index).toEqual({
       labelsOrTypes: ['Entity'],
-      properties: ['searchText'],
-      analyzer: 'standard-no-stop-words',
+      properties: ['searchWords', 'searchStems', 'searchNames'],
+      analyzer: 'whitespace',
       state: 'ONLINE',
     });
   });

@@ -17,14 +17,14 @@ import type { LookaheadInfo } from '../selection.js';
 import type { EntityKind, OrderDirection } from '../../generated/graphql.js';
 import { edgesOf, pageInfoOf, TYPE_OF_KIND } from './shared.js';
 
-export interface ListArgs {
+interface ListArgs {
   filter?: Record<string, unknown> | null;
   orderBy?: { field: string; direction?: OrderDirection | null } | null;
   first?: number | null;
   after?: string | null;
 }
 
-export const DEFAULT_PAGE_SIZE = 20;
+const DEFAULT_PAGE_SIZE = 20;
 
 function toListFilter(input: Record<string, unknown> | null | undefined): ListFilter {
   const filter: ListFilter = {};

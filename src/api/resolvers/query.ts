@@ -13,7 +13,12 @@ import type {
 } from '../../graph/model.js';
 import { isWholeNode, type WireNode } from '../../graph/nodes.js';
 import { toModel } from '../node-models.js';
-import { bestMatchingName, luceneQuery, searchEntities } from '../../graph/search.js';
+import {
+  bestMatchingName,
+  searchEntities,
+  searchLucene,
+  type SearchMatchKind,
+} from '../../graph/search.js';
 import {
   MAX_NEIGHBORHOOD_DEPTH,
   MAX_PATH_HOPS,
@@ -103,7 +108,7 @@ export const Query: QueryResolvers = {
       DEFAULT_SEARCH_SIZE,
       ctx.config.graphql.maxPageSize,
     );
-    const lucene = luceneQuery(query);
+    const lucene = searchLucene(query);
     if (!lucene || first === 0) return [];
     const kinds = args.kinds ? args.kinds.map((k) => TYPE_OF_KIND[k]) : null;
     const projection = ctx.planner.searchHitProjection(info);
@@ -112,7 +117,14 @@ export const Query: QueryResolvers = {
       const entity = toModel(record.get('node') as WireNode, projection, ctx.strictModels);
       if (!isEntityModel(entity)) return [];
       if (isWholeNode(projection)) ctx.loaders.node.prime(entity.id, entity);
-      return [{ entity, score: Number(toPlain(record.get('score'))), query }];
+      return [
+        {
+          entity,
+          score: Number(toPlain(record.get('score'))),
+          matchKind: record.get('matchKind') as SearchMatchKind,
+          query,
+        },
+      ];
     });
   },
 

@@ -6,7 +6,7 @@
  * from the relationship's ends and properties.
  */
 import { getNullableType, isListType, type GraphQLResolveInfo } from 'graphql';
-import { isEntityModel } from '../../graph/convert.js';
+import { isEntityModel, propString, propStrings } from '../../graph/convert.js';
 import type {
   DiscussionModel,
   EntityModel,
@@ -23,14 +23,7 @@ import type { GraphQLContext } from '../context.js';
 import { isPartialModel } from '../node-models.js';
 import type { RelatedItem } from '../loaders.js';
 import type { Relations } from '../relation-fields.js';
-import {
-  propString,
-  propStrings,
-  related,
-  statementOf,
-  whenReady,
-  type MaybePromise,
-} from './shared.js';
+import { related, statementOf, whenReady, type MaybePromise } from './shared.js';
 
 /** A relation field's resolver: the parent is a node model of the entry's type. */
 export type RelationResolver = (

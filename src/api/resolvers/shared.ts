@@ -1,5 +1,5 @@
 /** Helpers the resolvers share: narrowing loaded nodes, provenance, kinds, connections. */
-import { isEntityModel } from '../../graph/convert.js';
+import { isEntityModel, propString, propStrings } from '../../graph/convert.js';
 import { encodeCursor } from '../../graph/cursor.js';
 import type {
   EntityModel,
@@ -70,16 +70,6 @@ export async function loadEntity(
   if (!id) return null;
   const node = await ctx.loaders.node.load(id);
   return node && isEntityModel(node) ? node : null;
-}
-
-export function propString(props: Record<string, PlainValue>, key: string): string | null {
-  const v = props[key];
-  return v === null || v === undefined ? null : String(v);
-}
-
-export function propStrings(props: Record<string, PlainValue>, key: string): string[] {
-  const v = props[key];
-  return Array.isArray(v) ? v.map(String) : [];
 }
 
 /** One article's statement of a fact relationship, from that relationship's properties. */

@@ -33,6 +33,31 @@ describe('canonical answers', () => {
     );
   });
 
+  it("takes C's fallback pass only when it found more than the main pass, as B's rule does", () => {
+    const hit = (id: string, score: number) => ({ score, entity: { id } });
+    const main = [hit('a', 9)];
+    const fallback = [hit('a', 9), hit('typo', 2)];
+    const peer = (m: unknown[], f?: unknown[]) => ({
+      data: { search: { edges: m }, ...(f ? { fallback: { edges: f } } : {}) },
+    });
+    const togys = (hits: unknown[]) => ({ data: { search: hits } });
+    expect(canonicalAnswer('C', 'search', peer(main, fallback))).toEqual(
+      canonicalAnswer('B', 'search', togys(fallback)),
+    );
+    // The fallback found no more: the main pass was B's answer.
+    const same = [hit('a', 9)];
+    expect(canonicalAnswer('C', 'search', peer(main, same))).toEqual(
+      canonicalAnswer('B', 'search', togys(main)),
+    );
+    // No fallback asked (togys has none for this text).
+    expect(canonicalAnswer('C', 'search', peer(main))).toEqual(
+      canonicalAnswer('A', 'search', togys(main)),
+    );
+    expect(canonicalAnswer('C', 'search', peer(main, fallback))).not.toEqual(
+      canonicalAnswer('B', 'search', togys(main)),
+    );
+  });
+
   it('keeps list order but sorts unordered nested lists', () => {
     const togys = {
       data: {

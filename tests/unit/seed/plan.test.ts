@@ -135,6 +135,8 @@ describe('finding annotation files', () => {
       FIRST_ARTICLE_YAML_PATH,
       path.relative(process.cwd(), FIRST_ARTICLE_YAML_PATH),
     ]);
-    expect(plans.map((p) => p.articleId)).toEqual(['article/2022-08-25-smailov-mishustin']);
+    const ids = plans.map((p) => p.articleId);
+    expect(ids).toContain('article/2022-08-25-smailov-mishustin');
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });
