@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { format } from 'prettier';
 import { parse as parseYaml } from 'yaml';
 import { formatIssue } from '../seed/errors.js';
 import { DEFAULT_SEEDS_DIR } from '../seed/index.js';
@@ -147,7 +148,7 @@ function report(
   return out.join('\n');
 }
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   const outIndex = argv.indexOf('--out');
   const out = outIndex >= 0 ? argv[outIndex + 1] : DEFAULT_OUT;
   if (!out) {
@@ -205,9 +206,10 @@ function main(argv: readonly string[]): number {
       ...linesToWrite(yaml, annotationSource, draftIds(draft, gold)),
     });
   }
-  writeFileSync(out, report(results, lines, skipped));
+  // Formatted as the repository's Markdown is (prettier --check passes on the report).
+  writeFileSync(out, await format(report(results, lines, skipped), { parser: 'markdown' }));
   console.log(`draft quality: ${results.length} article(s) → ${path.relative(process.cwd(), out)}`);
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));
