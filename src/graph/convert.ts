@@ -187,6 +187,9 @@ function toEntityModel(
     endDate: str(p, 'endDate'),
     date: str(p, 'date'),
     meetingType: str(p, 'meetingType'),
+    status: str(p, 'status'),
+    documentType: str(p, 'documentType'),
+    number: str(p, 'number'),
     projectType: str(p, 'projectType'),
     topicType: str(p, 'topicType'),
   };
