@@ -27,6 +27,7 @@ const mappers: Record<string, string> = {
   MeetingParticipation: `${MODEL}#MeetingParticipationModel`,
   Discussion: `${MODEL}#DiscussionModel`,
   FactStatement: `${MODEL}#FactStatementModel`,
+  DatedQualifier: `${MODEL}#DatedModel`,
   Period: `${MODEL}#PeriodModel`,
   PageInfo: `${MODEL}#PageInfoModel`,
   SearchHit: `${MODEL}#SearchHitModel`,

@@ -45,6 +45,8 @@ function needsRelProps(
 ): boolean {
   const ends = endFieldsOf(relation);
   if (!ends) return false;
+  // An item filter (`asOf`) reads the statements' dates, whatever the selection reads.
+  if (fields.some((field) => (field.arguments?.length ?? 0) > 0)) return true;
   for (const field of fields) {
     for (const name of fieldNames(field.selectionSet, fragments)) if (!ends.has(name)) return true;
   }

@@ -123,15 +123,26 @@ function isNodeType(schema: GraphQLSchema, type: GraphQLNamedType): boolean {
 const ITEM_TYPES: ReadonlySet<string> = new Set(Object.values(ITEM_KINDS).map((k) => k.type));
 
 /**
- * Whether the schema's field `type.field` is a relation field: a field without arguments of a
- * Node type that returns nodes or relationship items, and is no property reference.
+ * Arguments a relation field may take that leave what is fetched alone: its resolver filters
+ * the items it is given (`asOf` keeps the office holdings of one day).
+ */
+const ITEM_FILTER_ARGUMENTS: ReadonlySet<string> = new Set(['asOf']);
+
+/**
+ * Whether the schema's field `type.field` is a relation field: a field of a Node type that
+ * returns nodes or relationship items, without arguments beyond item filters, and is no
+ * property reference.
  */
 function isRelationField(
   schema: GraphQLSchema,
   type: string,
   field: GraphQLField<unknown, unknown>,
 ): boolean {
-  if (field.args.length > 0 || PROPERTY_REFERENCES.has(`${type}.${field.name}`)) return false;
+  if (
+    field.args.some((a) => !ITEM_FILTER_ARGUMENTS.has(a.name)) ||
+    PROPERTY_REFERENCES.has(`${type}.${field.name}`)
+  )
+    return false;
   const returned = getNamedType(field.type);
   return isNodeType(schema, returned) || ITEM_TYPES.has(returned.name);
 }

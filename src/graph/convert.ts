@@ -188,6 +188,9 @@ function toEntityModel(
     endDate: propString(p, 'endDate'),
     date: propString(p, 'date'),
     meetingType: propString(p, 'meetingType'),
+    status: propString(p, 'status'),
+    documentType: propString(p, 'documentType'),
+    number: propString(p, 'number'),
     projectType: propString(p, 'projectType'),
     topicType: propString(p, 'topicType'),
   };

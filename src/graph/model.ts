@@ -30,6 +30,9 @@ export interface EntityModel {
   endDate: string | null;
   date: string | null;
   meetingType: string | null;
+  status: string | null;
+  documentType: string | null;
+  number: string | null;
   projectType: string | null;
   topicType: string | null;
 }
@@ -117,6 +120,17 @@ export interface FactStatementModel {
   articleId: string;
   sentenceIds: string[];
   excerpts: string[];
+  /** The statement's qualifiers in time, each with its own evidence (null: not stated). */
+  startDate: DatedModel | null;
+  endDate: DatedModel | null;
+  pointInTime: DatedModel | null;
+}
+
+/** A date a statement gives, with the sentences and excerpts that state it. */
+export interface DatedModel {
+  date: string;
+  sentenceIds: string[];
+  excerpts: string[];
 }
 
 /** A fact relationship item: one edge, with the statements of every article that states it. */
@@ -137,6 +151,12 @@ export interface OfficeHoldingModel extends FactRelationshipModel {
   person: EntityModel;
   office: EntityModel;
   asOf: string | null;
+  /** The earliest start any statement gives; the latest end. */
+  from: string | null;
+  until: string | null;
+  /** Held as of the latest article that states it. */
+  current: boolean;
+  acting: boolean;
 }
 
 export interface MeetingParticipationModel extends FactRelationshipModel {

@@ -95,9 +95,20 @@ export const RELATION_SPECS = {
   'Person.quotes': { rel: 'SAID', dir: 'out', node: 'Quote', order: ['articleId', 'start', 'id'] },
   'Person.claims': { rel: 'MADE_CLAIM', dir: 'out', node: 'Claim' },
   'Person.statedFigures': { rel: 'STATED', dir: 'out', node: 'NumericFact' },
+  'Person.signed': { rel: 'SIGNED', dir: 'out', node: 'Document', order: ['date', 'id'] },
+  'Person.appointedBy': { rel: 'APPOINTED', dir: 'in', node: 'Entity' },
+  'Person.nominatedBy': { rel: 'NOMINATED', dir: 'in', node: 'Entity' },
   // Office
   'Office.holders': { rel: 'HOLDS_OFFICE', dir: 'in', node: 'Person', item: 'holding' },
   'Office.organization': { rel: 'OFFICE_IN', dir: 'out', node: 'Organization' },
+  'Office.country': { rel: 'OFFICE_OF', dir: 'out', node: 'Country' },
+  'Country.offices': { rel: 'OFFICE_OF', dir: 'in', node: 'Office' },
+  // Document
+  'Document.signedBy': { rel: 'SIGNED', dir: 'in', node: 'Entity' },
+  'Document.signedAt': { rel: 'SIGNED_AT', dir: 'out', node: 'Entity' },
+  'Document.appointed': { rel: 'APPOINTED', dir: 'out', node: 'Person' },
+  'Document.about': { rel: 'ABOUT', dir: 'out', node: 'Entity' },
+  'Organization.signed': { rel: 'SIGNED', dir: 'out', node: 'Document', order: ['date', 'id'] },
   // Organization
   'Organization.governmentOf': { rel: 'GOVERNMENT_OF', dir: 'out', node: 'Country' },
   'Organization.partOf': { rel: 'PART_OF', dir: 'out', node: 'Organization' },
@@ -148,6 +159,12 @@ export const RELATION_SPECS = {
   'Place.meetings': { rel: 'HELD_IN', dir: 'in', node: 'Meeting', order: ['date', 'id'] },
   // Event
   'Event.heldIn': { rel: 'HELD_IN', dir: 'out', node: 'Place' },
+  'Event.hostCountry': { rel: 'HELD_IN', dir: 'out', node: 'Country' },
+  'Event.during': { rel: 'DURING', dir: 'out', node: 'Event' },
+  'Event.partOf': { rel: 'PART_OF', dir: 'out', node: 'Event' },
+  'Event.parts': { rel: 'PART_OF', dir: 'in', node: 'Event', order: ['startDate', 'id'] },
+  'Event.meetingsDuring': { rel: 'DURING', dir: 'in', node: 'Meeting', order: ['date', 'id'] },
+  'Event.eventsDuring': { rel: 'DURING', dir: 'in', node: 'Event', order: ['startDate', 'id'] },
   'Event.sessionOf': { rel: 'SESSION_OF', dir: 'out', node: 'Organization' },
   'Event.sideMeetings': {
     rel: 'ON_SIDELINES_OF',
@@ -163,6 +180,8 @@ export const RELATION_SPECS = {
     item: 'participation',
   },
   'Meeting.heldIn': { rel: 'HELD_IN', dir: 'out', node: 'Place' },
+  'Meeting.during': { rel: 'DURING', dir: 'out', node: 'Event' },
+  'Meeting.signedDocuments': { rel: 'SIGNED_AT', dir: 'in', node: 'Document' },
   'Meeting.onSidelinesOf': { rel: 'ON_SIDELINES_OF', dir: 'out', node: 'Event' },
   'Meeting.reportedBy': { rel: 'REPORTED_BY', dir: 'out', node: 'Organization' },
   'Meeting.discussed': {

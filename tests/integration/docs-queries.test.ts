@@ -105,6 +105,102 @@ const expectations: Record<string, (data: Data) => void> = {
     ]);
     expect(m.participants[0]!.evidence[0]!.article.publishedAt).toBe('2022-08-25T23:33:00+06:00');
   },
+  'who-held-which-office-when.graphql': (data) => {
+    const d = data as unknown as {
+      office: {
+        holders: Array<{
+          person: Named;
+          from: string | null;
+          until: string | null;
+          current: boolean;
+          statements: Array<{
+            article: { title: string };
+            startDate: { date: string; evidence: Array<{ sentence: { text: string } }> } | null;
+            endDate: { date: string; evidence: Array<{ excerpts: string[] }> } | null;
+          }>;
+        }>;
+      };
+    };
+    const byName = new Map(d.office.holders.map((h) => [h.person.name, h]));
+    const smailov = byName.get('Alikhan Smailov')!;
+    expect([smailov.from, smailov.until, smailov.current]).toEqual([
+      '2022-01-11',
+      '2024-02-05',
+      false,
+    ]);
+    const bektenov = byName.get('Olzhas Bektenov')!;
+    expect([bektenov.from, bektenov.until, bektenov.current]).toEqual(['2024-02-06', null, true]);
+    // Each date with the sentence that states it.
+    const end = smailov.statements.find((s) => s.endDate?.date === '2024-02-05')!;
+    expect(end.endDate!.evidence[0]!.excerpts[0]).toContain('5 ақпанда отставкаға кетті');
+    const start = smailov.statements.find((s) => s.startDate?.date === '2022-01-11')!;
+    expect(start.startDate!.evidence[0]!.sentence.text).toMatch(/11 января 2022|11 қаңтардан/);
+  },
+  'prime-minister-on-a-date.graphql': (data) => {
+    const d = data as unknown as {
+      office: { holders: Array<{ person: Named & { kk: string } }> };
+      country: { officials: Array<{ person: Named; office: Named }> };
+    };
+    expect(d.office.holders.map((h) => [h.person.name, h.person.kk])).toEqual([
+      ['Alikhan Smailov', 'Әлихан Смайылов'],
+    ]);
+    expect(d.country.officials).toEqual([
+      { person: { name: 'Alikhan Smailov' }, office: { name: 'Prime Minister of Kazakhstan' } },
+    ]);
+  },
+  'what-did-a-person-sign.graphql': (data) => {
+    const d = data as unknown as {
+      person: {
+        signed: Array<{
+          documentType: string;
+          date: string;
+          signedBy: Named[];
+          signedAt: Array<Named & { date: string; onSidelinesOf: Named }>;
+          about: Named[];
+        }>;
+      };
+    };
+    expect(d.person.signed).toHaveLength(1);
+    const memorandum = d.person.signed[0]!;
+    expect([memorandum.documentType, memorandum.date]).toEqual(['MEMORANDUM', '2022-11-07']);
+    expect(memorandum.signedBy.map((s) => s.name).sort()).toEqual([
+      'Alikhan Smailov',
+      'Ursula von der Leyen',
+    ]);
+    expect(memorandum.signedAt[0]!.onSidelinesOf.name).toMatch(/COP27/);
+    expect(memorandum.about.map((a) => a.name)).toContain('Renewable hydrogen');
+  },
+  'planned-meetings.graphql': (data) => {
+    const d = data as unknown as {
+      meetings: {
+        edges: Array<{
+          node: Named & {
+            status: string;
+            date: string;
+            during:
+              | (Named & {
+                  hostCountry: Named;
+                  eventsDuring: Array<{ eventType: string; parts: Named[] }>;
+                })
+              | null;
+          };
+        }>;
+      };
+    };
+    const planned = d.meetings.edges.map((e) => e.node).filter((m) => m.status === 'PLANNED');
+    expect(planned.map((m) => m.name).sort()).toEqual([
+      'Meeting of Kassym-Jomart Tokayev and Ali Khamenei',
+      'Talks of Kassym-Jomart Tokayev and Ebrahim Raisi',
+    ]);
+    for (const m of planned) {
+      expect(m.date).toBe('2022-06-19');
+      expect(m.during?.hostCountry.name).toBe('Iran');
+      expect(m.during?.eventsDuring[0]?.eventType).toBe('TRADE_MISSION');
+      expect(m.during?.eventsDuring[0]?.parts[0]?.name).toBe('Kazakhstan–Iran Business Forum');
+    }
+    const held = d.meetings.edges.map((e) => e.node).filter((m) => m.status === 'HELD');
+    expect(held.map((m) => m.date)).toEqual(['2022-08-25', '2022-11-07']);
+  },
   'what-was-discussed.graphql': (data) => {
     const d = data as unknown as { node: { discussed: Discussed[] } };
     const subjects = d.node.discussed.map((x) => x.subject.name);

@@ -42,6 +42,9 @@ export const factResolvers: Resolvers = {
     article: (st, _, ctx) => articleOf(ctx, st.articleId, `statement ${st.factId}`),
     evidence: (st) => evidenceOfStatement(st),
   },
+  DatedQualifier: {
+    evidence: (d) => d.sentenceIds.map((sentenceId) => ({ sentenceId, excerpts: d.excerpts })),
+  },
   OfficeHolding: {
     evidence: (r) => r.statements.flatMap(evidenceOfStatement),
   },

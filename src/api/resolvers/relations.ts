@@ -60,18 +60,35 @@ function relatedNodesResolver(relation: Relation): RelationResolver {
 }
 
 const ITEM_RESOLVERS: Record<ItemKind, (relation: Relation) => RelationResolver> = {
-  holding: (relation) => (anchor, _, ctx, info) =>
-    withEnds<OfficeHoldingModel>(
-      ctx,
-      anchor,
-      relation,
-      info,
-      (statements, props, person, office) => ({
-        statements,
-        person,
-        office,
-        asOf: latestOf(props, 'asOf'),
-      }),
+  holding: (relation) => (anchor, args, ctx, info) =>
+    whenReady(
+      withEnds<OfficeHoldingModel>(
+        ctx,
+        anchor,
+        relation,
+        info,
+        (statements, props, person, office) => {
+          // Dates of the holding itself: an acting spell before it does not start it.
+          const held = props.filter((p) => p.acting !== true);
+          const dated = held.length > 0 ? held : props;
+          const until = latestOf(dated, 'endDate');
+          return {
+            statements,
+            person,
+            office,
+            asOf: latestOf(props, 'asOf'),
+            from: earliestOf(dated, 'startDate'),
+            until,
+            // The latest article that says decides; an end date means it is over.
+            current: until === null && lastOf(props, 'current') !== false,
+            acting: props.length > 0 && props.every((p) => p.acting === true),
+          };
+        },
+      ),
+      (holdings) => {
+        const on = (args as { asOf?: string | null } | null)?.asOf;
+        return on === undefined || on === null ? holdings : holdings.filter((h) => heldOn(h, on));
+      },
     ),
   participation: (relation) => (anchor, _, ctx, info) =>
     withEnds<MeetingParticipationModel>(
@@ -211,6 +228,35 @@ function firstOf(props: Array<Record<string, PlainValue>>, key: string): string 
     if (value !== null) return value;
   }
   return null;
+}
+
+/**
+ * Whether a holding is known to be held on `day`: from its start (or the earliest date an
+ * article says it was held) to its end (or, when over and undated, the latest such date).
+ */
+function heldOn(h: OfficeHoldingModel, day: string): boolean {
+  const asOfs = h.statements.flatMap((s) => (s.pointInTime ? [s.pointInTime.date] : []));
+  const said = [h.asOf, ...asOfs].filter((d): d is string => d !== null).sort();
+  const start = h.from ?? said[0] ?? null;
+  const end = h.until ?? (h.current ? null : (said[said.length - 1] ?? start));
+  return start !== null && start <= day && (end === null || day <= end);
+}
+
+/** The earliest value of a date qualifier. */
+function earliestOf(props: Array<Record<string, PlainValue>>, key: string): string | null {
+  let earliest: string | null = null;
+  for (const p of props) {
+    const value = propString(p, key);
+    if (value !== null && (earliest === null || value < earliest)) earliest = value;
+  }
+  return earliest;
+}
+
+/** The value of a boolean qualifier in the last statement that gives one (by article id). */
+function lastOf(props: Array<Record<string, PlainValue>>, key: string): boolean | null {
+  let last: boolean | null = null;
+  for (const p of props) if (typeof p[key] === 'boolean') last = p[key];
+  return last;
 }
 
 /** The latest value of a date qualifier (ISO dates sort as strings). */

@@ -2,6 +2,7 @@
 import { isEntityModel, propString, propStrings } from '../../graph/convert.js';
 import { encodeCursor } from '../../graph/cursor.js';
 import type {
+  DatedModel,
   EntityModel,
   EntityTypeName,
   EvidenceModel,
@@ -79,6 +80,20 @@ export function statementOf(props: Record<string, PlainValue>): FactStatementMod
     articleId: propString(props, 'articleId') ?? '',
     sentenceIds: propStrings(props, 'sentenceIds'),
     excerpts: propStrings(props, 'evidence'),
+    startDate: datedOf(props, 'startDate'),
+    endDate: datedOf(props, 'endDate'),
+    pointInTime: datedOf(props, 'pointInTime'),
+  };
+}
+
+/** A qualifier in time of a statement (`startDate`, with `startDateEvidence`, …), or null. */
+function datedOf(props: Record<string, PlainValue>, key: string): DatedModel | null {
+  const date = propString(props, key);
+  if (date === null) return null;
+  return {
+    date,
+    sentenceIds: propStrings(props, `${key}SentenceIds`),
+    excerpts: propStrings(props, `${key}Evidence`),
   };
 }
 
