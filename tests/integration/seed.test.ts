@@ -1,9 +1,10 @@
 /**
  * The seeder against a real Neo4j: the first article's graph, its provenance, and idempotency.
  */
+import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedCorpus, type SeedReport } from '../../src/seed/index.js';
+import { DEFAULT_SEEDS_DIR, seedCorpus, type SeedReport } from '../../src/seed/index.js';
 import { createTestDriver, testNeo4j } from '../helpers/neo4j.js';
 import { graphDump, seedTestCorpus } from '../helpers/seed.js';
 
@@ -307,6 +308,19 @@ describe('idempotency', () => {
       labelsAdded: 0,
       labelsRemoved: 0,
     });
+    expect(await graphDump(driver)).toEqual(before);
+  });
+
+  it('re-seeding one article of the corpus with --force changes nothing another contributed', async () => {
+    const before = await graphDump(driver);
+    // The first article shares Smailov, Kazakhstan and the Prime Minister's office with three
+    // other articles: its rewrite must leave their forms, mentions and statements as they are.
+    const one = await seedCorpus(driver, {
+      database: testNeo4j().database,
+      paths: [path.join(DEFAULT_SEEDS_DIR, 'article-2022-08-25-smailov-mishustin.yaml')],
+      force: true,
+    });
+    expect(one.articles.map((a) => a.status)).toEqual(['updated']);
     expect(await graphDump(driver)).toEqual(before);
   });
 
