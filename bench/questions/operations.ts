@@ -12,7 +12,7 @@
  * - path: a shortest path over the fact relationships (≤ maxHops); shortest paths need not be
  *   unique, so arms agree when length and endpoints agree.
  */
-import { luceneQuery } from '../../src/graph/search.js';
+import { searchLucene } from '../../src/graph/search.js';
 import type { QuestionName, QuestionParams } from './params.js';
 
 export const ARMS = ['A', 'B', 'C', 'D'] as const;
@@ -35,7 +35,7 @@ type Json = Record<string, unknown>;
 /**
  * The Lucene queries every arm runs for the search question, from togys's own builder: the main
  * pass, and the fallback pass B runs instead when the main one finds fewer than `first` hits
- * (null while togys has no fallback pass: then the main pass is the answer).
+ * (null when the query has no word long enough for a typo: then the main pass is the answer).
  */
 export interface SearchQueries {
   main: string;
@@ -43,9 +43,10 @@ export interface SearchQueries {
 }
 
 export function searchQueries(p: QuestionParams): SearchQueries {
-  const main = luceneQuery(p.searchText);
-  if (!main) throw new Error(`search text ${JSON.stringify(p.searchText)} has no searchable token`);
-  return { main, fallback: null };
+  const lucene = searchLucene(p.searchText);
+  if (!lucene)
+    throw new Error(`search text ${JSON.stringify(p.searchText)} has no searchable token`);
+  return { main: lucene.main, fallback: lucene.fallback };
 }
 
 const B_OPERATIONS: Record<QuestionName, string> = {
