@@ -62,7 +62,9 @@ describe('the seeded corpus', () => {
         CAPTION_MAX,
       );
     }
-    const meeting = plans[0]!.entities.find((e) => e.kind === 'Meeting')!;
+    const meeting = plans
+      .flatMap((p) => p.entities)
+      .find((e) => e.props.id === 'meeting/2022-08-25-smailov-mishustin')!;
     expect(meeting.props.caption).toBe('Smailov–Mishustin meeting');
   });
 });
