@@ -346,13 +346,13 @@ async function main(): Promise<void> {
       const agreeing = new Set<string>();
       for (const q of QUESTIONS) {
         const reference = await ask(byName('A'), q, params);
-        const expected = JSON.stringify(canonicalAnswer('A', q, reference.json));
+        const expected = JSON.stringify(canonicalAnswer('A', q, reference.json, params));
         for (const arm of arms) {
           const answer = arm.arm === 'A' ? reference : await ask(arm, q, params);
           let agrees = false;
           let detail: string | undefined;
           try {
-            const got = JSON.stringify(canonicalAnswer(arm.arm, q, answer.json));
+            const got = JSON.stringify(canonicalAnswer(arm.arm, q, answer.json, params));
             agrees = got === expected;
             if (!agrees) detail = `answer differs from A's: ${got.slice(0, 300)}`;
           } catch (error) {

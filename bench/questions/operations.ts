@@ -169,7 +169,7 @@ const wrapEach = (v: unknown, key: string) => list(v).map((item) => ({ [key]: it
  * item (a connection's edges, an office holding, a participation, a discussion, a mention), and a
  * path is a list of ids where B's is `{ length, nodes }`.
  */
-function plainAsTogys(q: QuestionName, data: unknown): unknown {
+function plainAsTogys(q: QuestionName, data: unknown, searchFirst: number): unknown {
   switch (q) {
     case 'lookup': {
       const p = one(get(data, 'person'));
@@ -208,12 +208,12 @@ function plainAsTogys(q: QuestionName, data: unknown): unknown {
     case 'search': {
       const hits = get(data, 'search');
       if (Array.isArray(hits)) return { search: hits }; // D: its resolver ran B's passes
-      // C's are connections (`{ edges: [{ score, entity }] }`), both passes asked. B takes the
-      // fallback when the main pass finds fewer than `first`: the fallback (the main terms and
-      // fuzzy ones, same limit) then finds more; when it finds no more, it found the same hits.
+      // C's are connections (`{ edges: [{ score, entity }] }`), both passes asked. B answers with
+      // the fallback whenever the main pass finds fewer than `first`, even when the fallback finds
+      // the same hits: its extra terms score them differently.
       const main = list(get(hits, 'edges'));
-      const fallback = list(get(data, 'fallback', 'edges'));
-      return { search: fallback.length > main.length ? fallback : main };
+      const fallback = get(data, 'fallback', 'edges');
+      return { search: fallback !== undefined && main.length < searchFirst ? list(fallback) : main };
     }
     case 'article': {
       const a = one(get(data, 'article'));
@@ -312,10 +312,18 @@ function byId(wrappers: unknown[], key: string): unknown[] {
   return [...items.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, item]) => item);
 }
 
-/** Throws when the response is an error; otherwise the answer in canonical form. */
-export function canonicalAnswer(arm: ArmName, q: QuestionName, response: unknown): unknown {
+/**
+ * Throws when the response is an error; otherwise the answer in canonical form. `searchFirst` is
+ * the page size the search question was asked with (C's answer holds both passes).
+ */
+export function canonicalAnswer(
+  arm: ArmName,
+  q: QuestionName,
+  response: unknown,
+  { searchFirst }: Pick<QuestionParams, 'searchFirst'>,
+): unknown {
   const errors = get(response, 'errors') ?? get(response, 'error');
   if (errors) throw new Error(`arm ${arm}, question ${q}: ${JSON.stringify(errors).slice(0, 500)}`);
   const data = get(response, 'data');
-  return canonical(q, arm === 'C' || arm === 'D' ? plainAsTogys(q, data) : data);
+  return canonical(q, arm === 'C' || arm === 'D' ? plainAsTogys(q, data, searchFirst) : data);
 }

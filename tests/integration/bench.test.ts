@@ -119,7 +119,7 @@ describe('benchmark corpus and arms', () => {
           headers: { 'content-type': 'application/json' },
           body: req.body,
         });
-        answers.set(arm.arm, canonicalAnswer(arm.arm, q, await res.json()));
+        answers.set(arm.arm, canonicalAnswer(arm.arm, q, await res.json(), params));
       }
       const floor = answers.get('A');
       expect(floor, `A's answer to ${q}`).not.toBeNull();
@@ -140,7 +140,7 @@ describe('benchmark corpus and arms', () => {
             headers: { 'content-type': 'application/json' },
             body: req.body,
           });
-          return canonicalAnswer(arm.arm, 'search', await res.json()) as {
+          return canonicalAnswer(arm.arm, 'search', await res.json(), p) as {
             above: unknown[];
             atCutoff: { count: number };
           };

@@ -4,6 +4,9 @@ import { canonicalAnswer } from '../../../bench/questions/operations.js';
 import { summarizeServerTimes } from '../../../bench/neo4j-time.js';
 import { parseOptions } from '../../../bench/options.js';
 
+/** The page size the questions are asked with (only search reads it). */
+const P = { searchFirst: 10 };
+
 describe('canonical answers', () => {
   it('treats search hits tied at the cut-off score as a count, whatever order each arm cut them in', () => {
     const floor = {
@@ -26,14 +29,16 @@ describe('canonical answers', () => {
         },
       },
     };
-    expect(canonicalAnswer('C', 'search', peer)).toEqual(canonicalAnswer('A', 'search', floor));
+    expect(canonicalAnswer('C', 'search', peer, P)).toEqual(
+      canonicalAnswer('A', 'search', floor, P),
+    );
     const wrong = { data: { search: [{ score: 3, entity: { id: 'x' } }] } };
-    expect(canonicalAnswer('B', 'search', wrong)).not.toEqual(
-      canonicalAnswer('A', 'search', floor),
+    expect(canonicalAnswer('B', 'search', wrong, P)).not.toEqual(
+      canonicalAnswer('A', 'search', floor, P),
     );
   });
 
-  it("takes C's fallback pass only when it found more than the main pass, as B's rule does", () => {
+  it("takes C's fallback pass whenever the main one found fewer than first, as B's rule does", () => {
     const hit = (id: string, score: number) => ({ score, entity: { id } });
     const main = [hit('a', 9)];
     const fallback = [hit('a', 9), hit('typo', 2)];
@@ -41,20 +46,25 @@ describe('canonical answers', () => {
       data: { search: { edges: m }, ...(f ? { fallback: { edges: f } } : {}) },
     });
     const togys = (hits: unknown[]) => ({ data: { search: hits } });
-    expect(canonicalAnswer('C', 'search', peer(main, fallback))).toEqual(
-      canonicalAnswer('B', 'search', togys(fallback)),
+    const first = { searchFirst: 10 };
+    expect(canonicalAnswer('C', 'search', peer(main, fallback), first)).toEqual(
+      canonicalAnswer('B', 'search', togys(fallback), first),
     );
-    // The fallback found no more: the main pass was B's answer.
-    const same = [hit('a', 9)];
-    expect(canonicalAnswer('C', 'search', peer(main, same))).toEqual(
-      canonicalAnswer('B', 'search', togys(main)),
+    // The fallback found the same hit, scored by its extra terms: still B's answer.
+    const rescored = [hit('a', 12)];
+    expect(canonicalAnswer('C', 'search', peer(main, rescored), first)).toEqual(
+      canonicalAnswer('B', 'search', togys(rescored), first),
+    );
+    // The main pass filled the page: B answered with it.
+    expect(canonicalAnswer('C', 'search', peer(main, fallback), { searchFirst: 1 })).toEqual(
+      canonicalAnswer('B', 'search', togys(main), first),
     );
     // No fallback asked (togys has none for this text).
-    expect(canonicalAnswer('C', 'search', peer(main))).toEqual(
-      canonicalAnswer('A', 'search', togys(main)),
+    expect(canonicalAnswer('C', 'search', peer(main), first)).toEqual(
+      canonicalAnswer('A', 'search', togys(main), first),
     );
-    expect(canonicalAnswer('C', 'search', peer(main, fallback))).not.toEqual(
-      canonicalAnswer('B', 'search', togys(main)),
+    expect(canonicalAnswer('C', 'search', peer(main, fallback), first)).not.toEqual(
+      canonicalAnswer('B', 'search', togys(main), first),
     );
   });
 
@@ -91,10 +101,12 @@ describe('canonical answers', () => {
         ],
       },
     };
-    expect(canonicalAnswer('B', 'nested', togys)).toEqual(canonicalAnswer('D', 'nested', naive));
+    expect(canonicalAnswer('B', 'nested', togys, P)).toEqual(
+      canonicalAnswer('D', 'nested', naive, P),
+    );
     const reordered = { data: { meetings: [...naive.data.meetings].reverse() } };
-    expect(canonicalAnswer('D', 'nested', reordered)).not.toEqual(
-      canonicalAnswer('B', 'nested', togys),
+    expect(canonicalAnswer('D', 'nested', reordered, P)).not.toEqual(
+      canonicalAnswer('B', 'nested', togys, P),
     );
   });
 
@@ -111,9 +123,13 @@ describe('canonical answers', () => {
     const peer = {
       data: { person: [{ id: 'p1', name: 'P', offices: [{ id: 'o1' }, { id: 'o2' }] }] },
     };
-    expect(canonicalAnswer('C', 'lookup', peer)).toEqual(canonicalAnswer('B', 'lookup', togys));
-    expect(canonicalAnswer('A', 'lookup', togys)).toEqual(canonicalAnswer('B', 'lookup', togys));
-    expect(canonicalAnswer('C', 'lookup', { data: { person: [] } })).toBeNull();
+    expect(canonicalAnswer('C', 'lookup', peer, P)).toEqual(
+      canonicalAnswer('B', 'lookup', togys, P),
+    );
+    expect(canonicalAnswer('A', 'lookup', togys, P)).toEqual(
+      canonicalAnswer('B', 'lookup', togys, P),
+    );
+    expect(canonicalAnswer('C', 'lookup', { data: { person: [] } }, P)).toBeNull();
 
     const article = {
       data: {
@@ -139,27 +155,27 @@ describe('canonical answers', () => {
         },
       },
     };
-    expect(canonicalAnswer('D', 'article', naiveArticle)).toEqual(
-      canonicalAnswer('A', 'article', article),
+    expect(canonicalAnswer('D', 'article', naiveArticle, P)).toEqual(
+      canonicalAnswer('A', 'article', article, P),
     );
     const swapped = structuredClone(naiveArticle);
     swapped.data.article.sentences.reverse();
-    expect(canonicalAnswer('D', 'article', swapped)).not.toEqual(
-      canonicalAnswer('A', 'article', article),
+    expect(canonicalAnswer('D', 'article', swapped, P)).not.toEqual(
+      canonicalAnswer('A', 'article', article, P),
     );
 
     const path = { data: { path: { length: 2, nodes: [{ id: 'a' }, { id: 'm' }, { id: 'b' }] } } };
-    expect(canonicalAnswer('C', 'path', { data: { path: ['a', 'n', 'b'] } })).toEqual(
-      canonicalAnswer('B', 'path', path),
+    expect(canonicalAnswer('C', 'path', { data: { path: ['a', 'n', 'b'] } }, P)).toEqual(
+      canonicalAnswer('B', 'path', path, P),
     );
-    expect(canonicalAnswer('D', 'path', { data: { path: ['a', 'b'] } })).not.toEqual(
-      canonicalAnswer('B', 'path', path),
+    expect(canonicalAnswer('D', 'path', { data: { path: ['a', 'b'] } }, P)).not.toEqual(
+      canonicalAnswer('B', 'path', path, P),
     );
-    expect(canonicalAnswer('D', 'path', { data: { path: null } })).toBeNull();
+    expect(canonicalAnswer('D', 'path', { data: { path: null } }, P)).toBeNull();
   });
 
   it('rejects a GraphQL error instead of comparing it', () => {
-    expect(() => canonicalAnswer('B', 'lookup', { errors: [{ message: 'boom' }] })).toThrow(
+    expect(() => canonicalAnswer('B', 'lookup', { errors: [{ message: 'boom' }] }, P)).toThrow(
       /arm B, question lookup: .*boom/,
     );
   });
