@@ -213,7 +213,9 @@ function plainAsTogys(q: QuestionName, data: unknown, searchFirst: number): unkn
       // the same hits: its extra terms score them differently.
       const main = list(get(hits, 'edges'));
       const fallback = get(data, 'fallback', 'edges');
-      return { search: fallback !== undefined && main.length < searchFirst ? list(fallback) : main };
+      return {
+        search: fallback !== undefined && main.length < searchFirst ? list(fallback) : main,
+      };
     }
     case 'article': {
       const a = one(get(data, 'article'));
