@@ -145,7 +145,10 @@ const expectations: Record<string, (data: Data) => void> = {
       ['Alikhan Smailov', 'Әлихан Смайылов'],
     ]);
     expect(d.country.officials).toEqual([
-      { person: { name: 'Alikhan Smailov' }, office: { name: 'Prime Minister of Kazakhstan' } },
+      {
+        person: { id: 'person/alikhan-smailov', name: 'Alikhan Smailov' },
+        office: { id: 'office/prime-minister-of-kazakhstan', name: 'Prime Minister of Kazakhstan' },
+      },
     ]);
   },
   'what-did-a-person-sign.graphql': (data) => {
