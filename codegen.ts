@@ -43,6 +43,12 @@ const mappers: Record<string, string> = {
   NumericFactEdge: `${MODEL}#NumericFactEdgeModel`,
   ArticleConnection: `${MODEL}#ArticleConnectionModel`,
   ArticleEdge: `${MODEL}#ArticleEdgeModel`,
+  FactConnection: `${MODEL}#FactConnectionModel`,
+  FactEdge: `${MODEL}#FactEdgeModel`,
+  SentenceConnection: `${MODEL}#SentenceConnectionModel`,
+  SentenceEdge: `${MODEL}#SentenceEdgeModel`,
+  DiscussionConnection: `${MODEL}#DiscussionConnectionModel`,
+  DiscussionEdge: `${MODEL}#DiscussionEdgeModel`,
 };
 for (const type of ENTITY_TYPES) {
   mappers[type] = `${MODEL}#EntityModel`;

@@ -46,7 +46,7 @@ export function createContext(deps: {
   return {
     executor,
     loaders: createLoaders(executor, { strictModels }),
-    planner: createPlanner(),
+    planner: createPlanner({ maxPageSize: deps.config.graphql.maxPageSize }),
     strictModels,
     config: deps.config,
     logger: deps.logger,

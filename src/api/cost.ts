@@ -6,7 +6,8 @@
  * variables: `first: $n` with `n = 100` would cost as if it were 1. So the limit is checked here,
  * once per request, by armor's own rule on the operation with every `first`/`last` written out
  * as the value it will run with: the variable's value, the argument's default when it is
- * omitted, and the maximum page size when neither can be known.
+ * omitted, the connection's default page when neither `first` nor `last` is given, and the
+ * maximum page size when it cannot be known. `last` counts exactly as `first` does.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
@@ -25,6 +26,7 @@ import {
   type ValidationContext,
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
+import { DEFAULT_PAGE_SIZE } from './args.js';
 
 export interface CostLimitOptions {
   maxCost: number;
@@ -116,27 +118,33 @@ export function withPageSizes(
           ?.args.filter((a) => PAGE_SIZE_ARGUMENTS.has(a.name));
         if (!pageArgs?.length || !node.selectionSet) return undefined;
         const written = new Map((node.arguments ?? []).map((a) => [a.name.value, a]));
-        const sizes: ArgumentNode[] = pageArgs.flatMap((definition): ArgumentNode[] => {
+        // The size each of `first`/`last` runs with; null when it is not given.
+        const given = pageArgs.map((definition): number | null => {
           const argument = written.get(definition.name);
-          const fallback =
-            typeof definition.defaultValue === 'number' ? definition.defaultValue : maxPageSize;
-          let size: number;
-          if (argument?.value.kind === Kind.INT) return [argument];
-          if (argument?.value.kind === Kind.VARIABLE) {
-            usesVariables = true;
-            const value = variables[argument.value.name.value];
-            size = typeof value === 'number' ? Math.min(value, maxPageSize) : fallback;
-          } else if (argument) {
-            size = fallback; // null: the default applies
-          } else if (typeof definition.defaultValue === 'number') {
-            size = definition.defaultValue;
-          } else {
-            return [];
+          if (!argument) {
+            return typeof definition.defaultValue === 'number' ? definition.defaultValue : null;
           }
-          return [intArgument(definition.name, size)];
+          if (argument.value.kind === Kind.INT) return parseInt(argument.value.value, 10);
+          if (argument.value.kind !== Kind.VARIABLE) return null; // null: as if not given
+          usesVariables = true;
+          const value = variables[argument.value.name.value];
+          if (value === null || value === undefined) return null;
+          return typeof value === 'number' ? Math.min(value, maxPageSize) : maxPageSize;
         });
+        const sizes = given.filter((size): size is number => size !== null);
+        // A connection (it takes `first` and `last`) asked with neither serves its default page.
+        const size =
+          sizes.length > 0
+            ? Math.max(...sizes)
+            : pageArgs.length === PAGE_SIZE_ARGUMENTS.size
+              ? DEFAULT_PAGE_SIZE
+              : null;
         const others = (node.arguments ?? []).filter((a) => !PAGE_SIZE_ARGUMENTS.has(a.name.value));
-        return { ...node, arguments: [...sizes, ...others] };
+        // armor multiplies by the first `first` or `last` it meets: one, the larger, is written.
+        return {
+          ...node,
+          arguments: [...(size === null ? [] : [intArgument('first', size)]), ...others],
+        };
       },
     }),
   );

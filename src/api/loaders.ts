@@ -7,7 +7,7 @@ import DataLoader from 'dataloader';
 import type { Node as Neo4jNode, Record as Neo4jRecord, Relationship } from 'neo4j-driver';
 import { plainProps, toNodeModel, toPlain } from '../graph/convert.js';
 import { toModel } from './node-models.js';
-import type { Cursor } from '../graph/cursor.js';
+import type { PageWindow, SortValue } from '../graph/cursor.js';
 import type { RequestExecutor } from '../graph/executor.js';
 import { mentionCounts, mentionPages } from '../graph/mentions.js';
 import type { NodeModel, PlainValue, SentenceModel } from '../graph/model.js';
@@ -37,7 +37,28 @@ export interface RelatedItem {
    * the caller did not ask for properties (`relProps` false).
    */
   statements: Array<Record<string, PlainValue>>;
+  /** The item's keyset sort key, for a paged fetch's cursors (see graph/relations.ts). */
+  sortKey?: SortValue[];
 }
+
+/**
+ * An anchor's items along a fetch: all of them, or for a paged fetch (a connection) its page in
+ * reading order (reversed when backward), whether more lie past the page's far end (`more`), on
+ * the far side of its starting cursor (`beyond`), and how many there are (`total`, when counted).
+ */
+export interface RelatedSet {
+  items: RelatedItem[];
+  more: boolean;
+  beyond: boolean;
+  total: number | null;
+}
+
+const NO_ITEMS: RelatedSet = Object.freeze({
+  items: Object.freeze([]) as never,
+  more: false,
+  beyond: false,
+  total: null,
+}) as RelatedSet;
 
 export interface MentionRow {
   sentence: SentenceModel;
@@ -48,9 +69,13 @@ export interface MentionRow {
 
 export interface MentionPageKey {
   entityId: string;
-  /** Rows to fetch (page size + 1). */
-  limit: number;
-  after: Cursor | null;
+  window: PageWindow;
+}
+
+/** One entity's page of mentions as read: `rows` in reading order, `beyond` (mentionPages). */
+export interface MentionPage {
+  rows: MentionRow[];
+  beyond: boolean;
 }
 
 export interface Loaders {
@@ -75,20 +100,20 @@ export interface Loaders {
    * relationships' properties (`relProps` false) or with part of the nodes (`nodeProps` false:
    * ids; a list: those properties; such partial nodes are never cached as the node itself).
    */
-  related(fetch: RelationFetch): DataLoader<string, RelatedItem[]>;
+  related(fetch: RelationFetch): DataLoader<string, RelatedSet>;
   /**
    * The items of `anchorId` along `fetch` when this operation has read them already (prefetched
    * or loaded), without a promise: most relation fields of a look-ahead query resolve from here,
    * and a promise per field is most of what a 3,000-object answer would otherwise cost.
    */
-  relatedNow(fetch: RelationFetch, anchorId: string): RelatedItem[] | undefined;
-  mentionPage: DataLoader<MentionPageKey, MentionRow[], string>;
+  relatedNow(fetch: RelationFetch, anchorId: string): RelatedSet | undefined;
+  mentionPage: DataLoader<MentionPageKey, MentionPage, string>;
   mentionCount: DataLoader<string, number>;
 }
 
 /** A via-path item's source (2) or target (3) id; other items have none. */
 const wireEnd = (wire: WireItem, at: 2 | 3): string | undefined =>
-  typeof wire === 'string' || wire.length === 2 ? undefined : wire[at];
+  typeof wire === 'string' || wire.length === 2 ? undefined : (wire[at] ?? undefined);
 
 /** The statements of an item read without relationship properties (shared; never mutated). */
 const NO_STATEMENTS: Array<Record<string, PlainValue>> = Object.freeze([]) as never;
@@ -145,6 +170,9 @@ export function createLoaders(
         sourceId: fromAnchor ? anchorId : toAnchor ? nodeId : (wireEnd(wire, 2) ?? null),
         targetId: fromAnchor ? nodeId : toAnchor ? anchorId : (wireEnd(wire, 3) ?? null),
         statements: rels === undefined || rels.length === 0 ? NO_STATEMENTS : rels.map(plainProps),
+        ...(typeof wire !== 'string' && wire.length === 5
+          ? { sortKey: wire[4].map((v) => toPlain(v) as SortValue) }
+          : {}),
       });
     }
     return items;
@@ -156,15 +184,15 @@ export function createLoaders(
   const readerOf = (fetch: RelationFetch): RelatedReader => {
     let reader = readersByFetch.get(fetch);
     if (reader) return reader;
-    const key = `${fetch.relation}:${fetch.relProps}:${String(fetch.nodeProps)}`;
+    const key = `${fetch.relation}:${fetch.relProps}:${String(fetch.nodeProps)}:${JSON.stringify(fetch.page ?? null)}`;
     reader = readers.get(key);
     if (!reader) {
       const items = new ItemsCache();
-      const loader = new DataLoader<string, RelatedItem[]>(
+      const loader = new DataLoader<string, RelatedSet>(
         async (anchorIds) => {
           const [record] = await executor.read(relatedNodes(fetch, anchorIds));
           const [result] = readPrefetch([{ fetch, children: [] }], record);
-          return anchorIds.map((id) => result?.byAnchor.get(id) ?? []);
+          return anchorIds.map((id) => result?.byAnchor.get(id) ?? NO_ITEMS);
         },
         { cacheMap: items },
       );
@@ -178,14 +206,19 @@ export function createLoaders(
   const readPrefetch = (
     trees: readonly PrefetchTree[],
     record: Neo4jRecord | undefined,
-  ): Array<{ fetch: RelationFetch; byAnchor: Map<string, RelatedItem[]> }> => {
+  ): Array<{ fetch: RelationFetch; byAnchor: Map<string, RelatedSet> }> => {
     const anchorLists = (record?.get('anchors') ?? []) as WireAnchor[][];
     const nodeLists = (record?.get('nodes') ?? []) as WireNode[][];
     return flattenPrefetch(trees).map((fetch, k) => {
       const models = nodeModels(nodeLists[k] ?? [], fetch.nodeProps);
-      const byAnchor = new Map<string, RelatedItem[]>();
-      for (const [anchorId, items] of anchorLists[k] ?? []) {
-        byAnchor.set(anchorId, toRelatedItems(fetch.relation, anchorId, items, models));
+      const byAnchor = new Map<string, RelatedSet>();
+      for (const [anchorId, items, more, beyond, total] of anchorLists[k] ?? []) {
+        byAnchor.set(anchorId, {
+          items: toRelatedItems(fetch.relation, anchorId, items, models),
+          more: more === true,
+          beyond: beyond === true,
+          total: total === null || total === undefined ? null : Number(toPlain(total)),
+        });
       }
       return { fetch, byAnchor };
     });
@@ -199,8 +232,7 @@ export function createLoaders(
     }
   };
 
-  const related = (fetch: RelationFetch): DataLoader<string, RelatedItem[]> =>
-    readerOf(fetch).loader;
+  const related = (fetch: RelationFetch): DataLoader<string, RelatedSet> => readerOf(fetch).loader;
 
   const nodeWithLoaders = new Map<string, DataLoader<string, NodeModel | null>>();
   const nodeWith = (trees: readonly PrefetchTree[], projection: NodeProjection = true) => {
@@ -220,35 +252,34 @@ export function createLoaders(
     return loader;
   };
 
-  // Keys sharing page arguments are fetched together: one statement per distinct (limit, after).
-  const mentionPage = new DataLoader<MentionPageKey, MentionRow[], string>(
+  // Keys sharing page arguments are fetched together: one statement per distinct window.
+  const mentionPage = new DataLoader<MentionPageKey, MentionPage, string>(
     async (keys) => {
       const groups = new Map<string, MentionPageKey[]>();
       for (const key of keys) {
-        const group = `${key.limit}|${key.after ? JSON.stringify(key.after) : ''}`;
+        const group = JSON.stringify(key.window);
         groups.set(group, [...(groups.get(group) ?? []), key]);
       }
-      const rows = new Map<string, MentionRow[]>();
+      const pages = new Map<string, MentionPage>();
       await Promise.all(
         [...groups.values()].map(async (group) => {
-          const first = group[0]!;
+          const { window } = group[0]!;
           const records = await executor.read(
             mentionPages(
               group.map((k) => k.entityId),
-              first.limit,
-              first.after,
+              window,
             ),
           );
           for (const record of records) {
             const items = record.get('items') as RawMentionItem[];
-            rows.set(
-              mentionKey({ ...first, entityId: record.get('entityId') as string }),
-              items.map(toMentionRow),
-            );
+            pages.set(mentionKey({ window, entityId: record.get('entityId') as string }), {
+              rows: items.map(toMentionRow),
+              beyond: record.get('beyond') === true,
+            });
           }
         }),
       );
-      return keys.map((key) => rows.get(mentionKey(key)) ?? []);
+      return keys.map((key) => pages.get(mentionKey(key)) ?? { rows: [], beyond: false });
     },
     { cacheKeyFn: mentionKey },
   );
@@ -281,7 +312,7 @@ export function createLoaders(
 
 /** A fetch's loader and its cache. */
 interface RelatedReader {
-  loader: DataLoader<string, RelatedItem[]>;
+  loader: DataLoader<string, RelatedSet>;
   items: ItemsCache;
 }
 
@@ -290,14 +321,14 @@ interface RelatedReader {
  * cacheMap), and the items once read, which relatedNow answers from without a promise.
  */
 class ItemsCache {
-  private readonly promises = new Map<string, Promise<RelatedItem[]>>();
-  private readonly read = new Map<string, RelatedItem[]>();
+  private readonly promises = new Map<string, Promise<RelatedSet>>();
+  private readonly read = new Map<string, RelatedSet>();
 
-  get(anchorId: string): Promise<RelatedItem[]> | undefined {
+  get(anchorId: string): Promise<RelatedSet> | undefined {
     return this.promises.get(anchorId);
   }
 
-  set(anchorId: string, items: Promise<RelatedItem[]>): void {
+  set(anchorId: string, items: Promise<RelatedSet>): void {
     this.promises.set(anchorId, items);
     items.then(
       (value) => this.read.set(anchorId, value),
@@ -306,12 +337,12 @@ class ItemsCache {
   }
 
   /** Items a statement has read already: known at once, no promise to wait for. */
-  prime(anchorId: string, items: RelatedItem[]): void {
+  prime(anchorId: string, items: RelatedSet): void {
     if (!this.promises.has(anchorId)) this.promises.set(anchorId, Promise.resolve(items));
     if (!this.read.has(anchorId)) this.read.set(anchorId, items);
   }
 
-  now(anchorId: string): RelatedItem[] | undefined {
+  now(anchorId: string): RelatedSet | undefined {
     return this.read.get(anchorId);
   }
 
@@ -327,7 +358,7 @@ class ItemsCache {
 }
 
 function mentionKey(key: MentionPageKey): string {
-  return JSON.stringify([key.entityId, key.limit, key.after]);
+  return JSON.stringify([key.entityId, key.window]);
 }
 
 // ---- private: raw rows → models ----

@@ -8,7 +8,7 @@
  * (resolvers/relations.ts) would load.
  */
 import type { FieldNode, FragmentDefinitionNode, GraphQLSchema, SelectionSetNode } from 'graphql';
-import { getNamedType } from 'graphql';
+import { getNamedType, GraphQLError, print } from 'graphql';
 import {
   RELATIONS,
   type PrefetchTree,
@@ -16,6 +16,7 @@ import {
   type RelationFetch,
 } from '../graph/relations.js';
 import { relatedProjectionOf } from './projection.js';
+import { pageAsked } from './relation-pages.js';
 import {
   endFieldsOf,
   isPrefetched,
@@ -27,6 +28,9 @@ import {
   concreteTypes,
   fieldNames,
   fieldTypeOf,
+  isConnectionType,
+  itemFieldsOf,
+  itemTypeOfType,
   selectedFields,
   selectionsAt,
   typedFields,
@@ -37,50 +41,95 @@ import {
 /** How many levels of relations below a root field one look-ahead statement fetches. */
 const LOOKAHEAD_DEPTH = 3;
 
-/** Whether the selection of a field navigating `relation` reads its relationships' properties. */
+/** A connection's page arguments: they choose the items, they filter none. */
+const PAGE_ARGUMENTS: ReadonlySet<string> = new Set(['first', 'after', 'last', 'before']);
+
+/**
+ * Whether the selection of a field navigating `relation` reads its relationships' properties.
+ * `fields`: the relation field's nodes; `itemFields`: those selecting its items (the same, or
+ * a connection's `edges { node }`).
+ */
 function needsRelProps(
   relation: Relation,
   fields: readonly FieldNode[],
+  itemFields: readonly FieldNode[],
   fragments: Record<string, FragmentDefinitionNode>,
 ): boolean {
   const ends = endFieldsOf(relation);
   if (!ends) return false;
   // An item filter (`asOf`) reads the statements' dates, whatever the selection reads.
-  if (fields.some((field) => (field.arguments?.length ?? 0) > 0)) return true;
-  for (const field of fields) {
+  const filters = (field: FieldNode) =>
+    (field.arguments ?? []).some((a) => !PAGE_ARGUMENTS.has(a.name.value));
+  if (fields.some(filters)) return true;
+  for (const field of itemFields) {
     for (const name of fieldNames(field.selectionSet, fragments)) if (!ends.has(name)) return true;
   }
   return false;
 }
 
+/** What a look-ahead reads besides the selection: variables, and the largest page. */
+export interface LookaheadOptions {
+  maxPageSize: number;
+  depth?: number;
+  relations?: Relations;
+}
+
 /** The type of the related nodes of `relation` asked for on `onType`: its node field's, or its own. */
 function relatedTypeOf(schema: GraphQLSchema, relation: Relation, onType: string): string | null {
   const nodeField = nodeFieldOf(relation);
-  const itemType = fieldTypeOf(schema, onType, relation.field);
+  const itemType = itemTypeOfType(schema, fieldTypeOf(schema, onType, relation.field));
   return nodeField && itemType ? fieldTypeOf(schema, itemType, nodeField) : itemType;
 }
 
+/**
+ * The fetch of `relation` for its field nodes `fields`; a connection field's with the page its
+ * arguments ask (`pageAsked`: throws BAD_USER_INPUT on a bad argument).
+ */
 function fetchOf(
   schema: GraphQLSchema,
   relation: Relation,
   nodeType: string | null,
   fields: readonly FieldNode[],
+  connection: boolean,
   fragments: Record<string, FragmentDefinitionNode>,
-  relations: Relations,
+  variables: Record<string, unknown>,
+  options: LookaheadOptions,
 ): RelationFetch {
+  const relations = options.relations ?? RELATIONS;
+  const itemFields = itemFieldsOf(fields, fragments, connection);
   return {
     relation: relation.name,
-    relProps: needsRelProps(relation, fields, fragments),
-    nodeProps: relatedProjectionOf(schema, relation, nodeType, fields, fragments, relations),
+    relProps: needsRelProps(relation, fields, itemFields, fragments),
+    nodeProps: relatedProjectionOf(schema, relation, nodeType, itemFields, fragments, relations),
+    ...(connection
+      ? {
+          page: pageAsked(schema, relation, fields, fragments, variables, options.maxPageSize),
+        }
+      : {}),
   };
 }
 
 /** For a resolver of a field navigating `relation`: how much of it the selection reads. */
-export function fetchFor(relation: Relation, info: SelectionInfo): RelationFetch {
+export function fetchFor(
+  relation: Relation,
+  info: SelectionInfo,
+  options: LookaheadOptions,
+): RelationFetch {
   const returned = getNamedType(info.returnType).name;
+  const connection = isConnectionType(info.schema, returned);
+  const itemType = itemTypeOfType(info.schema, returned);
   const nodeField = nodeFieldOf(relation);
-  const nodeType = nodeField ? fieldTypeOf(info.schema, returned, nodeField) : returned;
-  return fetchOf(info.schema, relation, nodeType, info.fieldNodes, info.fragments, RELATIONS);
+  const nodeType = nodeField && itemType ? fieldTypeOf(info.schema, itemType, nodeField) : itemType;
+  return fetchOf(
+    info.schema,
+    relation,
+    nodeType,
+    info.fieldNodes,
+    connection,
+    info.fragments,
+    info.variableValues ?? {},
+    options,
+  );
 }
 
 /** A relation asked for, with the field nodes that ask for it and the type they are on. */
@@ -88,6 +137,8 @@ interface RelationAsked {
   relation: Relation;
   fields: FieldNode[];
   onType: string;
+  /** The field is a connection: its items are selected at `edges { node }`. */
+  connection: boolean;
 }
 
 /**
@@ -107,10 +158,16 @@ function relationsIn(
       for (const t of concreteTypes(schema, on)) {
         const relation = relationFor(schema, t, field.name.value, relations);
         if (!relation || !isPrefetched(relation)) continue;
-        const entry = found.get(relation.name) ?? { relation, fields: [], onType: t };
+        const connection = isConnectionType(schema, fieldTypeOf(schema, t, field.name.value));
+        // Pages asked with other arguments (aliases) are other fetches; the field's own
+        // arguments, as written, tell them apart.
+        const key = connection
+          ? `${relation.name}(${(field.arguments ?? []).map((a) => print(a)).join(',')})`
+          : relation.name;
+        const entry = found.get(key) ?? { relation, fields: [], onType: t, connection };
         // Possible types sharing an interface's entry ask for it with the same field node.
         if (!entry.fields.includes(field)) entry.fields.push(field);
-        found.set(relation.name, entry);
+        found.set(key, entry);
       }
     }
   }
@@ -120,7 +177,8 @@ function relationsIn(
 /**
  * The relations a selection asks for, level by level (up to `depth`): for each relation field,
  * the relation fields selected on its related nodes (through the item's node field for
- * holdings, participations…), and so on.
+ * holdings, participations…, and a connection's `edges { node }`), and so on. A connection
+ * whose arguments break a rule is left to its resolver, which reports the error at its place.
  */
 function treesIn(
   schema: GraphQLSchema,
@@ -128,26 +186,47 @@ function treesIn(
   type: string | null,
   fragments: Record<string, FragmentDefinitionNode>,
   depth: number,
-  relations: Relations,
+  variables: Record<string, unknown>,
+  options: LookaheadOptions,
 ): PrefetchTree[] {
   if (depth <= 0) return [];
-  return [...relationsIn(schema, sets, type, fragments, relations).values()]
-    .sort((a, b) => a.relation.name.localeCompare(b.relation.name))
-    .map(({ relation, fields, onType }) => {
+  const relations = options.relations ?? RELATIONS;
+  return [...relationsIn(schema, sets, type, fragments, relations).entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .flatMap(([, { relation, fields, onType, connection }]): PrefetchTree[] => {
       const nodeField = nodeFieldOf(relation);
       const nodeType = relatedTypeOf(schema, relation, onType);
-      // The related node's selections: the item's node field's, or the field's own.
+      let fetch: RelationFetch;
+      try {
+        fetch = fetchOf(
+          schema,
+          relation,
+          nodeType,
+          fields,
+          connection,
+          fragments,
+          variables,
+          options,
+        );
+      } catch (error) {
+        if (error instanceof GraphQLError) return [];
+        throw error;
+      }
+      // The related node's selections: the item's node field's, or the item's own.
+      const itemFields = itemFieldsOf(fields, fragments, connection);
       const nodeSets = nodeField
-        ? fields.flatMap((f) =>
+        ? itemFields.flatMap((f) =>
             selectedFields(f.selectionSet, fragments)
               .filter((sub) => sub.name.value === nodeField)
               .map((sub) => sub.selectionSet),
           )
-        : fields.map((f) => f.selectionSet);
-      return {
-        fetch: fetchOf(schema, relation, nodeType, fields, fragments, relations),
-        children: treesIn(schema, nodeSets, nodeType, fragments, depth - 1, relations),
-      };
+        : itemFields.map((f) => f.selectionSet);
+      return [
+        {
+          fetch,
+          children: treesIn(schema, nodeSets, nodeType, fragments, depth - 1, variables, options),
+        },
+      ];
     });
 }
 
@@ -157,10 +236,17 @@ function treesIn(
  */
 export function lookahead(
   info: LookaheadInfo,
-  path: readonly string[] = [],
-  depth = LOOKAHEAD_DEPTH,
-  relations: Relations = RELATIONS,
+  path: readonly string[],
+  options: LookaheadOptions,
 ): PrefetchTree[] {
   const { sets, type } = selectionsAt(info, path);
-  return treesIn(info.schema, sets, type, info.fragments, depth, relations);
+  return treesIn(
+    info.schema,
+    sets,
+    type,
+    info.fragments,
+    options.depth ?? LOOKAHEAD_DEPTH,
+    info.variableValues ?? {},
+    options,
+  );
 }

@@ -19,7 +19,7 @@ export interface Planner {
   fetchFor(relation: Relation, info: SelectionInfo): RelationFetch;
 }
 
-export function createPlanner(): Planner {
+export function createPlanner(options: { maxPageSize: number }): Planner {
   const byField = new Map<readonly FieldNode[], Map<string, unknown>>();
   const memo = <T>(fieldNodes: readonly FieldNode[], key: string, compute: () => T): T => {
     let answers = byField.get(fieldNodes);
@@ -29,7 +29,7 @@ export function createPlanner(): Planner {
   };
   return {
     lookahead: (info, path = []) =>
-      memo(info.fieldNodes, `trees:${path.join('.')}`, () => lookahead(info, path)),
+      memo(info.fieldNodes, `trees:${path.join('.')}`, () => lookahead(info, path, options)),
     nodeProjection: (info, path = []) =>
       memo(info.fieldNodes, `projection:${path.join('.')}`, () => nodeProjection(info, path)),
     graphNodeProjection: (info, path) =>
@@ -37,6 +37,6 @@ export function createPlanner(): Planner {
     searchHitProjection: (info) =>
       memo(info.fieldNodes, 'search-hit', () => searchHitProjection(info)),
     fetchFor: (relation, info) =>
-      memo(info.fieldNodes, `fetch:${relation.name}`, () => fetchFor(relation, info)),
+      memo(info.fieldNodes, `fetch:${relation.name}`, () => fetchFor(relation, info, options)),
   };
 }

@@ -25,6 +25,8 @@ import {
 import {
   concreteTypes,
   fieldTypeOf,
+  isConnectionType,
+  itemFieldsOf,
   selectedFields,
   selectionsAt,
   typedFields,
@@ -93,8 +95,11 @@ function projectionOf(
         const relation = relationFor(schema, t, field.name.value, relations);
         const anchorField = relation ? anchorFieldOf(relation) : null;
         if (!anchorField) continue;
-        for (const sub of selectedFields(field.selectionSet, fragments)) {
-          if (sub.name.value === anchorField) again.push({ set: sub.selectionSet, type: t });
+        const connection = isConnectionType(schema, fieldTypeOf(schema, t, field.name.value));
+        for (const item of itemFieldsOf([field], fragments, connection)) {
+          for (const sub of selectedFields(item.selectionSet, fragments)) {
+            if (sub.name.value === anchorField) again.push({ set: sub.selectionSet, type: t });
+          }
         }
       }
     }
@@ -109,7 +114,8 @@ function projectionOf(
 
 /**
  * How much of the related nodes (of type `nodeType`) the selection of a field navigating
- * `relation` reads: through the items' node field, or the field's own selection.
+ * `relation` reads: through the items' node field, or the items' own selection (`fields`: the
+ * field nodes selecting the items, a connection's `edges { node }`).
  */
 export function relatedProjectionOf(
   schema: GraphQLSchema,

@@ -15,6 +15,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { RELATIONS, type ItemKind, type Relation } from '../graph/relations.js';
+import { isConnectionType, itemTypeOfType } from './selection.js';
 
 /** A registry as defineRelations gives it: the production one, or a test's fixture. */
 export type Relations = Readonly<Record<string, Relation>>;
@@ -94,14 +95,26 @@ export const isPrefetched = (relation: Relation): boolean =>
 
 /**
  * Fields that lead to a node by a property of the parent, not by a relationship (a fact's or a
- * sentence's `article`, by its articleId): no registry entries.
+ * sentence's `article`, by its articleId), and the entities' mentions (pages of sentences with
+ * the forms found, read by their own loader): no registry entries. An interface's key holds for
+ * every type implementing it.
  */
-const PROPERTY_REFERENCES: ReadonlySet<string> = new Set([
+const NOT_REGISTRY_FIELDS: ReadonlySet<string> = new Set([
   'Quote.article',
   'Claim.article',
   'NumericFact.article',
   'Sentence.article',
+  'Entity.mentions',
 ]);
+
+function isNotRegistryField(schema: GraphQLSchema, type: string, field: string): boolean {
+  if (NOT_REGISTRY_FIELDS.has(`${type}.${field}`)) return true;
+  const object = schema.getType(type);
+  return (
+    (isObjectType(object) || isInterfaceType(object)) &&
+    object.getInterfaces().some((i) => NOT_REGISTRY_FIELDS.has(`${i.name}.${field}`))
+  );
+}
 
 /** The object types a named type stands for (an abstract type: its possible types). */
 function objectTypesOf(schema: GraphQLSchema, type: GraphQLNamedType): string[] {
@@ -124,27 +137,39 @@ const ITEM_TYPES: ReadonlySet<string> = new Set(Object.values(ITEM_KINDS).map((k
 
 /**
  * Arguments a relation field may take that leave what is fetched alone: its resolver filters
- * the items it is given (`asOf` keeps the office holdings of one day).
+ * the items it is given (`asOf` keeps the office holdings of one day). A connection takes its
+ * page arguments only: a filter applied after a page is read would break the page.
  */
 const ITEM_FILTER_ARGUMENTS: ReadonlySet<string> = new Set(['asOf']);
+const PAGE_ARGUMENTS: ReadonlySet<string> = new Set(['first', 'after', 'last', 'before']);
+
+/** The type of a field's items: a connection's `edges.node`, or the field's own named type. */
+function itemTypeOf(
+  schema: GraphQLSchema,
+  field: GraphQLField<unknown, unknown>,
+): GraphQLNamedType | undefined {
+  const returned = getNamedType(field.type);
+  const item = itemTypeOfType(schema, returned.name);
+  return item === null ? undefined : schema.getType(item);
+}
 
 /**
  * Whether the schema's field `type.field` is a relation field: a field of a Node type that
- * returns nodes or relationship items, without arguments beyond item filters, and is no
- * property reference.
+ * returns nodes or relationship items (a list, or a connection of them), without arguments
+ * beyond item filters (a connection: beyond its page arguments), and is not served outside
+ * the registry.
  */
 function isRelationField(
   schema: GraphQLSchema,
   type: string,
   field: GraphQLField<unknown, unknown>,
 ): boolean {
-  if (
-    field.args.some((a) => !ITEM_FILTER_ARGUMENTS.has(a.name)) ||
-    PROPERTY_REFERENCES.has(`${type}.${field.name}`)
-  )
+  const connection = isConnectionType(schema, getNamedType(field.type).name);
+  const allowed = connection ? PAGE_ARGUMENTS : ITEM_FILTER_ARGUMENTS;
+  if (field.args.some((a) => !allowed.has(a.name)) || isNotRegistryField(schema, type, field.name))
     return false;
-  const returned = getNamedType(field.type);
-  return isNodeType(schema, returned) || ITEM_TYPES.has(returned.name);
+  const items = itemTypeOf(schema, field);
+  return items !== undefined && (isNodeType(schema, items) || ITEM_TYPES.has(items.name));
 }
 
 /** The type of a relation's related nodes as the schema says: the items' node field's, or the field's. */
@@ -170,7 +195,8 @@ function entryProblem(schema: GraphQLSchema, relation: Relation): string | null 
   if (!isRelationField(schema, relation.type, field)) {
     return 'not a relation field (arguments, or no nodes or items)';
   }
-  const returned = getNamedType(field.type);
+  const returned = itemTypeOf(schema, field);
+  if (!returned) return 'its items have no type';
   const item = relation.item ? ITEM_KINDS[relation.item] : null;
   if (item && item.type !== returned.name) {
     return `items of kind ${relation.item} are ${item.type}, not ${returned.name}`;

@@ -21,6 +21,8 @@ export interface SelectionInfo {
   fragments: Record<string, FragmentDefinitionNode>;
   returnType: GraphQLOutputType;
   schema: GraphQLSchema;
+  /** The operation's variables (a nested connection's page arguments may be variables). */
+  variableValues?: Record<string, unknown>;
 }
 
 /** The part of GraphQLResolveInfo look-ahead reads. */
@@ -107,4 +109,38 @@ export function selectionsAt(
     type = type ? fieldTypeOf(info.schema, type, step) : null;
   }
   return { sets, type };
+}
+
+/** Whether the named type is a Relay connection (it has `edges` and `pageInfo`). */
+export function isConnectionType(schema: GraphQLSchema, type: string | null): boolean {
+  const named = type === null ? undefined : schema.getType(type);
+  if (!isObjectType(named)) return false;
+  const fields = named.getFields();
+  return 'edges' in fields && 'pageInfo' in fields;
+}
+
+/** The type of a connection's items (`edges.node`); the type itself when it is no connection. */
+export function itemTypeOfType(schema: GraphQLSchema, type: string | null): string | null {
+  if (type === null || !isConnectionType(schema, type)) return type;
+  const edge = fieldTypeOf(schema, type, 'edges');
+  return edge ? fieldTypeOf(schema, edge, 'node') : null;
+}
+
+/**
+ * The field nodes that select a field's items: for a connection its `edges { node }` fields,
+ * else the fields themselves (a list's selection is its items').
+ */
+export function itemFieldsOf(
+  fields: readonly FieldNode[],
+  fragments: Record<string, FragmentDefinitionNode>,
+  connection: boolean,
+): FieldNode[] {
+  if (!connection) return [...fields];
+  return fields.flatMap((f) =>
+    selectedFields(f.selectionSet, fragments)
+      .filter((edges) => edges.name.value === 'edges')
+      .flatMap((edges) =>
+        selectedFields(edges.selectionSet, fragments).filter((n) => n.name.value === 'node'),
+      ),
+  );
 }

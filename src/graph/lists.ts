@@ -5,7 +5,7 @@
  */
 import { int } from 'neo4j-driver';
 import type { CypherQuery } from './cypher.js';
-import type { Cursor } from './cursor.js';
+import { keysetCondition, type PageWindow } from './cursor.js';
 import { nodeRecordFor, type NodeProjection } from './nodes.js';
 import { relatedFromIds, type PrefetchTree } from './relations.js';
 
@@ -148,9 +148,8 @@ export interface ListPageRequest {
   filter: ListFilter;
   sortField: string;
   descending: boolean;
-  /** Rows to fetch: the page size plus one, to learn whether a next page exists. */
-  limit: number;
-  after: Cursor | null;
+  /** The page: its size (one more row is read, to learn whether more lie beyond it), cursors. */
+  window: PageWindow;
   /** How much of each node to read (default: all of it). */
   projection?: NodeProjection;
 }
@@ -180,7 +179,15 @@ function sortExpression(spec: ListSpec, field: string): string {
   return expr;
 }
 
-/** The statement of a page up to its RETURN: the page's `n`, ordered, and its parameters. */
+/** `n` sorts after (`>`) or before (`<`) the cursor whose key and id are `$<name>Key`, `$<name>Id`. */
+const beyondCursor = (key: string, name: string, op: '>' | '<') =>
+  keysetCondition([key, 'n.id'], [`$${name}Key`, `$${name}Id`], op);
+
+/**
+ * The statement of a page up to its collected rows: `rows` ([node, sortKey] in the list's
+ * order), `ids`, and `beyond`: whether the list holds nodes on the far side of the cursor the
+ * page starts from (before `after` going forward, after `before` going backward).
+ */
 function pageOf(request: ListPageRequest): {
   lines: string[];
   key: string;
@@ -188,61 +195,74 @@ function pageOf(request: ListPageRequest): {
 } {
   const spec = LIST_SPECS[request.list];
   const key = sortExpression(spec, request.sortField);
-  const { where, params } = whereClause(spec, request.filter);
-  if (request.after) {
-    const op = request.descending ? '<' : '>';
-    where.push(`(${key} ${op} $afterKey OR (${key} = $afterKey AND n.id ${op} $afterId))`);
-    params.afterKey = request.after.key;
-    params.afterId = request.after.id;
+  const { window } = request;
+  const { where: filters, params } = whereClause(spec, request.filter);
+  const later = request.descending ? '<' : '>';
+  const earlier = request.descending ? '>' : '<';
+  const where = [...filters];
+  for (const [name, cursor, op] of [
+    ['after', window.after, later],
+    ['before', window.before, earlier],
+  ] as const) {
+    if (!cursor) continue;
+    where.push(beyondCursor(key, name, op));
+    params[`${name}Key`] = cursor.key;
+    params[`${name}Id`] = cursor.id;
   }
-  const dir = request.descending ? 'DESC' : 'ASC';
+  // A backward page reads the order reversed from its end, and is flipped back by the caller.
+  const dir = request.descending !== window.backward ? 'DESC' : 'ASC';
   const sortOrder = spec.sortOrders?.[request.sortField];
   const order = !sortOrder
     ? [key]
     : sortOrder.presentWith.some((name) => request.filter[name] != null)
       ? [sortOrder.by]
       : [sortOrder.missingFirst, sortOrder.by];
+  const from = window.backward ? 'before' : 'after';
+  const beyond = (window.backward ? window.before : window.after)
+    ? `EXISTS { MATCH (n:${spec.label}) WHERE ${[...filters, `NOT ${beyondCursor(key, from, window.backward ? earlier : later)}`].join(' AND ')} }`
+    : 'false';
+  const record = nodeRecordFor('n', request.projection ?? true);
   const lines = [
     `MATCH (n:${spec.label})`,
     where.length > 0 ? `WHERE ${where.join('\n  AND ')}` : '',
     `WITH n ORDER BY ${order.map((expr) => `${expr} ${dir}`).join(', ')}, n.id ${dir}`,
     'LIMIT $limit',
+    // collect keeps the order the rows come in: the page's.
+    `WITH collect([${record}, ${key}]) AS rows, collect(n.id) AS ids`,
+    `WITH rows, ids, ${beyond} AS beyond`,
   ].filter(Boolean);
-  return { lines, key, params: { ...params, limit: int(request.limit) } };
-}
-
-/** One page: rows `n` (a WireNode) and `sortKey`, ordered by (sort key, id). */
-export function listPage(request: ListPageRequest): CypherQuery {
-  const { lines, key, params } = pageOf(request);
-  const record = nodeRecordFor('n', request.projection ?? true);
-  return { cypher: [...lines, `RETURN ${record} AS n, ${key} AS sortKey`].join('\n'), params };
+  return { lines, key, params: { ...params, limit: int(window.size + 1) } };
 }
 
 /**
- * listPage with, in the same statement, the relations `trees` asks of the page's first
- * `pageSize` nodes (the extra row only tells whether a next page exists): a list field's
- * look-ahead, without a round trip of its own. One row: `rows` (a [n, sortKey] list per page
- * row, in order) and, as prefetchRelated, `anchors` and `nodes`.
+ * One page: one row, `rows` (a [WireNode, sortKey] list, in reading order: reversed for a
+ * backward page) and `beyond` (see pageOf).
+ */
+export function listPage(request: ListPageRequest): CypherQuery {
+  const { lines, params } = pageOf(request);
+  return { cypher: [...lines, 'RETURN rows, beyond'].join('\n'), params };
+}
+
+/**
+ * listPage with, in the same statement, the relations `trees` asks of the page's nodes (the
+ * extra row only tells whether more lie beyond): a list field's look-ahead, without a round trip
+ * of its own. One row: `rows`, `beyond` and, as prefetchRelated, `anchors` and `nodes`.
  */
 export function listPageWithRelated(
   request: ListPageRequest,
-  pageSize: number,
   trees: readonly PrefetchTree[],
 ): CypherQuery {
-  const { lines, key, params } = pageOf(request);
-  const record = nodeRecordFor('n', request.projection ?? true);
+  const { lines, params } = pageOf(request);
   const related = relatedFromIds('pageIds', trees);
   return {
     cypher: [
       ...lines,
-      // collect keeps the order the rows come in: the page's.
-      `WITH collect([${record}, ${key}]) AS rows, collect(n.id) AS ids`,
-      'WITH rows, ids[0..$pageSize] AS pageIds',
+      'WITH rows, beyond, ids[0..$pageSize] AS pageIds',
       ...related.calls,
-      'RETURN rows,',
+      'RETURN rows, beyond,',
       ...related.returns,
     ].join('\n'),
-    params: { ...params, pageSize: int(pageSize) },
+    params: { ...params, ...related.params, pageSize: int(request.window.size) },
   };
 }
 

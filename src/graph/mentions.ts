@@ -5,36 +5,52 @@
  */
 import { int } from 'neo4j-driver';
 import type { CypherQuery } from './cypher.js';
-import type { Cursor } from './cursor.js';
+import { keysetCondition, type PageWindow } from './cursor.js';
 
 export const MENTION_SORT_FIELD = 'MENTION';
 const MENTION_KEY = "s.articleId + '#' + right('000000' + toString(s.index), 7)";
 
-export function mentionPages(
-  entityIds: readonly string[],
-  limit: number,
-  after: Cursor | null,
-): CypherQuery {
-  const afterCondition = after
-    ? `WHERE (${MENTION_KEY} > $afterKey OR (${MENTION_KEY} = $afterKey AND s.id > $afterId))`
-    : '';
+const beyondCursor = (name: string, op: '>' | '<') =>
+  keysetCondition([MENTION_KEY, 's.id'], [`$${name}Key`, `$${name}Id`], op);
+
+/**
+ * One row per entity: `entityId`, `items` (the page's mentions in reading order, reversed for a
+ * backward page; `window.size + 1` at most, to learn whether more lie beyond) and `beyond`
+ * (mentions on the far side of the cursor the page starts from).
+ */
+export function mentionPages(entityIds: readonly string[], window: PageWindow): CypherQuery {
+  const conditions: string[] = [];
+  const params: Record<string, unknown> = {};
+  for (const [name, cursor, op] of [
+    ['after', window.after, '>'],
+    ['before', window.before, '<'],
+  ] as const) {
+    if (!cursor) continue;
+    conditions.push(beyondCursor(name, op));
+    params[`${name}Key`] = String(cursor.key);
+    params[`${name}Id`] = cursor.id;
+  }
+  const dir = window.backward ? 'DESC' : 'ASC';
+  const from = window.backward ? window.before : window.after;
+  const beyond = from
+    ? `EXISTS { MATCH (:Entity {id: entityId})<-[:MENTIONS]-(s:Sentence) WHERE NOT ${beyondCursor(window.backward ? 'before' : 'after', window.backward ? '<' : '>')} }`
+    : 'false';
   return {
     cypher: [
       'UNWIND $entityIds AS entityId',
-      'MATCH (e:Entity {id: entityId})<-[m:MENTIONS]-(s:Sentence)',
-      afterCondition,
-      `WITH entityId, m, s, ${MENTION_KEY} AS sortKey`,
-      'ORDER BY sortKey, s.id',
-      'WITH entityId, collect({m: m, s: s, sortKey: sortKey})[0..$limit] AS items',
-      'RETURN entityId, items',
+      'CALL (entityId) {',
+      '  MATCH (e:Entity {id: entityId})<-[m:MENTIONS]-(s:Sentence)',
+      conditions.length > 0 ? `  WHERE ${conditions.join(' AND ')}` : '',
+      `  WITH m, s, ${MENTION_KEY} AS sortKey`,
+      `  ORDER BY sortKey ${dir}, s.id ${dir}`,
+      '  LIMIT $limit',
+      '  RETURN collect({m: m, s: s, sortKey: sortKey}) AS items',
+      '}',
+      `RETURN entityId, items, ${beyond} AS beyond`,
     ]
       .filter(Boolean)
       .join('\n'),
-    params: {
-      entityIds: [...new Set(entityIds)],
-      limit: int(limit),
-      ...(after ? { afterKey: String(after.key), afterId: after.id } : {}),
-    },
+    params: { entityIds: [...new Set(entityIds)], limit: int(window.size + 1), ...params },
   };
 }
 

@@ -5,7 +5,9 @@
  * The graph keeps one relationship per article that states an edge (docs/graph-model.md); a
  * relation returns one item per distinct edge, carrying all of them (its statements).
  */
+import { int } from 'neo4j-driver';
 import type { CypherQuery } from './cypher.js';
+import { keysetCondition, type PageWindow, type SortValue } from './cursor.js';
 import { MATCH_NODES_BY_IDS, nodeRecordFor, type NodeProjection } from './nodes.js';
 
 /**
@@ -260,10 +262,33 @@ export interface Relation {
   /** A MATCH pattern binding `b` (and `r`, with a relationship) from `anchorId`. */
   match: string;
   orderBy: string;
+  /**
+   * The item's keyset sort key when the field is paged (a connection): the `order` properties
+   * as values that never are null (a missing date sorts last, as in `orderBy`), then the
+   * qualifier and, for `via-path` items, their ends: unique per item.
+   */
+  sortKeys: readonly string[];
   /** A Cypher expression over `r`, or null. */
   qualifier: string | null;
   withRel: boolean;
 }
+
+/**
+ * How an `order` property becomes a keyset value: temporal values as strings or numbers that
+ * sort as they do, a missing one after every other (as ORDER BY puts nulls); the others as
+ * they are (the graph model gives them always).
+ */
+const ORDER_KEYS: Readonly<Record<string, (b: string) => string>> = {
+  id: (b) => b,
+  articleId: (b) => b,
+  index: (b) => b,
+  start: (b) => b,
+  // '~' sorts after the digits and signs an ISO date starts with.
+  date: (b) => `coalesce(toString(${b}), '~')`,
+  startDate: (b) => `coalesce(toString(${b}), '~')`,
+  // The largest instant a JavaScript Date holds: after every real one, exact as a double.
+  publishedAt: (b) => `coalesce(${b}.epochMillis, 8640000000000000)`,
+};
 
 /** Labels, relationship types and property names are written into statements: checked here. */
 const NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -285,8 +310,20 @@ export function defineRelation(name: string, spec: RelationSpec): Relation {
   const prop = (v: string) => checked(name, v, NAME);
   const node = label(spec.node);
   const qualifier = spec.qualifier === undefined ? null : `r.${prop(spec.qualifier)}`;
-  const order = (spec.order ?? ['id']).map((p) => `b.${prop(p)}`);
+  const orderProps = spec.order ?? ['id'];
+  const order = orderProps.map((p) => `b.${prop(p)}`);
   const orderBy = [...order, ...(qualifier ? ['qualifier'] : [])].join(', ');
+  const keys = orderProps.map((p) => {
+    const key = ORDER_KEYS[p];
+    if (!key) throw new Error(`relation ${name}: no keyset value for order property "${p}"`);
+    return key(`b.${p}`);
+  });
+  const viaPath = Boolean(spec.far) || Boolean(spec.through && spec.through.length > 0);
+  const sortKeys = [
+    ...keys,
+    ...(qualifier ? [`coalesce(${qualifier}, '')`] : []),
+    ...(viaPath ? ['startNode(r).id', 'endNode(r).id'] : []),
+  ];
   const base = {
     name,
     type,
@@ -294,6 +331,7 @@ export function defineRelation(name: string, spec: RelationSpec): Relation {
     item: spec.item ?? null,
     nodeLabels: node.split('|'),
     orderBy,
+    sortKeys,
     qualifier,
   };
   if (spec.nodeProperty !== undefined) {
@@ -352,13 +390,14 @@ function isRelationName(name: string): name is RelationName {
 
 /**
  * A CALL that, for the anchor bound to `anchorId`, collects the relation's items into
- * `items` and its related nodes into `nodes`.
+ * `items` and its related nodes into `nodes`; with a `page`, only the page's (see pagedCall).
  *
  * Parallel relationships (one per article stating the same edge) are grouped into ONE item per
  * (source, target, qualifier), with every relationship's properties in `rels`, ordered by article
  * and fact id. Without `relProps` the item carries no properties, only its ends.
  */
-function relationCall(spec: Relation, relProps: boolean): string {
+function relationCall(spec: Relation, relProps: boolean, page: PageParams | null): string {
+  if (page) return pagedCall(spec, relProps, page);
   // Lists, not maps: a map sends (and the driver decodes) its keys again with every item. An
   // item with nothing but its node is that node's id: a nested answer has thousands of them,
   // and each list costs the driver (and the GC) two arrays.
@@ -403,6 +442,104 @@ function relationCall(spec: Relation, relProps: boolean): string {
   ].join('\n');
 }
 
+/** A paged fetch's page and the prefix of its statement parameters (`$<prefix>_limit`, …). */
+interface PageParams {
+  page: RelationPage;
+  prefix: string;
+}
+
+/** The keyset condition of a page cursor (`after`: later items; `before`: earlier ones). */
+function cursorCondition(spec: Relation, prefix: string, side: 'after' | 'before'): string {
+  const params = spec.sortKeys.map((_, i) => `$${prefix}_${side}[${i}]`);
+  const keys = spec.sortKeys.map((_, i) => `sortKey[${i}]`);
+  return keysetCondition(keys, params, side === 'after' ? '>' : '<');
+}
+
+/** The MATCH of a relation's rows with each row's `sortKey` (a list: spec.sortKeys). */
+function keyedRows(spec: Relation): string[] {
+  return [
+    `  MATCH ${spec.match}`,
+    `  WITH b, ${spec.withRel ? 'r, ' : ''}[${spec.sortKeys.join(', ')}] AS sortKey`,
+  ];
+}
+
+/**
+ * One page of a relation field (a connection) for the anchor `anchorId`: the keyset conditions
+ * of its cursors, the order of its sort key (reversed for a backward page: the caller flips the
+ * page back), `size + 1` items to learn whether more lie beyond. Binds `items` (each
+ * `[b.id, rels, sourceId, targetId, sortKey]`) and `nodes`, the page's (`size` at most), `more`,
+ * `beyond` (items on the far side of the cursor the page starts from) and `total` (every item,
+ * when counted; else null).
+ */
+function pagedCall(spec: Relation, relProps: boolean, { page, prefix }: PageParams): string {
+  const window = page;
+  const where = [
+    ...(window.after ? [cursorCondition(spec, prefix, 'after')] : []),
+    ...(window.before ? [cursorCondition(spec, prefix, 'before')] : []),
+  ];
+  const viaPath = spec.ends === 'via-path';
+  const ends = viaPath
+    ? 'startNode(r).id AS sourceId, endNode(r).id AS targetId'
+    : 'null AS sourceId, null AS targetId';
+  const qualifier = spec.qualifier ?? 'null';
+  const grouped = !spec.withRel
+    ? ['  WITH b, sortKey, null AS sourceId, null AS targetId, [] AS rels']
+    : relProps
+      ? [
+          '  WITH b, r, sortKey ORDER BY r.articleId, r.factId',
+          `  WITH b, sortKey, ${ends}, ${qualifier} AS qualifier, collect(properties(r)) AS rels`,
+        ]
+      : [
+          `  WITH DISTINCT b, sortKey, ${ends}, ${qualifier} AS qualifier`,
+          '  WITH b, sortKey, sourceId, targetId, [] AS rels',
+        ];
+  const dir = window.backward ? 'DESC' : 'ASC';
+  const from = window.backward ? window.before : window.after;
+  const beyond = from
+    ? [
+        'CALL (anchorId) {',
+        ...keyedRows(spec),
+        `  WITH sortKey WHERE NOT ${cursorCondition(spec, prefix, window.backward ? 'before' : 'after')}`,
+        '  WITH sortKey LIMIT 1',
+        '  RETURN count(*) > 0 AS beyond',
+        '}',
+      ]
+    : ['WITH *, false AS beyond'];
+  const total = page.count
+    ? [
+        'CALL (anchorId) {',
+        ...keyedRows(spec),
+        '  WITH DISTINCT sortKey',
+        '  RETURN count(*) AS total',
+        '}',
+      ]
+    : ['WITH *, null AS total'];
+  return [
+    'CALL (anchorId) {',
+    ...keyedRows(spec),
+    ...(where.length > 0 ? [`  WHERE ${where.join(' AND ')}`] : []),
+    ...grouped,
+    `  ORDER BY ${spec.sortKeys.map((_, i) => `sortKey[${i}] ${dir}`).join(', ')}`,
+    `  LIMIT $${prefix}_limit`,
+    `  WITH collect([b.id, rels, sourceId, targetId, sortKey]) AS read, collect(b) AS readNodes`,
+    `  RETURN read[0..$${prefix}_size] AS items, readNodes[0..$${prefix}_size] AS nodes, size(read) > $${prefix}_size AS more`,
+    '}',
+    ...beyond,
+    ...total,
+  ].join('\n');
+}
+
+/** The statement parameters of a paged fetch (see pagedCall). */
+function pageParams({ page, prefix }: PageParams): Record<string, unknown> {
+  const window = page;
+  return {
+    [`${prefix}_limit`]: int(window.size + 1),
+    [`${prefix}_size`]: int(window.size),
+    ...(window.after ? { [`${prefix}_after`]: window.after } : {}),
+    ...(window.before ? { [`${prefix}_before`]: window.before } : {}),
+  };
+}
+
 /**
  * Collects the nodes of the lists in `<lists>` once each into `<into>`, as much of each as
  * `projection` says (nodeRecordFor).
@@ -433,6 +570,32 @@ export interface RelationFetch {
    * ids), or those listed (the properties the selected fields read).
    */
   nodeProps: NodeProjection;
+  /** For a connection field: the page to read of each anchor's items; absent: all of them. */
+  page?: RelationPage;
+}
+
+/** One page of a relation's items per anchor (a connection field), keyset on its sortKeys. */
+export interface RelationPage {
+  size: number;
+  backward: boolean;
+  /** The cursors' sort keys (each as long as the relation's sortKeys). */
+  after: SortValue[] | null;
+  before: SortValue[] | null;
+  /** Count every item of each anchor (the connection's totalCount is selected). */
+  count: boolean;
+}
+
+/** A relation page from a page window whose cursors hold sort keys of the relation. */
+export function relationPage(window: PageWindow, count: boolean): RelationPage {
+  const keyOf = (c: PageWindow['after']) =>
+    c === null ? null : Array.isArray(c.key) ? c.key : [c.key];
+  return {
+    size: window.size,
+    backward: window.backward,
+    after: keyOf(window.after),
+    before: keyOf(window.before),
+    count,
+  };
 }
 
 function specOf(relation: string): Relation {
@@ -450,9 +613,21 @@ function specOf(relation: string): Relation {
 export type WireItem =
   | string
   | [nodeId: string, rels: Array<Record<string, unknown>>]
-  | [nodeId: string, rels: Array<Record<string, unknown>>, sourceId: string, targetId: string];
-/** An anchor and its items; every anchor asked about is there, with [] when it has none. */
-export type WireAnchor = [anchorId: string, items: WireItem[]];
+  | [nodeId: string, rels: Array<Record<string, unknown>>, sourceId: string, targetId: string]
+  | [
+      nodeId: string,
+      rels: Array<Record<string, unknown>>,
+      sourceId: string | null,
+      targetId: string | null,
+      sortKey: SortValue[],
+    ];
+/**
+ * An anchor and its items; every anchor asked about is there, with [] when it has none. A paged
+ * fetch adds `more`, `beyond` and `total` (see pagedCall).
+ */
+export type WireAnchor =
+  | [anchorId: string, items: WireItem[]]
+  | [anchorId: string, items: WireItem[], more: boolean, beyond: boolean, total: unknown];
 
 /**
  * A relation to fetch, with the relations to fetch in turn from its related nodes: the shape of
@@ -478,13 +653,16 @@ export function flattenPrefetch(trees: readonly PrefetchTree[]): RelationFetch[]
 function prefetchCalls(
   trees: readonly PrefetchTree[],
   root: { ids: string; imports: string },
-): { lines: string[]; outputs: number[] } {
+): { lines: string[]; outputs: number[]; params: Record<string, unknown> } {
   const lines: string[] = [];
   const outputs: number[] = [];
+  const params: Record<string, unknown> = {};
   const emit = (tree: PrefetchTree, parentLists: string | null) => {
     const k = outputs.length;
     outputs.push(k);
-    const { relation, relProps, nodeProps } = tree.fetch;
+    const { relation, relProps, nodeProps, page } = tree.fetch;
+    const paged = page ? { page, prefix: `page${k}` } : null;
+    if (paged) Object.assign(params, pageParams(paged));
     lines.push(
       `CALL (${parentLists ?? root.imports}) {`,
       ...(parentLists
@@ -494,15 +672,17 @@ function prefetchCalls(
             '  WITH DISTINCT parent.id AS anchorId',
           ]
         : [`  UNWIND ${root.ids} AS anchorId`]),
-      relationCall(specOf(relation), relProps),
-      `  RETURN collect([anchorId, items]) AS anchors${k}, collect(nodes) AS nodeLists${k}`,
+      relationCall(specOf(relation), relProps, paged),
+      paged
+        ? `  RETURN collect([anchorId, items, more, beyond, total]) AS anchors${k}, collect(nodes) AS nodeLists${k}`
+        : `  RETURN collect([anchorId, items]) AS anchors${k}, collect(nodes) AS nodeLists${k}`,
       '}',
       distinctNodes(`nodeLists${k}`, `nodes${k}`, nodeProps),
     );
     for (const child of tree.children) emit(child, `nodeLists${k}`);
   };
   for (const tree of trees) emit(tree, null);
-  return { lines, outputs };
+  return { lines, outputs, params };
 }
 
 function prefetchReturn(outputs: readonly number[]): string[] {
@@ -522,10 +702,10 @@ export function prefetchRelated(
   anchorIds: readonly string[],
   trees: readonly PrefetchTree[],
 ): CypherQuery {
-  const { lines, outputs } = prefetchCalls(trees, { ids: '$anchorIds', imports: '' });
+  const { lines, outputs, params } = prefetchCalls(trees, { ids: '$anchorIds', imports: '' });
   return {
     cypher: [...lines, 'RETURN', ...prefetchReturn(outputs)].join('\n'),
-    params: { anchorIds: [...new Set(anchorIds)] },
+    params: { ...params, anchorIds: [...new Set(anchorIds)] },
   };
 }
 
@@ -542,9 +722,9 @@ export function relatedNodes(fetch: RelationFetch, anchorIds: readonly string[])
 export function relatedFromIds(
   idsVar: string,
   trees: readonly PrefetchTree[],
-): { calls: string[]; returns: string[] } {
-  const { lines, outputs } = prefetchCalls(trees, { ids: idsVar, imports: idsVar });
-  return { calls: lines, returns: prefetchReturn(outputs) };
+): { calls: string[]; returns: string[]; params: Record<string, unknown> } {
+  const { lines, outputs, params } = prefetchCalls(trees, { ids: idsVar, imports: idsVar });
+  return { calls: lines, returns: prefetchReturn(outputs), params };
 }
 
 /**
@@ -568,6 +748,6 @@ export function nodesWithRelated(
       'RETURN found,',
       ...related.returns,
     ].join('\n'),
-    params: { ids: [...new Set(ids)] },
+    params: { ...related.params, ids: [...new Set(ids)] },
   };
 }

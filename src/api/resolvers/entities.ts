@@ -3,21 +3,19 @@ import type { EntityModel, MentionConnectionModel } from '../../graph/model.js';
 import { MENTION_SORT_FIELD } from '../../graph/mentions.js';
 import { encodeCursor } from '../../graph/cursor.js';
 import type { Language, Resolvers } from '../../generated/graphql.js';
-import { afterCursor, pageSize } from '../args.js';
+import { pageWindow, type PageArgs } from '../args.js';
 import type { GraphQLContext } from '../context.js';
-import { KIND_OF_TYPE, pageInfoOf } from './shared.js';
-
-const DEFAULT_MENTIONS_PAGE = 20;
+import { KIND_OF_TYPE, pageInfoOf, pageRows } from './shared.js';
 
 async function mentions(
   entity: EntityModel,
-  args: { first?: number | null; after?: string | null },
+  args: PageArgs,
   ctx: GraphQLContext,
 ): Promise<MentionConnectionModel> {
-  const size = pageSize('first', args.first, DEFAULT_MENTIONS_PAGE, ctx.config.graphql.maxPageSize);
-  const after = afterCursor('after', args.after, MENTION_SORT_FIELD);
-  const rows = await ctx.loaders.mentionPage.load({ entityId: entity.id, limit: size + 1, after });
-  const edges = rows.slice(0, size).map((row) => {
+  const window = pageWindow(args, MENTION_SORT_FIELD, ctx.config.graphql.maxPageSize);
+  const read = await ctx.loaders.mentionPage.load({ entityId: entity.id, window });
+  const { page, more } = pageRows(read.rows, window);
+  const edges = page.map((row) => {
     ctx.loaders.node.prime(row.sentence.id, row.sentence);
     return {
       cursor: encodeCursor({ field: MENTION_SORT_FIELD, key: row.sortKey, id: row.sentence.id }),
@@ -28,7 +26,7 @@ async function mentions(
   });
   return {
     edges,
-    pageInfo: pageInfoOf(edges, rows.length > size, after),
+    pageInfo: pageInfoOf(edges, window, more, read.beyond),
     totalCount: () => ctx.loaders.mentionCount.load(entity.id),
   };
 }
@@ -44,11 +42,7 @@ const entityFields = {
   kind: (e: EntityModel) => KIND_OF_TYPE[e.__typename],
   name: (e: EntityModel, args: { lang?: Language | null }) => nameIn(e, args.lang),
   names: (e: EntityModel) => ({ kk: e.nameKk, ru: e.nameRu, en: e.nameEn }),
-  mentions: (
-    e: EntityModel,
-    args: { first?: number | null; after?: string | null },
-    ctx: GraphQLContext,
-  ) => mentions(e, args, ctx),
+  mentions: (e: EntityModel, args: PageArgs, ctx: GraphQLContext) => mentions(e, args, ctx),
 };
 
 /** The entity types' own fields; their relation fields are the registry's (./relations.ts). */

@@ -32,4 +32,7 @@ export const resolvers: Resolvers = {
   ClaimConnection: totalCount,
   NumericFactConnection: totalCount,
   ArticleConnection: totalCount,
+  FactConnection: totalCount,
+  SentenceConnection: totalCount,
+  DiscussionConnection: totalCount,
 };

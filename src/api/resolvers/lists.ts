@@ -11,20 +11,16 @@ import {
 } from '../../graph/lists.js';
 import type { WireNode } from '../../graph/nodes.js';
 import { toModel } from '../node-models.js';
-import { afterCursor, pageSize } from '../args.js';
+import { pageWindow, type PageArgs } from '../args.js';
 import type { GraphQLContext } from '../context.js';
 import type { LookaheadInfo } from '../selection.js';
 import type { EntityKind, OrderDirection } from '../../generated/graphql.js';
-import { edgesOf, pageInfoOf, TYPE_OF_KIND } from './shared.js';
+import { edgesOf, pageInfoOf, pageRows, TYPE_OF_KIND } from './shared.js';
 
-interface ListArgs {
+interface ListArgs extends PageArgs {
   filter?: Record<string, unknown> | null;
   orderBy?: { field: string; direction?: OrderDirection | null } | null;
-  first?: number | null;
-  after?: string | null;
 }
-
-const DEFAULT_PAGE_SIZE = 20;
 
 function toListFilter(input: Record<string, unknown> | null | undefined): ListFilter {
   const filter: ListFilter = {};
@@ -40,8 +36,9 @@ function toListFilter(input: Record<string, unknown> | null | undefined): ListFi
 }
 
 /**
- * One page of `list`. Fetches one row more than asked to learn whether a next page exists;
- * `totalCount` is a closure: the count query runs only if the field is selected.
+ * One page of `list`, forward or backward. Reads one row more than asked to learn whether more
+ * lie beyond the page; `totalCount` is a closure: the count query runs only if the field is
+ * selected.
  */
 export async function listConnection<T extends NodeModel>(
   ctx: GraphQLContext,
@@ -50,40 +47,36 @@ export async function listConnection<T extends NodeModel>(
   args: ListArgs,
   narrow: (node: NodeModel) => node is T,
 ): Promise<ConnectionModel<T>> {
-  const size = pageSize('first', args.first, DEFAULT_PAGE_SIZE, ctx.config.graphql.maxPageSize);
   const spec = LIST_SPECS[list];
   const sortField = args.orderBy?.field ?? spec.defaultSort;
   const descending = args.orderBy?.direction === 'DESC';
   const cursorField = `${list}:${sortField}:${descending ? 'DESC' : 'ASC'}`;
-  const after = afterCursor('after', args.after, cursorField);
+  const window = pageWindow(args, cursorField, ctx.config.graphql.maxPageSize);
   const filter = toListFilter(args.filter);
   // Only the properties the selection reads of the page's nodes (they are not cached as nodes).
   const projection = ctx.planner.nodeProjection(info, ['edges', 'node']);
-  const request = { list, filter, sortField, descending, limit: size + 1, after, projection };
+  const request = { list, filter, sortField, descending, window, projection };
   // The relations the selection asks of the page's nodes, several levels deep, read by the
   // page's own statement: one round trip for the page and all it leads to.
   const trees = ctx.planner.lookahead(info, ['edges', 'node']);
-  let wireRows: Array<[WireNode, unknown]>;
-  if (trees.length === 0) {
-    const records = await ctx.executor.read(listPage(request));
-    wireRows = records.map((r) => [r.get('n') as WireNode, r.get('sortKey')]);
-  } else {
-    const [record] = await ctx.executor.read(listPageWithRelated(request, size, trees));
-    wireRows = (record?.get('rows') ?? []) as Array<[WireNode, unknown]>;
-    if (record) ctx.loaders.primeRelated(trees, record);
-  }
+  const [record] = await ctx.executor.read(
+    trees.length === 0 ? listPage(request) : listPageWithRelated(request, trees),
+  );
+  if (record && trees.length > 0) ctx.loaders.primeRelated(trees, record);
+  const wireRows = (record?.get('rows') ?? []) as Array<[WireNode, unknown]>;
   const rows = wireRows.map(([wire, sortKey]) => ({
     node: toModel(wire, projection, ctx.strictModels),
     sortKey: toPlain(sortKey) as string | number,
   }));
-  const page = rows
-    .slice(0, size)
-    .filter((row): row is { node: T; sortKey: string | number } => narrow(row.node));
-  const edges = edgesOf(page, cursorField);
+  const { page, more } = pageRows(rows, window);
+  const edges = edgesOf(
+    page.filter((row): row is { node: T; sortKey: string | number } => narrow(row.node)),
+    cursorField,
+  );
   let total: Promise<number> | undefined;
   return {
     edges,
-    pageInfo: pageInfoOf(edges, rows.length > size, after),
+    pageInfo: pageInfoOf(edges, window, more, record?.get('beyond') === true),
     totalCount: () => {
       total ??= ctx.executor
         .read(listCount(list, filter))

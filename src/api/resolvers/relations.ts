@@ -5,9 +5,11 @@
  * nodes answers them (the first, for a field that is not a list); an item kind builds its items
  * from the relationship's ends and properties.
  */
-import { getNullableType, isListType, type GraphQLResolveInfo } from 'graphql';
+import { getNamedType, getNullableType, isListType, type GraphQLResolveInfo } from 'graphql';
+import { encodeCursor } from '../../graph/cursor.js';
 import { isEntityModel, propString, propStrings } from '../../graph/convert.js';
 import type {
+  ConnectionModel,
   DiscussionModel,
   EntityModel,
   EvidenceModel,
@@ -23,7 +25,17 @@ import type { GraphQLContext } from '../context.js';
 import { isPartialModel } from '../node-models.js';
 import type { RelatedItem } from '../loaders.js';
 import type { Relations } from '../relation-fields.js';
-import { related, statementOf, whenReady, type MaybePromise } from './shared.js';
+import { pageWindow, type PageArgs } from '../args.js';
+import { pageOfArgs } from '../relation-pages.js';
+import { isConnectionType } from '../selection.js';
+import {
+  pageInfoOf,
+  related,
+  relatedSet,
+  statementOf,
+  whenReady,
+  type MaybePromise,
+} from './shared.js';
 
 /** A relation field's resolver: the parent is a node model of the entry's type. */
 export type RelationResolver = (
@@ -44,58 +56,111 @@ export function relationResolvers(
   return byType;
 }
 
-function resolverOf(relation: Relation): RelationResolver {
-  if (relation.item === null) return relatedNodesResolver(relation);
-  return ITEM_RESOLVERS[relation.item](relation);
-}
+/**
+ * Builds a relation's item models from its related items, one per item in order (null for an
+ * item that cannot be built: an end missing), so a connection can pair them with their cursors.
+ */
+type ItemBuilder = (
+  anchor: NodeModel,
+  items: RelatedItem[],
+  ctx: GraphQLContext,
+) => MaybePromise<Array<unknown>>;
 
-/** The related nodes: all for a list field, else the first (or null). */
-function relatedNodesResolver(relation: Relation): RelationResolver {
-  return (parent, _, ctx, info) => {
+function resolverOf(relation: Relation): RelationResolver {
+  const build = relation.item === null ? nodesOf : ITEM_BUILDERS[relation.item](relation);
+  const filter = relation.item === 'holding' ? holdingsOn : null;
+  return (parent, args, ctx, info) => {
+    const returned = getNamedType(info.returnType).name;
+    if (isConnectionType(info.schema, returned)) {
+      return connectionOf(relation, build, parent, args as PageArgs, ctx, info);
+    }
     const many = isListType(getNullableType(info.returnType));
     return whenReady(related(ctx, info, relation, parent.id), (items) =>
-      many ? items.map((item) => item.node) : (items[0]?.node ?? null),
+      whenReady(build(parent, items, ctx), (built) => {
+        const kept = built.filter((b) => b !== null);
+        if (!many) return kept[0] ?? null;
+        return filter ? filter(kept as OfficeHoldingModel[], args) : kept;
+      }),
     );
   };
 }
 
-const ITEM_RESOLVERS: Record<ItemKind, (relation: Relation) => RelationResolver> = {
-  holding: (relation) => (anchor, args, ctx, info) =>
-    whenReady(
-      withEnds<OfficeHoldingModel>(
-        ctx,
-        anchor,
-        relation,
-        info,
-        (statements, props, person, office) => {
-          // Dates of the holding itself: an acting spell before it does not start it.
-          const held = props.filter((p) => p.acting !== true);
-          const dated = held.length > 0 ? held : props;
-          const until = latestOf(dated, 'endDate');
-          return {
-            statements,
-            person,
-            office,
-            asOf: latestOf(props, 'asOf'),
-            from: earliestOf(dated, 'startDate'),
-            until,
-            // The latest article that says decides; an end date means it is over.
-            current: until === null && lastOf(props, 'current') !== false,
-            acting: props.length > 0 && props.every((p) => p.acting === true),
-          };
-        },
-      ),
-      (holdings) => {
-        const on = (args as { asOf?: string | null } | null)?.asOf;
-        return on === undefined || on === null ? holdings : holdings.filter((h) => heldOn(h, on));
-      },
-    ),
-  participation: (relation) => (anchor, _, ctx, info) =>
+/**
+ * A connection relation field's page: the statement read it by keyset on the relation's sort
+ * key (reversed for `last`), `size + 1` items deep; here it is flipped back into list order and
+ * each item gets its cursor (the relation's name and the item's sort key).
+ */
+function connectionOf(
+  relation: Relation,
+  build: ItemBuilder,
+  parent: NodeModel,
+  args: PageArgs,
+  ctx: GraphQLContext,
+  info: GraphQLResolveInfo,
+): MaybePromise<ConnectionModel<unknown>> {
+  // The arguments' errors first, located at this field (the fetch reads the same page).
+  const window = pageWindow(args, relation.name, ctx.config.graphql.maxPageSize);
+  pageOfArgs(args, relation, ctx.config.graphql.maxPageSize, false);
+  return whenReady(relatedSet(ctx, info, relation, parent.id), (set) => {
+    const items = window.backward ? [...set.items].reverse() : set.items;
+    return whenReady(build(parent, items, ctx), (built) => {
+      const edges = items.flatMap((item, i) =>
+        built[i] === null || built[i] === undefined
+          ? []
+          : [
+              {
+                cursor: encodeCursor({
+                  field: relation.name,
+                  key: item.sortKey ?? [],
+                  id: item.node.id,
+                }),
+                node: built[i],
+              },
+            ],
+      );
+      const total = set.total;
+      return {
+        edges,
+        pageInfo: pageInfoOf(edges, window, set.more, set.beyond),
+        totalCount: () => Promise.resolve(total ?? 0),
+      };
+    });
+  });
+}
+
+/** The related nodes themselves. */
+const nodesOf: ItemBuilder = (_, items) => items.map((item) => item.node);
+
+/** `asOf`: only the office holdings held on that day. */
+function holdingsOn(holdings: OfficeHoldingModel[], args: unknown): OfficeHoldingModel[] {
+  const on = (args as { asOf?: string | null } | null)?.asOf;
+  return on === undefined || on === null ? holdings : holdings.filter((h) => heldOn(h, on));
+}
+
+const ITEM_BUILDERS: Record<ItemKind, (relation: Relation) => ItemBuilder> = {
+  holding: () => (anchor, items, ctx) =>
+    withEnds<OfficeHoldingModel>(ctx, anchor, items, (statements, props, person, office) => {
+      // Dates of the holding itself: an acting spell before it does not start it.
+      const held = props.filter((p) => p.acting !== true);
+      const dated = held.length > 0 ? held : props;
+      const until = latestOf(dated, 'endDate');
+      return {
+        statements,
+        person,
+        office,
+        asOf: latestOf(props, 'asOf'),
+        from: earliestOf(dated, 'startDate'),
+        until,
+        // The latest article that says decides; an end date means it is over.
+        current: until === null && lastOf(props, 'current') !== false,
+        acting: props.length > 0 && props.every((p) => p.acting === true),
+      };
+    }),
+  participation: () => (anchor, items, ctx) =>
     withEnds<MeetingParticipationModel>(
       ctx,
       anchor,
-      relation,
-      info,
+      items,
       (statements, props, person, meeting) => ({
         statements,
         person,
@@ -104,50 +169,38 @@ const ITEM_RESOLVERS: Record<ItemKind, (relation: Relation) => RelationResolver>
         countryId: firstOf(props, 'countryId'),
       }),
     ),
-  discussion: (relation) => (anchor, _, ctx, info) =>
-    withEnds<DiscussionModel>(
-      ctx,
-      anchor,
-      relation,
-      info,
-      (statements, props, meeting, subject) => ({
-        statements,
-        meeting,
-        subject,
-        // The framing is the same for all statements of an item (relations.ts groups by it).
-        framing: firstOf(props, 'framing'),
-        raisedById: firstOf(props, 'raisedById'),
-      }),
-    ),
+  discussion: () => (anchor, items, ctx) =>
+    withEnds<DiscussionModel>(ctx, anchor, items, (statements, props, meeting, subject) => ({
+      statements,
+      meeting,
+      subject,
+      // The framing is the same for all statements of an item (relations.ts groups by it).
+      framing: firstOf(props, 'framing'),
+      raisedById: firstOf(props, 'raisedById'),
+    })),
   // One MENTIONS relationship per (sentence, entity): an item's only statement.
-  mention: (relation) => (sentence, _, ctx, info) =>
-    whenReady(related(ctx, info, relation, sentence.id), (items) =>
-      items.flatMap(({ statements, node }): MentionModel[] =>
-        isEntityModel(node)
-          ? [
-              {
-                entity: node,
-                forms: statements[0] ? propStrings(statements[0], 'forms') : [],
-                count: Number(statements[0]?.count ?? 0),
-              },
-            ]
-          : [],
-      ),
+  mention: () => (_, items) =>
+    items.map(({ statements, node }): MentionModel | null =>
+      isEntityModel(node)
+        ? {
+            entity: node,
+            forms: statements[0] ? propStrings(statements[0], 'forms') : [],
+            count: Number(statements[0]?.count ?? 0),
+          }
+        : null,
     ),
   // A fact's evidence: its EVIDENCED_BY sentences; a quote's span, or the fact's excerpts.
-  evidence: (relation) => (fact, _, ctx) =>
-    whenReady(related(ctx, null, relation, fact.id), (items) =>
-      items.map(({ node: sentence }): EvidenceModel => {
-        if (fact.__typename === 'Quote') {
-          return {
-            sentenceId: sentence.id,
-            excerpts: [],
-            span: { start: fact.start, end: fact.end },
-          };
-        }
-        return { sentenceId: sentence.id, excerpts: 'excerpts' in fact ? fact.excerpts : [] };
-      }),
-    ),
+  evidence: () => (fact, items) =>
+    items.map(({ node: sentence }): EvidenceModel => {
+      if (fact.__typename === 'Quote') {
+        return {
+          sentenceId: sentence.id,
+          excerpts: [],
+          span: { start: fact.start, end: fact.end },
+        };
+      }
+      return { sentenceId: sentence.id, excerpts: 'excerpts' in fact ? fact.excerpts : [] };
+    }),
 };
 
 /** The statements of an item read without relationship properties (shared; never mutated). */
@@ -164,37 +217,34 @@ type BuildItem<T> = (
 /**
  * The items of a relationship field (holdings, participations, discussions) with both ends of
  * each edge as models, so a list costs no extra round trip per item. Each item stands for the
- * edge's parallel relationships: `statements` has one entry per article that states it.
+ * edge's parallel relationships: `statements` has one entry per article that states it. One
+ * model per item, in order; null where an end is missing.
  */
 function withEnds<T>(
   ctx: GraphQLContext,
   anchor: NodeModel,
-  relation: Relation,
-  info: GraphQLResolveInfo,
+  items: RelatedItem[],
   build: BuildItem<T>,
-): MaybePromise<T[]> {
+): MaybePromise<Array<T | null>> {
   // A partial anchor (read with only what its selection needs) is no node for the cache; it
   // still answers as an end: its projection counts what is selected through the ends.
   if (!isPartialModel(anchor)) ctx.loaders.node.prime(anchor.id, anchor);
-  return whenReady(related(ctx, info, relation, anchor.id), (items) => {
-    // Each end is the anchor or the related node at hand, except when the relationship does not
-    // touch the anchor (a country's officials): only then ask the node loader. No promise per
-    // end keeps long lists (a person's 200 meetings, each with its topics) cheap.
-    const built: Array<MaybePromise<T | null>> = [];
-    let pending = false;
-    for (const item of items) {
-      const source = endOf(ctx, anchor, item, item.sourceId);
-      const target = endOf(ctx, anchor, item, item.targetId);
-      if (source instanceof Promise || target instanceof Promise) {
-        pending = true;
-        built.push(Promise.all([source, target]).then(([s, t]) => buildItem(item, s, t, build)));
-      } else {
-        built.push(buildItem(item, source, target, build));
-      }
+  // Each end is the anchor or the related node at hand, except when the relationship does not
+  // touch the anchor (a country's officials): only then ask the node loader. No promise per
+  // end keeps long lists (a person's 200 meetings, each with its topics) cheap.
+  const built: Array<MaybePromise<T | null>> = [];
+  let pending = false;
+  for (const item of items) {
+    const source = endOf(ctx, anchor, item, item.sourceId);
+    const target = endOf(ctx, anchor, item, item.targetId);
+    if (source instanceof Promise || target instanceof Promise) {
+      pending = true;
+      built.push(Promise.all([source, target]).then(([s, t]) => buildItem(item, s, t, build)));
+    } else {
+      built.push(buildItem(item, source, target, build));
     }
-    const kept = (all: Array<T | null>) => all.filter((b): b is Awaited<T> => b !== null) as T[];
-    return pending ? Promise.all(built).then(kept) : kept(built as Array<T | null>);
-  });
+  }
+  return pending ? Promise.all(built) : (built as Array<T | null>);
 }
 
 /** An item's end: the anchor, the related node, or (for a path) a node to load. */

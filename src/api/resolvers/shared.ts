@@ -1,6 +1,6 @@
 /** Helpers the resolvers share: narrowing loaded nodes, provenance, kinds, connections. */
 import { isEntityModel, propString, propStrings } from '../../graph/convert.js';
-import { encodeCursor } from '../../graph/cursor.js';
+import { encodeCursor, type PageWindow, type SortKey } from '../../graph/cursor.js';
 import type {
   DatedModel,
   EntityModel,
@@ -13,7 +13,7 @@ import type {
 import type { Relation } from '../../graph/relations.js';
 import type { EntityKind } from '../../generated/graphql.js';
 import type { GraphQLContext } from '../context.js';
-import type { RelatedItem } from '../loaders.js';
+import type { RelatedItem, RelatedSet } from '../loaders.js';
 import type { SelectionInfo } from '../selection.js';
 
 export const KIND_OF_TYPE: Record<EntityTypeName, EntityKind> = {
@@ -60,6 +60,16 @@ export function related(
   relation: Relation,
   anchorId: string,
 ): MaybePromise<RelatedItem[]> {
+  return whenReady(relatedSet(ctx, info, relation, anchorId), (set) => set.items);
+}
+
+/** As `related`, with a paged fetch's page information (RelatedSet). */
+export function relatedSet(
+  ctx: GraphQLContext,
+  info: SelectionInfo | null,
+  relation: Relation,
+  anchorId: string,
+): MaybePromise<RelatedSet> {
   const fetch = info ? ctx.planner.fetchFor(relation, info) : { relation: relation.name, ...WHOLE };
   return ctx.loaders.relatedNow(fetch, anchorId) ?? ctx.loaders.related(fetch).load(anchorId);
 }
@@ -105,22 +115,33 @@ export function evidenceOfStatement(statement: FactStatementModel): EvidenceMode
   }));
 }
 
-/** Relay page info for a forward page: `rows` fetched one more than `size` tells if more follow. */
+/**
+ * Relay page info of a page read `size + 1` rows deep in its reading order: `more` says the
+ * extra row came, so items lie past the page's far end (after it going forward, before it going
+ * backward); `beyond` says items lie on the side of the cursor it started from.
+ */
 export function pageInfoOf(
   edges: ReadonlyArray<{ cursor: string }>,
-  hasNextPage: boolean,
-  after: unknown,
+  window: PageWindow,
+  more: boolean,
+  beyond: boolean,
 ): PageInfoModel {
   return {
-    hasNextPage,
-    hasPreviousPage: after !== null,
+    hasNextPage: window.backward ? beyond : more,
+    hasPreviousPage: window.backward ? more : beyond,
     startCursor: edges[0]?.cursor ?? null,
     endCursor: edges.at(-1)?.cursor ?? null,
   };
 }
 
+/** A page's rows as read (size + 1 at most, reversed when backward) → the page, in list order. */
+export function pageRows<T>(rows: readonly T[], window: PageWindow): { page: T[]; more: boolean } {
+  const page = rows.slice(0, window.size);
+  return { page: window.backward ? page.reverse() : page, more: rows.length > window.size };
+}
+
 export function edgesOf<T extends { id: string }>(
-  nodes: Array<{ node: T; sortKey: string | number }>,
+  nodes: Array<{ node: T; sortKey: SortKey }>,
   field: string,
 ): Array<{ cursor: string; node: T }> {
   return nodes.map(({ node, sortKey }) => ({

@@ -13,6 +13,9 @@ import type { LookaheadInfo } from '../../../src/api/selection.js';
 const schema = createSchema();
 
 /** The resolve info of the query's first root field, as far as look-ahead reads it. */
+/** What the planner passes: the largest page (GRAPHQL_MAX_PAGE_SIZE's default). */
+const OPTIONS = { maxPageSize: 100 };
+
 function rootInfo(query: string): LookaheadInfo {
   const operation = parse(query).definitions[0] as OperationDefinitionNode;
   const field = operation.selectionSet.selections[0] as FieldNode;
@@ -61,18 +64,30 @@ describe('node projections', () => {
   });
 
   it('projects the related nodes of look-ahead too', () => {
-    const [participants] = lookahead(meetings('id participants { person { id name } }'), [
-      'edges',
-      'node',
-    ]);
+    const [participants] = lookahead(
+      meetings('id participants { person { id name } }'),
+      ['edges', 'node'],
+      OPTIONS,
+    );
     expect(participants?.fetch).toEqual({
       relation: 'Meeting.participants',
       relProps: false,
       nodeProps: ['nameEn', 'nameKk', 'nameRu'],
     });
-    const article = rootInfo('{ article(id: "a") { title sentences { index text } } }');
+    const article = rootInfo(
+      '{ article(id: "a") { title sentences { edges { node { index text } } } } }',
+    );
     expect(nodeProjection(article)).toEqual(['title']);
-    expect(lookahead(article)[0]?.fetch.nodeProps).toEqual(['index', 'text']);
+    const [sentences] = lookahead(article, [], OPTIONS);
+    expect(sentences?.fetch.nodeProps).toEqual(['index', 'text']);
+    // A connection's fetch reads the page its arguments ask: 20 by default, forward.
+    expect(sentences?.fetch.page).toEqual({
+      size: 20,
+      backward: false,
+      after: null,
+      before: null,
+      count: false,
+    });
   });
 
   it('reads of a path’s nodes what the GraphNode fields and `node { … }` select', () => {
@@ -99,10 +114,19 @@ describe('relations below a concrete type', () => {
   it('person { quotes { claims about } } prefetches the quotes’ own relations, nothing else', () => {
     const trees = lookahead(
       rootInfo(
-        '{ entity(id: "p") { ... on Person { quotes { id claims { id } about { id } } } } }',
+        '{ entity(id: "p") { ... on Person { quotes(last: 2) { totalCount edges { node { id claims { id } about { id } } } } } } }',
       ),
+      [],
+      OPTIONS,
     );
     expect(trees.map((t) => t.fetch.relation)).toEqual(['Person.quotes']);
+    expect(trees[0]!.fetch.page).toEqual({
+      size: 2,
+      backward: true,
+      after: null,
+      before: null,
+      count: true,
+    });
     // Anchored at the quotes: a quote's claims and subjects; no article, meeting, person or
     // topic relation of the same field names.
     expect(trees[0]!.children.map((t) => t.fetch.relation)).toEqual(['Fact.about', 'Quote.claims']);
@@ -110,11 +134,17 @@ describe('relations below a concrete type', () => {
 
   it('an abstract type asks for the fields of its possible types only', () => {
     const relations = flattenPrefetch(
-      lookahead(rootInfo('{ node(id: "x") { ... on Fact { about { id } } } }')),
+      lookahead(rootInfo('{ node(id: "x") { ... on Fact { about { id } } } }'), [], OPTIONS),
     ).map((f) => f.relation);
     expect(relations).toEqual(['Fact.about']);
     const onEntity = flattenPrefetch(
-      lookahead(rootInfo('{ node(id: "x") { ... on Entity { statementsAbout { id } } } }')),
+      lookahead(
+        rootInfo(
+          '{ node(id: "x") { ... on Entity { statementsAbout { edges { node { id } } } } } }',
+        ),
+        [],
+        OPTIONS,
+      ),
     ).map((f) => f.relation);
     expect(onEntity).toEqual(['Entity.statementsAbout']);
   });

@@ -175,7 +175,7 @@ describe('adding a relation field: one registry entry plus its SDL', () => {
       schema,
       '{ entity(id: "p") { ... on Person { mentors { name offices { office { id } } } } } }',
     );
-    const trees = lookahead(info, [], 3, fixtureRelations);
+    const trees = lookahead(info, [], { maxPageSize: 100, depth: 3, relations: fixtureRelations });
     expect(flattenPrefetch(trees)).toEqual([
       { relation: 'Person.mentors', relProps: false, nodeProps: ['nameEn', 'nameKk', 'nameRu'] },
       { relation: 'Person.offices', relProps: false, nodeProps: false },

@@ -79,8 +79,10 @@ describe('schema', () => {
     for (const list of lists) {
       expect(list.args.map((a) => a.name).sort(), list.name).toEqual([
         'after',
+        'before',
         'filter',
         'first',
+        'last',
         'orderBy',
       ]);
     }

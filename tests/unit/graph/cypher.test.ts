@@ -46,8 +46,12 @@ describe('listPage', () => {
       filter: { nameContains: EVIL, relatedTo: EVIL, dateFrom: '2022-01-01', dateTo: '2022-12-31' },
       sortField: 'DATE',
       descending: false,
-      limit: 21,
-      after: { field: 'meetings:DATE:ASC', key: EVIL, id: EVIL },
+      window: {
+        size: 20,
+        backward: false,
+        after: { field: 'meetings:DATE:ASC', key: EVIL, id: EVIL },
+        before: null,
+      },
     });
     expect(q.cypher).not.toContain(EVIL);
     expect(q.cypher).toContain('MATCH (n:Meeting)');
@@ -67,8 +71,7 @@ describe('listPage', () => {
       filter: {},
       sortField: 'NAME',
       descending: false,
-      limit: 2,
-      after,
+      window: { size: 1, backward: false, after, before: null },
     });
     expect(asc.cypher).toContain('> $afterKey');
     expect(asc.cypher).toContain('n.id > $afterId');
@@ -78,8 +81,7 @@ describe('listPage', () => {
       filter: {},
       sortField: 'NAME',
       descending: true,
-      limit: 2,
-      after,
+      window: { size: 1, backward: false, after, before: null },
     });
     expect(desc.cypher).toContain('< $afterKey');
     expect(desc.cypher).toContain('ORDER BY toLower(n.nameEn) DESC, n.id DESC');
@@ -88,10 +90,21 @@ describe('listPage', () => {
       filter: {},
       sortField: 'NAME',
       descending: false,
-      limit: 2,
-      after: null,
+      window: { size: 1, backward: false, after: null, before: null },
     });
     expect(first.cypher).not.toContain('$after');
+    // Backward: the order reversed (the caller flips the page), the cursor bounding from above.
+    const last = listPage({
+      list: 'people',
+      filter: {},
+      sortField: 'NAME',
+      descending: false,
+      window: { size: 2, backward: true, after: null, before: after },
+    });
+    expect(last.cypher).toContain('< $beforeKey');
+    expect(last.cypher).toContain('ORDER BY toLower(n.nameEn) DESC, n.id DESC');
+    expect(last.cypher).toContain('EXISTS { MATCH (n:Person) WHERE NOT');
+    expect(last.params).toMatchObject({ beforeKey: 'k', beforeId: 'i' });
   });
 
   it('with a look-ahead: one statement, the page size and every value as parameters', () => {
@@ -107,16 +120,21 @@ describe('listPage', () => {
         filter: { nameContains: EVIL },
         sortField: 'DATE',
         descending: true,
-        limit: 21,
-        after: { field: 'meetings:DATE:DESC', key: EVIL, id: EVIL },
+        window: {
+          size: 20,
+          backward: false,
+          after: { field: 'meetings:DATE:DESC', key: EVIL, id: EVIL },
+          before: null,
+        },
       },
-      20,
       trees,
     );
     expect(q.cypher).not.toContain(EVIL);
     expect(q.cypher).toContain('ids[0..$pageSize] AS pageIds');
     expect(q.cypher).toContain('UNWIND pageIds AS anchorId');
-    expect(q.cypher).toMatch(/RETURN rows,\s*\[anchors0\] AS anchors,\s*\[nodes0\] AS nodes/);
+    expect(q.cypher).toMatch(
+      /RETURN rows, beyond,\s*\[anchors0\] AS anchors,\s*\[nodes0\] AS nodes/,
+    );
     expect(Number(q.params.limit)).toBe(21);
     expect(Number(q.params.pageSize)).toBe(20);
     expect(q.params).toMatchObject({ f_nameContains: EVIL, afterKey: EVIL, afterId: EVIL });
@@ -129,8 +147,7 @@ describe('listPage', () => {
         filter: {},
         sortField: 'DROP',
         descending: false,
-        limit: 1,
-        after: null,
+        window: { size: 0, backward: false, after: null, before: null },
       }),
     ).toThrow(/sort field/);
     expect(() => listCount('people', { dateFrom: '2022-01-01' })).toThrow(/not supported/);
@@ -198,7 +215,12 @@ describe('node, mention and traversal builders', () => {
   });
 
   it('pages mentions per entity with parameters only', () => {
-    const q = mentionPages(['e1', 'e2'], 3, { field: 'MENTION', key: EVIL, id: EVIL });
+    const q = mentionPages(['e1', 'e2'], {
+      size: 2,
+      backward: false,
+      after: { field: 'MENTION', key: EVIL, id: EVIL },
+      before: null,
+    });
     expect(q.cypher).not.toContain(EVIL);
     expect(q.params).toMatchObject({ entityIds: ['e1', 'e2'], afterKey: EVIL, afterId: EVIL });
   });
@@ -234,11 +256,10 @@ describe('node projections', () => {
       filter: {},
       sortField: 'DATE',
       descending: true,
-      limit: 21,
-      after: null,
+      window: { size: 20, backward: false, after: null, before: null },
       projection: ['date'],
     });
-    expect(page.cypher).toContain('RETURN [labels(n), n {.id, date: toString(n.date)}] AS n');
+    expect(page.cypher).toContain('collect([[labels(n), n {.id, date: toString(n.date)}], ');
     expect(nodesWithRelated(['x'], [], ['title']).cypher).toContain('n {.id, .title}');
     expect(nodesWithRelated(['x'], []).cypher).toContain(NODE_RECORD('n'));
   });
@@ -251,8 +272,7 @@ describe('date order', () => {
       filter,
       sortField: 'DATE',
       descending: true,
-      limit: 21,
-      after: null,
+      window: { size: 20, backward: false, after: null, before: null },
     }).cypher;
 
   it('puts undated nodes first with a boolean, unless a date filter leaves none', () => {
