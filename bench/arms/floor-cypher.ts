@@ -78,11 +78,11 @@ RETURN {search: CASE WHEN size(found) < $first AND $fallback IS NOT NULL THEN fa
       return {
         cypher: `OPTIONAL MATCH (a:Article {id: $id})
 RETURN {article: CASE WHEN a IS NULL THEN null ELSE {id: a.id, title: a.title,
-  sentences: COLLECT {
+  sentences: {edges: COLLECT {
     MATCH (a)-[:HAS_SENTENCE]->(s:Sentence)
     WITH s ORDER BY s.index
-    RETURN {index: s.index, mentions: [(s)-[:MENTIONS]->(e:Entity) | {entity: {id: e.id}}]}
-  }
+    RETURN {node: {index: s.index, mentions: [(s)-[:MENTIONS]->(e:Entity) | {entity: {id: e.id}}]}}
+  }}
 } END} AS data`,
         params: { id: p.articleId },
       };

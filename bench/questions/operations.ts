@@ -62,7 +62,7 @@ const B_OPERATIONS: Record<QuestionName, string> = {
   }
 }`,
   search: `query Search($q: String!, $first: Int) { search(query: $q, first: $first) { score entity { id } } }`,
-  article: `query Article($id: ID!) { article(id: $id) { id title sentences { index mentions { entity { id } } } } }`,
+  article: `query Article($id: ID!) { article(id: $id) { id title sentences(first: 100) { edges { node { index mentions { entity { id } } } } } } }`,
   path: `query Path($from: ID!, $to: ID!, $maxHops: Int) { path(from: $from, to: $to, maxHops: $maxHops) { length nodes { id } } }`,
 };
 
@@ -224,10 +224,15 @@ function plainAsTogys(q: QuestionName, data: unknown, searchFirst: number): unkn
         article: {
           id: get(a, 'id'),
           title: get(a, 'title'),
-          sentences: list(get(a, 'sentences')).map((s) => ({
-            index: get(s, 'index'),
-            mentions: wrapEach(get(s, 'mentions'), 'entity'),
-          })),
+          sentences: {
+            edges: wrapEach(
+              list(get(a, 'sentences')).map((s) => ({
+                index: get(s, 'index'),
+                mentions: wrapEach(get(s, 'mentions'), 'entity'),
+              })),
+              'node',
+            ),
+          },
         },
       };
     }
@@ -295,10 +300,12 @@ function canonical(q: QuestionName, data: unknown): unknown {
       return {
         id: get(a, 'id'),
         title: get(a, 'title'),
-        sentences: list(get(a, 'sentences')).map((s) => ({
-          index: Number(get(s, 'index')),
-          mentions: sorted(list(get(s, 'mentions')).map((m) => str(get(m, 'entity', 'id')))),
-        })),
+        sentences: list(get(a, 'sentences', 'edges'))
+          .map((e) => get(e, 'node'))
+          .map((s) => ({
+            index: Number(get(s, 'index')),
+            mentions: sorted(list(get(s, 'mentions')).map((m) => str(get(m, 'entity', 'id')))),
+          })),
       };
     }
     case 'path': {

@@ -53,7 +53,8 @@ describe('look-ahead on root lookups', () => {
   });
 
   it('article(id) with sentences and mentions: one round trip (two levels), same answer as the list path', async () => {
-    const selection = 'id sentences { index mentions { entity { id } count } }';
+    const selection =
+      'id sentences(first: 100) { edges { node { index mentions { entity { id } count } } } }';
     const list = await api.query<{ articles: { edges: Array<{ node: { id: string } }> } }>(
       `{ articles(first: 1) { edges { node { ${selection} } } } }`,
     );
@@ -134,7 +135,8 @@ describe('look-ahead on root lookups', () => {
     const speaker = quotes.quotes.edges.find((e) => e.node.speaker && e.node.claims.length > 0)
       ?.node.speaker?.id;
     if (!speaker) throw new Error('the seed corpus has no quote containing a claim');
-    const selection = '... on Person { id quotes { id claims { id about { id } } about { id } } }';
+    const selection =
+      '... on Person { id quotes(first: 100) { edges { node { id claims { id about { id } } about { id } } } } }';
     const levelByLevel = await api.raw<{ nodes: unknown[] }>(
       `query ($id: ID!) { nodes(ids: [$id]) { ${selection} } }`,
       { id: speaker },

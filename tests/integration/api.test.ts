@@ -21,6 +21,9 @@ afterAll(async () => {
 
 type Ids = { edges: Array<{ node: { id: string } }> };
 const ids = (c: Ids) => c.edges.map((e) => e.node.id);
+/** A connection's page, as the tests select it. */
+type Page<T> = { edges: Array<{ node: T }> };
+const nodesOf = <T>(c: Page<T>): T[] => c.edges.map((e) => e.node);
 
 describe('node lookups', () => {
   it('node(id:) resolves any kind to its concrete type', async () => {
@@ -243,13 +246,13 @@ describe('relationships, both directions, with qualifiers and provenance', () =>
           evidence: unknown[];
         }>;
       };
-      cpc: { discussedAt: Array<{ meeting: { id: string }; framing: string }> };
-      topic: { discussedAt: Array<{ meeting: { id: string }; raisedBy: { id: string } | null }> };
+      cpc: { discussedAt: Page<{ meeting: { id: string }; framing: string }> };
+      topic: { discussedAt: Page<{ meeting: { id: string }; raisedBy: { id: string } | null }> };
     }>(`{
       meeting: entity(id: "${MEETING}") { ... on Meeting { discussed { framing raisedBy { id } evidence { excerpts }
         subject { __typename ... on Topic { id } ... on InfrastructureProject { id } } } } }
-      cpc: entity(id: "${CPC}") { ... on InfrastructureProject { discussedAt { meeting { id } framing } } }
-      topic: entity(id: "topic/peaceful-atom") { ... on Topic { discussedAt { meeting { id } raisedBy { id } } } }
+      cpc: entity(id: "${CPC}") { ... on InfrastructureProject { discussedAt { edges { node { meeting { id } framing } } } } }
+      topic: entity(id: "topic/peaceful-atom") { ... on Topic { discussedAt { edges { node { meeting { id } raisedBy { id } } } } } }
     }`);
     const cpc = data.meeting.discussed.find((d) => d.subject.id === CPC);
     expect(cpc).toMatchObject({
@@ -257,8 +260,10 @@ describe('relationships, both directions, with qualifiers and provenance', () =>
       subject: { __typename: 'InfrastructureProject' },
     });
     expect(cpc!.evidence.length).toBeGreaterThan(0);
-    expect(data.cpc.discussedAt).toEqual([{ meeting: { id: MEETING }, framing: 'CONSIDERED' }]);
-    expect(data.topic.discussedAt).toEqual([
+    expect(nodesOf(data.cpc.discussedAt)).toEqual([
+      { meeting: { id: MEETING }, framing: 'CONSIDERED' },
+    ]);
+    expect(nodesOf(data.topic.discussedAt)).toEqual([
       { meeting: { id: MEETING }, raisedBy: { id: MISHUSTIN } },
     ]);
   });
@@ -280,14 +285,14 @@ describe('relationships, both directions, with qualifiers and provenance', () =>
       kg: { places: Array<{ id: string }> };
       place: {
         locatedIn: Array<{ id: string }>;
-        meetings: Array<{ id: string }>;
-        events: Array<{ id: string }>;
+        meetings: Page<{ id: string }>;
+        events: Page<{ id: string }>;
       };
       org: { parts: Array<{ id: string }>; offices: Array<{ id: string }> };
       press: {
         partOf: { id: string };
-        reportedMeetings: Array<{ id: string }>;
-        sourcedArticles: Array<{ id: string }>;
+        reportedMeetings: Page<{ id: string }>;
+        sourcedArticles: Page<{ id: string }>;
       };
       event: {
         sessionOf: { id: string };
@@ -299,9 +304,9 @@ describe('relationships, both directions, with qualifiers and provenance', () =>
       country: entity(id: "country/kz") { ... on Country { officials { person { id } office { id } } governments { id } representedAt { person { id } } } }
       office: entity(id: "office/prime-minister-of-kazakhstan") { ... on Office { holders { person { id } } } }
       kg: entity(id: "country/kg") { ... on Country { places { id } } }
-      place: entity(id: "place/cholpon-ata") { ... on Place { locatedIn { id } meetings { id } events { id } } }
+      place: entity(id: "place/cholpon-ata") { ... on Place { locatedIn { id } meetings { edges { node { id } } } events { edges { node { id } } } } }
       org: entity(id: "organization/government-of-kazakhstan") { ... on Organization { parts { id } offices { id } } }
-      press: entity(id: "organization/kz-government-press-service") { ... on Organization { partOf { id } reportedMeetings { id } sourcedArticles { id } } }
+      press: entity(id: "organization/kz-government-press-service") { ... on Organization { partOf { id } reportedMeetings { edges { node { id } } } sourcedArticles { edges { node { id } } } } }
       event: entity(id: "event/eurasian-intergovernmental-council-session-2022-08-cholpon-ata") { ... on Event { sessionOf { id } sideMeetings { id } heldIn { id } } }
     }`);
     expect(data.person.offices[0]!.office).toEqual({
@@ -319,13 +324,13 @@ describe('relationships, both directions, with qualifiers and provenance', () =>
     expect(data.office.holders).toEqual([{ person: { id: SMAILOV } }]);
     expect(data.kg.places).toEqual([{ id: 'place/cholpon-ata' }]);
     expect(data.place.locatedIn).toEqual([{ id: 'country/kg' }]);
-    expect(data.place.meetings).toEqual([{ id: MEETING }]);
-    expect(data.place.events).toHaveLength(1);
+    expect(nodesOf(data.place.meetings)).toEqual([{ id: MEETING }]);
+    expect(nodesOf(data.place.events)).toHaveLength(1);
     expect(data.org.parts).toEqual([{ id: 'organization/kz-government-press-service' }]);
     expect(data.org.offices).toEqual([{ id: 'office/prime-minister-of-kazakhstan' }]);
     expect(data.press.partOf.id).toBe('organization/government-of-kazakhstan');
-    expect(data.press.reportedMeetings).toEqual([{ id: MEETING }]);
-    expect(data.press.sourcedArticles).toEqual([{ id: ARTICLE }]);
+    expect(nodesOf(data.press.reportedMeetings)).toEqual([{ id: MEETING }]);
+    expect(nodesOf(data.press.sourcedArticles)).toEqual([{ id: ARTICLE }]);
     expect(data.event.sessionOf.id).toBe('organization/eurasian-intergovernmental-council');
     expect(data.event.sideMeetings).toEqual([{ id: MEETING }]);
     expect(data.event.heldIn).toEqual([{ id: 'place/cholpon-ata' }]);
@@ -334,7 +339,7 @@ describe('relationships, both directions, with qualifiers and provenance', () =>
   it('who said what where: person → quotes → meeting; quote → speaker, claims, figures', async () => {
     const data = await api.query<{
       person: {
-        quotes: Array<{
+        quotes: Page<{
           id: string;
           text: string;
           translationEn: string;
@@ -344,19 +349,20 @@ describe('relationships, both directions, with qualifiers and provenance', () =>
           claims: Array<{ id: string; madeBy: { id: string }; quote: { id: string } }>;
           evidence: Array<{ excerpts: string[]; sentence: { text: string } }>;
         }>;
-        claims: Array<{ id: string }>;
-        statedFigures: Array<{ id: string }>;
+        claims: Page<{ id: string }>;
+        statedFigures: Page<{ id: string }>;
       };
       meeting: { quotes: Array<{ id: string }>; claims: Array<{ id: string }> };
     }>(`{
       person: entity(id: "${SMAILOV}") { ... on Person {
-        quotes { id text translationEn meeting { id } speaker { id } figures { id }
-          claims { id madeBy { id } quote { id } } evidence { excerpts sentence { text } } }
-        claims { id } statedFigures { id } } }
+        quotes { edges { node { id text translationEn meeting { id } speaker { id } figures { id }
+          claims { id madeBy { id } quote { id } } evidence { excerpts sentence { text } } } } }
+        claims { edges { node { id } } } statedFigures { edges { node { id } } } } }
       meeting: entity(id: "${MEETING}") { ... on Meeting { quotes { id } claims { id } } }
     }`);
-    expect(data.person.quotes).toHaveLength(3);
-    for (const quote of data.person.quotes) {
+    const quotes = nodesOf(data.person.quotes);
+    expect(quotes).toHaveLength(3);
+    for (const quote of quotes) {
       expect(quote.speaker.id).toBe(SMAILOV);
       expect(quote.meeting.id).toBe(MEETING);
       expect(quote.translationEn.length).toBeGreaterThan(0);
@@ -367,13 +373,13 @@ describe('relationships, both directions, with qualifiers and provenance', () =>
         expect(quote.text).toContain(e.excerpts[0]);
       }
     }
-    const trade = data.person.quotes.find((q) => q.text.includes('$24,2 млрд'))!;
+    const trade = quotes.find((q) => q.text.includes('$24,2 млрд'))!;
     expect(trade.figures.map((f) => f.id)).toContain(
       'numeric-fact/2022-08-25-smailov-mishustin/trade-turnover-2021',
     );
     expect(trade.evidence.length).toBeGreaterThan(1);
-    expect(data.person.statedFigures.length).toBeGreaterThanOrEqual(3);
-    expect(data.person.claims.length).toBeGreaterThan(0);
+    expect(nodesOf(data.person.statedFigures).length).toBeGreaterThanOrEqual(3);
+    expect(nodesOf(data.person.claims).length).toBeGreaterThan(0);
     expect(data.meeting.quotes).toHaveLength(4);
     expect(data.meeting.claims.length).toBeGreaterThan(0);
   });
@@ -396,12 +402,12 @@ describe('relationships, both directions, with qualifiers and provenance', () =>
         article: { id: string };
         evidence: Array<{ excerpts: string[] }>;
       };
-      country: { statementsAbout: Array<{ __typename: string; id: string }> };
+      country: { statementsAbout: Page<{ __typename: string; id: string }> };
     }>(`{
       node(id: "numeric-fact/2022-08-25-smailov-mishustin/trade-turnover-2021") { ... on NumericFact {
         metric value unit currency period { start end label } change isChange qualifiers surfaceText
         statedBy { id } quote { id } about { id } article { id } evidence { excerpts } } }
-      country: entity(id: "country/ru") { statementsAbout { __typename id } }
+      country: entity(id: "country/ru") { statementsAbout(first: 100) { edges { node { __typename id } } } }
     }`);
     expect(data.node).toMatchObject({
       value: 24_200_000_000,
@@ -419,7 +425,7 @@ describe('relationships, both directions, with qualifiers and provenance', () =>
       expect.arrayContaining(['country/kz', 'country/ru']),
     );
     expect(data.node.evidence[0]!.excerpts.join(' ')).toContain('$24,2 млрд');
-    expect(data.country.statementsAbout.map((s) => s.id)).toContain(
+    expect(nodesOf(data.country.statementsAbout).map((s) => s.id)).toContain(
       'numeric-fact/2022-08-25-smailov-mishustin/trade-turnover-2021',
     );
   });
@@ -456,7 +462,7 @@ describe('article(id:)', () => {
         source: { id: string };
         text: string;
         publishedAt: string;
-        sentences: Array<{
+        sentences: Page<{
           index: number;
           start: number;
           end: number;
@@ -470,9 +476,9 @@ describe('article(id:)', () => {
         numericFacts: Array<{ id: string }>;
       };
     }>(`{ article(id: "${ARTICLE}") { title language sourceName source { id } text publishedAt
-      sentences { index start end text article { id } mentions { entity { id } forms } facts { __typename id } }
+      sentences(first: 100) { edges { node { index start end text article { id } mentions { entity { id } forms } facts { __typename id } } } }
       quotes { id } claims { id } numericFacts { id } } }`);
-    const a = data.article;
+    const a = { ...data.article, sentences: nodesOf(data.article.sentences) };
     expect(a.language).toBe('kk');
     expect(a.source.id).toBe('organization/kz-government-press-service');
     expect(a.sentences.map((s) => s.index)).toEqual(a.sentences.map((_, i) => i));

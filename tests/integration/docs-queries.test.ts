@@ -277,12 +277,19 @@ const expectations: Record<string, (data: Data) => void> = {
     }
   },
   'article-sentences.graphql': (data) => {
-    const d = data as unknown as { article: { title: string; sentences: Sentence[] } };
+    const d = data as unknown as {
+      article: {
+        title: string;
+        sentences: { totalCount: number; edges: Array<{ node: Sentence }> };
+      };
+    };
     expect(d.article.title).toContain('Өзара мүдделер тоғысы');
-    expect(d.article.sentences.length).toBe(20);
-    const withFacts = d.article.sentences.filter((s) => s.facts.length > 0);
+    const sentences = d.article.sentences.edges.map((e) => e.node);
+    expect(sentences.length).toBe(20);
+    expect(d.article.sentences.totalCount).toBe(20);
+    const withFacts = sentences.filter((s) => s.facts.length > 0);
     expect(withFacts.length).toBeGreaterThan(5);
-    const meeting = d.article.sentences.find((s) => s.text.includes('кездесу өткізді'))!;
+    const meeting = sentences.find((s) => s.text.includes('кездесу өткізді'))!;
     expect(meeting.mentions.map((m) => m.entity.name)).toEqual(
       expect.arrayContaining(['Alikhan Smailov', 'Mikhail Mishustin', 'Cholpon-Ata']),
     );
@@ -301,14 +308,15 @@ const expectations: Record<string, (data: Data) => void> = {
     const d = data as unknown as {
       entity: {
         offices: Array<{ office: Named }>;
-        claims: Array<{ summaryEn: string; excerpts: string[] }>;
+        claims: { edges: Array<{ node: { summaryEn: string; excerpts: string[] } }> };
       };
     };
     expect(d.entity.offices[0]!.office.name).toBe(
       'Chairman of the Government of the Russian Federation',
     );
-    expect(d.entity.claims.length).toBeGreaterThan(1);
-    for (const c of d.entity.claims) {
+    const claims = d.entity.claims.edges.map((e) => e.node);
+    expect(claims.length).toBeGreaterThan(1);
+    for (const c of claims) {
       expect(c.summaryEn.length).toBeGreaterThan(0);
       expect(c.excerpts.length).toBeGreaterThan(0);
     }

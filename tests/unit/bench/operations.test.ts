@@ -136,10 +136,12 @@ describe('canonical answers', () => {
         article: {
           id: 'a',
           title: 'T',
-          sentences: [
-            { index: 0, mentions: [{ entity: { id: 'x' } }] },
-            { index: 1, mentions: [] },
-          ],
+          sentences: {
+            edges: [
+              { node: { index: 0, mentions: [{ entity: { id: 'x' } }] } },
+              { node: { index: 1, mentions: [] } },
+            ],
+          },
         },
       },
     };
