@@ -1,0 +1,313 @@
+/**
+ * Pagination both ways (Relay Cursor Connections): every kind of connection — the root lists,
+ * an entity's mentions, and the relation fields that are connections (nodes, and items such as
+ * discussions) — walked forward with first/after and backward with last/before gives the same
+ * items in reverse, with hasPreviousPage/hasNextPage right at every page; `after`+`before`
+ * windows, empty pages, bad cursors, `first`+`last`, and nested backward pages in one round trip.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { roundTrips, startSeededApi, type SeededApi } from '../helpers/graphql.js';
+
+let api: SeededApi;
+beforeAll(async () => {
+  api = await startSeededApi({ GRAPHQL_MAX_COST: '1000000' }, { corpus: 'all' });
+});
+afterAll(async () => {
+  await api?.close();
+});
+
+interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+interface Page {
+  edges: Array<{ cursor: string; node: unknown }>;
+  pageInfo: PageInfo;
+  totalCount?: number;
+}
+
+const PAGE_FIELDS =
+  'edges { cursor node { ITEM } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor }';
+const ARGS = '(first: $first, after: $after, last: $last, before: $before)';
+const VARS = '$first: Int, $after: String, $last: Int, $before: String';
+
+/** A connection to walk: the query (with ARGS on the connection) and where its page is. */
+interface Kind {
+  name: string;
+  query: string;
+  page: (data: Record<string, unknown>) => Page;
+}
+
+const at =
+  (...path: string[]) =>
+  (data: Record<string, unknown>): Page =>
+    path.reduce<unknown>((v, k) => (v as Record<string, unknown>)[k], data) as Page;
+
+const rootList = (list: string, item = 'id'): Kind => ({
+  name: list,
+  query: `query(${VARS}) { ${list}${ARGS} { ${PAGE_FIELDS.replace('ITEM', item)} } }`,
+  page: at(list),
+});
+
+const KINDS: Kind[] = [
+  ...[
+    'countries',
+    'people',
+    'offices',
+    'organizations',
+    'places',
+    'events',
+    'meetings',
+    'infrastructureProjects',
+    'topics',
+    'entities',
+    'quotes',
+    'claims',
+    'numericFacts',
+    'articles',
+  ].map((list) => rootList(list)),
+  {
+    name: 'meetings by date, descending',
+    query: `query(${VARS}) { meetings${ARGS.replace(')', ', orderBy: { field: DATE, direction: DESC })')} { ${PAGE_FIELDS.replace('ITEM', 'id')} } }`,
+    page: at('meetings'),
+  },
+  {
+    name: 'Entity.mentions',
+    query: `query(${VARS}) { entity(id: "country/kz") { mentions${ARGS} { ${PAGE_FIELDS.replace('ITEM', 'id')} } } }`,
+    page: at('entity', 'mentions'),
+  },
+  {
+    name: 'Article.sentences',
+    query: `query(${VARS}) { article(id: "article/2022-08-25-smailov-mishustin") { sentences${ARGS} { ${PAGE_FIELDS.replace('ITEM', 'id index')} } } }`,
+    page: at('article', 'sentences'),
+  },
+  {
+    name: 'Entity.statementsAbout',
+    query: `query(${VARS}) { entity(id: "country/kz") { statementsAbout${ARGS} { ${PAGE_FIELDS.replace('ITEM', '__typename id')} } } }`,
+    page: at('entity', 'statementsAbout'),
+  },
+  {
+    name: 'Person.quotes',
+    query: `query(${VARS}) { entity(id: "person/alikhan-smailov") { ... on Person { quotes${ARGS} { ${PAGE_FIELDS.replace('ITEM', 'id')} } } } }`,
+    page: at('entity', 'quotes'),
+  },
+  {
+    name: 'Person.claims',
+    query: `query(${VARS}) { entity(id: "person/mikhail-mishustin") { ... on Person { claims${ARGS} { ${PAGE_FIELDS.replace('ITEM', 'id')} } } } }`,
+    page: at('entity', 'claims'),
+  },
+];
+
+const EMPTY_INFO: PageInfo = {
+  hasNextPage: false,
+  hasPreviousPage: false,
+  startCursor: null,
+  endCursor: null,
+};
+
+async function pageOf(kind: Kind, vars: Record<string, unknown>): Promise<Page> {
+  const response = await api.raw<Record<string, unknown>>(kind.query, vars);
+  expect(response.errors, `${kind.name} ${JSON.stringify(vars)}`).toBeUndefined();
+  return kind.page(response.data!);
+}
+
+/** Walks `kind` forward (first/after) or backward (last/before) by `size`, checking each page. */
+async function walk(kind: Kind, size: number, backward: boolean): Promise<unknown[]> {
+  const pages: Page[] = [];
+  let cursor: string | null = null;
+  for (;;) {
+    const page: Page = backward
+      ? await pageOf(kind, { last: size, before: cursor })
+      : await pageOf(kind, { first: size, after: cursor });
+    const info: PageInfo = page.pageInfo;
+    expect(info.startCursor).toBe(page.edges[0]?.cursor ?? null);
+    expect(info.endCursor).toBe(page.edges.at(-1)?.cursor ?? null);
+    // The side the walk came from: items lie there exactly when this is not the first page.
+    expect(backward ? info.hasNextPage : info.hasPreviousPage, kind.name).toBe(cursor !== null);
+    pages.push(page);
+    const more = backward ? info.hasPreviousPage : info.hasNextPage;
+    if (!more) break;
+    expect(page.edges).toHaveLength(size);
+    cursor = backward ? info.startCursor : info.endCursor;
+  }
+  const ordered = backward ? pages.reverse() : pages;
+  return ordered.flatMap((p) => p.edges.map((e) => e.node));
+}
+
+describe('every connection pages both ways', () => {
+  for (const kind of KINDS) {
+    it(`${kind.name}: a backward walk gives the forward walk's items`, async () => {
+      const all = await pageOf(kind, { first: 100 });
+      expect(all.pageInfo.hasNextPage).toBe(false);
+      const items = all.edges.map((e) => e.node);
+      expect(items.length, `${kind.name} needs items to walk`).toBeGreaterThan(0);
+      const forward = await walk(kind, 2, false);
+      const backward = await walk(kind, 2, true);
+      expect(forward).toEqual(items);
+      expect(backward).toEqual(items);
+      // The last page, read backward from the end, is the forward walk's tail.
+      const last = await pageOf(kind, { last: 2 });
+      expect(last.edges.map((e) => e.node)).toEqual(items.slice(-2));
+      expect(last.pageInfo.hasPreviousPage).toBe(items.length > 2);
+      expect(last.pageInfo.hasNextPage).toBe(false);
+    });
+  }
+
+  it('items of a relationship (discussions) page both ways, with their cursors', async () => {
+    const query = `{ entity(id: "meeting/2022-08-25-smailov-mishustin") { ... on Meeting {
+      discussed { subject { ... on Node { id } } } } } }`;
+    const meeting = await api.query<{
+      entity: { discussed: Array<{ subject: { id: string } }> };
+    }>(query);
+    // Every subject discussed at the meeting lists it in its discussedAt: walk one both ways.
+    const subject = meeting.entity.discussed[0]!.subject.id;
+    const kind: Kind = {
+      name: 'discussedAt',
+      query: `query(${VARS}) { entity(id: "${subject}") {
+        ... on Topic { discussedAt${ARGS} { totalCount ${PAGE_FIELDS.replace('ITEM', 'framing meeting { id }')} } }
+        ... on InfrastructureProject { discussedAt${ARGS} { totalCount ${PAGE_FIELDS.replace('ITEM', 'framing meeting { id }')} } } } }`,
+      page: at('entity', 'discussedAt'),
+    };
+    const all = await pageOf(kind, { first: 100 });
+    expect(all.totalCount).toBe(all.edges.length);
+    expect(await walk(kind, 1, false)).toEqual(all.edges.map((e) => e.node));
+    expect(await walk(kind, 1, true)).toEqual(all.edges.map((e) => e.node));
+  });
+});
+
+describe('windows, empty pages and refusals', () => {
+  const sentences = KINDS.find((k) => k.name === 'Article.sentences')!;
+  const people = KINDS.find((k) => k.name === 'entities')!;
+
+  it('after + before: the items between the two cursors, from either end', async () => {
+    for (const kind of [people, sentences]) {
+      const all = await pageOf(kind, { first: 100 });
+      expect(all.edges.length).toBeGreaterThan(5);
+      const [after, before] = [all.edges[0]!.cursor, all.edges[5]!.cursor];
+      const between = all.edges.slice(1, 5).map((e) => e.node);
+      const forward = await pageOf(kind, { first: 10, after, before });
+      expect(forward.edges.map((e) => e.node)).toEqual(between);
+      // The spec: with `first`, hasNextPage says whether `first` cut the window.
+      expect(forward.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+      const cut = await pageOf(kind, { first: 3, after, before });
+      expect(cut.edges.map((e) => e.node)).toEqual(between.slice(0, 3));
+      expect(cut.pageInfo.hasNextPage).toBe(true);
+      const backward = await pageOf(kind, { last: 2, after, before });
+      expect(backward.edges.map((e) => e.node)).toEqual(between.slice(2));
+      expect(backward.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    }
+  });
+
+  it('empty pages: last 0, before the first edge, after the last', async () => {
+    for (const kind of [people, sentences]) {
+      const all = await pageOf(kind, { first: 100 });
+      const zero = await pageOf(kind, { last: 0 });
+      expect(zero.edges).toEqual([]);
+      expect(zero.pageInfo).toEqual({ ...EMPTY_INFO, hasPreviousPage: true });
+      const beforeFirst = await pageOf(kind, { last: 5, before: all.edges[0]!.cursor });
+      expect(beforeFirst.edges).toEqual([]);
+      expect(beforeFirst.pageInfo).toEqual({ ...EMPTY_INFO, hasNextPage: true });
+      const afterLast = await pageOf(kind, { first: 5, after: all.edges.at(-1)!.cursor });
+      expect(afterLast.edges).toEqual([]);
+      expect(afterLast.pageInfo).toEqual({ ...EMPTY_INFO, hasPreviousPage: true });
+    }
+  });
+
+  it('first with last is refused, naming `last`; so are bad and foreign cursors, located', async () => {
+    const both = await api.raw(`{ people(first: 2, last: 2) { edges { node { id } } } }`);
+    expect(both.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'last',
+    });
+    expect(both.errors?.[0]?.message).toMatch(/last.*cannot be combined with `first`/);
+
+    const nested = await api.raw(
+      `{ article(id: "article/2022-08-25-smailov-mishustin") { id sentences(first: 1, last: 1) { edges { node { id } } } } }`,
+    );
+    expect(nested.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'last',
+    });
+    expect(nested.errors?.[0]?.path).toEqual(['article', 'sentences']);
+
+    for (const [query, argument] of [
+      [`{ people(before: "not a cursor!") { edges { node { id } } } }`, 'before'],
+      [
+        `{ entity(id: "country/kz") { mentions(last: 1, before: "%%%") { edges { node { id } } } } }`,
+        'before',
+      ],
+      [
+        `{ article(id: "article/2022-08-25-smailov-mishustin") { sentences(after: "e30") { edges { node { id } } } } }`,
+        'after',
+      ],
+    ] as const) {
+      const response = await api.raw(query);
+      expect(response.errors?.[0]?.extensions, query).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argument,
+      });
+      expect(response.errors?.[0]?.message).toMatch(/malformed|not a cursor/);
+    }
+
+    // A cursor of one connection is refused by another (here: a list's by an article's sentences).
+    const people = await pageOf(
+      KINDS.find((k) => k.name === 'people')!,
+      { first: 1 },
+    );
+    const foreign = await api.raw(
+      `query($c: String) { article(id: "article/2022-08-25-smailov-mishustin") { sentences(before: $c) { edges { node { id } } } } }`,
+      { c: people.pageInfo.endCursor },
+    );
+    expect(foreign.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argument: 'before',
+    });
+    expect(foreign.errors?.[0]?.path).toEqual(['article', 'sentences']);
+    expect(JSON.stringify(foreign)).not.toMatch(/INTERNAL_SERVER_ERROR/);
+  });
+});
+
+describe('nested backward pages', () => {
+  it('come with their root in one round trip, the same as asked one by one', async () => {
+    const nested = await api.raw<{
+      articles: { edges: Array<{ node: { id: string; sentences: Page } }> };
+    }>(`{ articles(last: 3) { edges { node { id
+          sentences(last: 2) { totalCount edges { cursor node { index } }
+            pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } } } } }`);
+    expect(nested.errors).toBeUndefined();
+    expect(roundTrips(nested)).toBe(1);
+    const articles = nested.data!.articles.edges.map((e) => e.node);
+    expect(articles).toHaveLength(3);
+    for (const article of articles) {
+      const alone = await api.query<{ article: { sentences: Page } }>(
+        `query($id: ID!) { article(id: $id) { sentences(first: 100) { edges { node { index } } } } }`,
+        { id: article.id },
+      );
+      const all = alone.article.sentences.edges.map((e) => e.node);
+      expect(article.sentences.edges.map((e) => e.node)).toEqual(all.slice(-2));
+      expect(article.sentences.totalCount).toBe(all.length);
+      expect(article.sentences.pageInfo.hasPreviousPage).toBe(all.length > 2);
+      expect(article.sentences.pageInfo.hasNextPage).toBe(false);
+    }
+
+    // Three levels, backward at each: a person's last quote, its claims; before a cursor.
+    const person = await api.raw<{
+      entity: { quotes: Page };
+    }>(`{ entity(id: "person/alikhan-smailov") {
+      ... on Person { quotes(last: 1) { edges { cursor node { id } } pageInfo { hasPreviousPage startCursor } } } } }`);
+    expect(roundTrips(person)).toBe(1);
+    const before = person.data!.entity.quotes.pageInfo.startCursor;
+    const previous = await api.raw<{ entity: { quotes: Page } }>(
+      `query($before: String) { entity(id: "person/alikhan-smailov") {
+        ... on Person { quotes(last: 1, before: $before) { edges { node { id } } pageInfo { hasNextPage } } } } }`,
+      { before },
+    );
+    expect(roundTrips(previous)).toBe(1);
+    expect(previous.data!.entity.quotes.pageInfo.hasNextPage).toBe(true);
+    expect(previous.data!.entity.quotes.edges[0]!.node).not.toEqual(
+      person.data!.entity.quotes.edges[0]!.node,
+    );
+  });
+});
