@@ -120,15 +120,16 @@ export function withPageSizes(
         const written = new Map((node.arguments ?? []).map((a) => [a.name.value, a]));
         // The size each of `first`/`last` runs with; null when it is not given.
         const given = pageArgs.map((definition): number | null => {
+          // Not given (omitted, null, a variable null or unset): the argument's default applies.
+          const fallback =
+            typeof definition.defaultValue === 'number' ? definition.defaultValue : null;
           const argument = written.get(definition.name);
-          if (!argument) {
-            return typeof definition.defaultValue === 'number' ? definition.defaultValue : null;
-          }
+          if (!argument) return fallback;
           if (argument.value.kind === Kind.INT) return parseInt(argument.value.value, 10);
-          if (argument.value.kind !== Kind.VARIABLE) return null; // null: as if not given
+          if (argument.value.kind !== Kind.VARIABLE) return fallback;
           usesVariables = true;
           const value = variables[argument.value.name.value];
-          if (value === null || value === undefined) return null;
+          if (value === null || value === undefined) return fallback;
           return typeof value === 'number' ? Math.min(value, maxPageSize) : maxPageSize;
         });
         const sizes = given.filter((size): size is number => size !== null);

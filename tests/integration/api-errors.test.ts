@@ -225,6 +225,38 @@ describe('abuse limits', () => {
     });
   });
 
+  it('cost counts `last` as it counts `first`, and a connection asked with neither as its default page', async () => {
+    const facts = (args: string, vars = '') =>
+      `query Facts${vars} { numericFacts${args} {
+        edges { node { id metric value
+          evidence { excerpts sentence { id text } article { id title } } } } } }`;
+    await withServer({ GRAPHQL_MAX_COST: '5000' }, async (server) => {
+      const costOf = async (query: string, variables: Record<string, unknown> = {}) => {
+        const response = await postGraphQL(server.graphqlUrl, { query, variables });
+        if (!response.errors) return 'accepted';
+        const error = firstError(response);
+        expect(error.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+        return /Query Cost limit of 5000 exceeded, found (\d+)\./.exec(error.message)?.[1];
+      };
+      const first = await costOf(facts('(first: 100)'));
+      expect(Number(first)).toBeGreaterThan(5000);
+      expect(await costOf(facts('(last: 100)'))).toBe(first);
+      expect(await costOf(facts('(last: $n)', '($n: Int)'), { n: 100 })).toBe(first);
+      expect(await costOf(facts('(last: 2)'))).toBe('accepted');
+    });
+    // Neither `first` nor `last`: the 20 it will run with, as if written out.
+    await withServer({ GRAPHQL_MAX_COST: '300' }, async (server) => {
+      const found = async (query: string, variables: Record<string, unknown> = {}) => {
+        const response = await postGraphQL(server.graphqlUrl, { query, variables });
+        return /exceeded, found (\d+)\./.exec(firstError(response).message)?.[1];
+      };
+      const twenty = await found(facts('(first: 20)'));
+      expect(Number(twenty)).toBeGreaterThan(300);
+      expect(await found(facts(''))).toBe(twenty);
+      expect(await found(facts('(last: $n)', '($n: Int)'))).toBe(twenty);
+    });
+  });
+
   it('request body size', async () => {
     await withServer({ REQUEST_BODY_LIMIT: '1kb' }, async (server) => {
       const response = await fetch(server.graphqlUrl, {

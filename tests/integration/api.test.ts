@@ -476,7 +476,7 @@ describe('article(id:)', () => {
         numericFacts: Array<{ id: string }>;
       };
     }>(`{ article(id: "${ARTICLE}") { title language sourceName source { id } text publishedAt
-      sentences(first: 100) { edges { node { index start end text article { id } mentions { entity { id } forms } facts { __typename id } } } }
+      sentences(first: 30) { edges { node { index start end text article { id } mentions { entity { id } forms } facts { __typename id } } } }
       quotes { id } claims { id } numericFacts { id } } }`);
     const a = { ...data.article, sentences: nodesOf(data.article.sentences) };
     expect(a.language).toBe('kk');
