@@ -413,6 +413,26 @@ export type DocumentStatementsAboutArgs = {
   last: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A page of Document nodes (Relay connection). */
+export type DocumentConnection = {
+  __typename?: 'DocumentConnection';
+  /** The nodes of this page with their cursors. */
+  edges: Array<DocumentEdge>;
+  /** Where this page sits in the full list. */
+  pageInfo: PageInfo;
+  /** How many items the list holds in total (counted only when asked for). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Document in a page, with its cursor. */
+export type DocumentEdge = {
+  __typename?: 'DocumentEdge';
+  /** Opaque keyset cursor of this edge; pass it as `after` or `before`. */
+  cursor: Scalars['String']['output'];
+  /** The node. */
+  node: Document;
+};
+
 /** The type of a document. */
 export type DocumentType =
   /** An agreement between governments, organizations or companies. */
@@ -1304,9 +1324,9 @@ export type Organization = Entity & Node & {
   /** Meetings this organization reported (`REPORTED_BY`). */
   reportedMeetings: MeetingConnection;
   /** Events that were sessions of this organization (`SESSION_OF`). */
-  sessions: Array<Event>;
+  sessions: EventConnection;
   /** Documents this organization signed (`SIGNED`), by date. */
-  signed: Array<Document>;
+  signed: DocumentConnection;
   /** Articles that name this organization as their source (`SOURCED_FROM`). */
   sourcedArticles: ArticleConnection;
   /** Quotes, claims and numeric facts about this organization. */
@@ -1333,6 +1353,24 @@ export type OrganizationNameArgs = {
 
 /** A government, agency, press service, consortium or other body. */
 export type OrganizationReportedMeetingsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  before: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  last: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A government, agency, press service, consortium or other body. */
+export type OrganizationSessionsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  before: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  last: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A government, agency, press service, consortium or other body. */
+export type OrganizationSignedArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   before: InputMaybe<Scalars['String']['input']>;
   first: InputMaybe<Scalars['Int']['input']>;
@@ -1465,7 +1503,7 @@ export type Person = Entity & Node & {
   /** What this person said (quotations attributed to them). */
   quotes: QuoteConnection;
   /** Documents this person signed (`SIGNED`), by date. */
-  signed: Array<Document>;
+  signed: DocumentConnection;
   /** Numeric facts this person stated. */
   statedFigures: NumericFactConnection;
   /** Quotes, claims and numeric facts about this person. */
@@ -1507,6 +1545,15 @@ export type PersonOfficesArgs = {
 
 /** A human being, e.g. Alikhan Smailov. */
 export type PersonQuotesArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  before: InputMaybe<Scalars['String']['input']>;
+  first: InputMaybe<Scalars['Int']['input']>;
+  last: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A human being, e.g. Alikhan Smailov. */
+export type PersonSignedArgs = {
   after: InputMaybe<Scalars['String']['input']>;
   before: InputMaybe<Scalars['String']['input']>;
   first: InputMaybe<Scalars['Int']['input']>;
@@ -2399,6 +2446,8 @@ export type ResolversTypes = {
   DiscussionFraming: DiscussionFraming;
   DiscussionSubject: ResolverTypeWrapper<EntityModel>;
   Document: ResolverTypeWrapper<EntityModel>;
+  DocumentConnection: ResolverTypeWrapper<EntityConnectionModel>;
+  DocumentEdge: ResolverTypeWrapper<EntityEdgeModel>;
   DocumentType: DocumentType;
   Entity: ResolverTypeWrapper<EntityModel>;
   EntityConnection: ResolverTypeWrapper<EntityConnectionModel>;
@@ -2508,6 +2557,8 @@ export type ResolversParentTypes = {
   DiscussionEdge: DiscussionEdgeModel;
   DiscussionSubject: EntityModel;
   Document: EntityModel;
+  DocumentConnection: EntityConnectionModel;
+  DocumentEdge: EntityEdgeModel;
   Entity: EntityModel;
   EntityConnection: EntityConnectionModel;
   EntityEdge: EntityEdgeModel;
@@ -2720,6 +2771,17 @@ export type DocumentResolvers<ContextType = GraphQLContext, ParentType extends R
   statementsAbout?: Resolver<ResolversTypes['FactConnection'], ParentType, ContextType, Partial<DocumentStatementsAboutArgs>>;
   wikidataId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DocumentConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DocumentConnection'] = ResolversParentTypes['DocumentConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DocumentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DocumentEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DocumentEdge'] = ResolversParentTypes['DocumentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
 };
 
 export type EntityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
@@ -3016,8 +3078,8 @@ export type OrganizationResolvers<ContextType = GraphQLContext, ParentType exten
   partOf?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   parts?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   reportedMeetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, Partial<OrganizationReportedMeetingsArgs>>;
-  sessions?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
-  signed?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
+  sessions?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<OrganizationSessionsArgs>>;
+  signed?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, Partial<OrganizationSignedArgs>>;
   sourcedArticles?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, Partial<OrganizationSourcedArticlesArgs>>;
   statementsAbout?: Resolver<ResolversTypes['FactConnection'], ParentType, ContextType, Partial<OrganizationStatementsAboutArgs>>;
   wikidataId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3069,7 +3131,7 @@ export type PersonResolvers<ContextType = GraphQLContext, ParentType extends Res
   nominatedBy?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   offices?: Resolver<Array<ResolversTypes['OfficeHolding']>, ParentType, ContextType, Partial<PersonOfficesArgs>>;
   quotes?: Resolver<ResolversTypes['QuoteConnection'], ParentType, ContextType, Partial<PersonQuotesArgs>>;
-  signed?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
+  signed?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, Partial<PersonSignedArgs>>;
   statedFigures?: Resolver<ResolversTypes['NumericFactConnection'], ParentType, ContextType, Partial<PersonStatedFiguresArgs>>;
   statementsAbout?: Resolver<ResolversTypes['FactConnection'], ParentType, ContextType, Partial<PersonStatementsAboutArgs>>;
   wikidataId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3257,6 +3319,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DiscussionEdge?: DiscussionEdgeResolvers<ContextType>;
   DiscussionSubject?: DiscussionSubjectResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
+  DocumentConnection?: DocumentConnectionResolvers<ContextType>;
+  DocumentEdge?: DocumentEdgeResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   EntityConnection?: EntityConnectionResolvers<ContextType>;
   EntityEdge?: EntityEdgeResolvers<ContextType>;

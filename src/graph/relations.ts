@@ -468,8 +468,9 @@ function keyedRows(spec: Relation): string[] {
  * of its cursors, the order of its sort key (reversed for a backward page: the caller flips the
  * page back), `size + 1` items to learn whether more lie beyond. Binds `items` (each
  * `[b.id, rels, sourceId, targetId, sortKey]`) and `nodes`, the page's (`size` at most), `more`,
- * `beyond` (items on the far side of the cursor the page starts from) and `total` (every item,
- * when counted; else null).
+ * and only when they are read (pagedExtras), `beyond` (items on the far side of the cursor the
+ * page starts from) and `total` (every item). Each clause costs Neo4j compile time, so none is
+ * written that the page does not need.
  */
 function pagedCall(spec: Relation, relProps: boolean, { page, prefix }: PageParams): string {
   const window = page;
@@ -504,7 +505,7 @@ function pagedCall(spec: Relation, relProps: boolean, { page, prefix }: PagePara
         '  RETURN count(*) > 0 AS beyond',
         '}',
       ]
-    : ['WITH *, false AS beyond'];
+    : [];
   const total = page.count
     ? [
         'CALL (anchorId) {',
@@ -513,7 +514,7 @@ function pagedCall(spec: Relation, relProps: boolean, { page, prefix }: PagePara
         '  RETURN count(*) AS total',
         '}',
       ]
-    : ['WITH *, null AS total'];
+    : [];
   return [
     'CALL (anchorId) {',
     ...keyedRows(spec),
@@ -527,6 +528,12 @@ function pagedCall(spec: Relation, relProps: boolean, { page, prefix }: PagePara
     ...beyond,
     ...total,
   ].join('\n');
+}
+
+/** `beyond` and `total` of a paged fetch, or the constants standing for them when not read. */
+function pagedExtras(page: RelationPage): string {
+  const from = page.backward ? page.before : page.after;
+  return `${from ? 'beyond' : 'false'}, ${page.count ? 'total' : 'null'}`;
 }
 
 /** The statement parameters of a paged fetch (see pagedCall). */
@@ -674,7 +681,7 @@ function prefetchCalls(
         : [`  UNWIND ${root.ids} AS anchorId`]),
       relationCall(specOf(relation), relProps, paged),
       paged
-        ? `  RETURN collect([anchorId, items, more, beyond, total]) AS anchors${k}, collect(nodes) AS nodeLists${k}`
+        ? `  RETURN collect([anchorId, items, more, ${pagedExtras(paged.page)}]) AS anchors${k}, collect(nodes) AS nodeLists${k}`
         : `  RETURN collect([anchorId, items]) AS anchors${k}, collect(nodes) AS nodeLists${k}`,
       '}',
       distinctNodes(`nodeLists${k}`, `nodes${k}`, nodeProps),

@@ -38,6 +38,8 @@ interface Kind {
   name: string;
   query: string;
   page: (data: Record<string, unknown>) => Page;
+  /** The page size to walk by (default 2). */
+  size?: number;
 }
 
 const at =
@@ -93,6 +95,37 @@ const KINDS: Kind[] = [
     query: `query(${VARS}) { entity(id: "person/alikhan-smailov") { ... on Person { quotes${ARGS} { ${PAGE_FIELDS.replace('ITEM', 'id')} } } } }`,
     page: at('entity', 'quotes'),
   },
+  ...(
+    [
+      ['Person.signed', 'person/alikhan-smailov', 'Person', 'signed'],
+      ['Person.statedFigures', 'person/alikhan-smailov', 'Person', 'statedFigures'],
+      [
+        'Organization.sessions',
+        'organization/eurasian-intergovernmental-council',
+        'Organization',
+        'sessions',
+      ],
+      [
+        'Organization.sourcedArticles',
+        'organization/kz-government-press-service',
+        'Organization',
+        'sourcedArticles',
+      ],
+      [
+        'Organization.reportedMeetings',
+        'organization/kz-government-press-service',
+        'Organization',
+        'reportedMeetings',
+      ],
+      ['Place.meetings', 'place/cholpon-ata', 'Place', 'meetings'],
+      ['Place.events', 'place/cholpon-ata', 'Place', 'events'],
+    ] as const
+  ).map(([name, id, type, field]): Kind => ({
+    name,
+    query: `query(${VARS}) { entity(id: "${id}") { ... on ${type} { ${field}${ARGS} { ${PAGE_FIELDS.replace('ITEM', 'id')} } } } }`,
+    page: at('entity', field),
+    size: 1,
+  })),
   {
     name: 'Person.claims',
     query: `query(${VARS}) { entity(id: "person/mikhail-mishustin") { ... on Person { claims${ARGS} { ${PAGE_FIELDS.replace('ITEM', 'id')} } } } }`,
@@ -143,14 +176,15 @@ describe('every connection pages both ways', () => {
       expect(all.pageInfo.hasNextPage).toBe(false);
       const items = all.edges.map((e) => e.node);
       expect(items.length, `${kind.name} needs items to walk`).toBeGreaterThan(0);
-      const forward = await walk(kind, 2, false);
-      const backward = await walk(kind, 2, true);
+      const forward = await walk(kind, kind.size ?? 2, false);
+      const backward = await walk(kind, kind.size ?? 2, true);
       expect(forward).toEqual(items);
       expect(backward).toEqual(items);
       // The last page, read backward from the end, is the forward walk's tail.
-      const last = await pageOf(kind, { last: 2 });
-      expect(last.edges.map((e) => e.node)).toEqual(items.slice(-2));
-      expect(last.pageInfo.hasPreviousPage).toBe(items.length > 2);
+      const size = kind.size ?? 2;
+      const last = await pageOf(kind, { last: size });
+      expect(last.edges.map((e) => e.node)).toEqual(items.slice(-size));
+      expect(last.pageInfo.hasPreviousPage).toBe(items.length > size);
       expect(last.pageInfo.hasNextPage).toBe(false);
     });
   }

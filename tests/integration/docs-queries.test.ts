@@ -154,17 +154,21 @@ const expectations: Record<string, (data: Data) => void> = {
   'what-did-a-person-sign.graphql': (data) => {
     const d = data as unknown as {
       person: {
-        signed: Array<{
-          documentType: string;
-          date: string;
-          signedBy: Named[];
-          signedAt: Array<Named & { date: string; onSidelinesOf: Named }>;
-          about: Named[];
-        }>;
+        signed: {
+          edges: Array<{
+            node: {
+              documentType: string;
+              date: string;
+              signedBy: Named[];
+              signedAt: Array<Named & { date: string; onSidelinesOf: Named }>;
+              about: Named[];
+            };
+          }>;
+        };
       };
     };
-    expect(d.person.signed).toHaveLength(1);
-    const memorandum = d.person.signed[0]!;
+    expect(d.person.signed.edges).toHaveLength(1);
+    const memorandum = d.person.signed.edges[0]!.node;
     expect([memorandum.documentType, memorandum.date]).toEqual(['MEMORANDUM', '2022-11-07']);
     expect(memorandum.signedBy.map((s) => s.name).sort()).toEqual([
       'Alikhan Smailov',

@@ -32,6 +32,7 @@ export const resolvers: Resolvers = {
   ClaimConnection: totalCount,
   NumericFactConnection: totalCount,
   ArticleConnection: totalCount,
+  DocumentConnection: totalCount,
   FactConnection: totalCount,
   SentenceConnection: totalCount,
   DiscussionConnection: totalCount,
