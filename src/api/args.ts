@@ -89,7 +89,7 @@ export function pageWindow(
 }
 
 /** Decodes a cursor argument (`after`, `before`) made for `field` (the sort it was made under). */
-export function afterCursor(
+function afterCursor(
   argument: string,
   value: string | null | undefined,
   field: string,

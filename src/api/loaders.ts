@@ -73,7 +73,7 @@ export interface MentionPageKey {
 }
 
 /** One entity's page of mentions as read: `rows` in reading order, `beyond` (mentionPages). */
-export interface MentionPage {
+interface MentionPage {
   rows: MentionRow[];
   beyond: boolean;
 }

@@ -68,7 +68,7 @@ function needsRelProps(
 }
 
 /** What a look-ahead reads besides the selection: variables, and the largest page. */
-export interface LookaheadOptions {
+interface LookaheadOptions {
   maxPageSize: number;
   depth?: number;
   relations?: Relations;
