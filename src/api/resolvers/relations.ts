@@ -5,18 +5,23 @@
  * nodes answers them (the first, for a field that is not a list); an item kind builds its items
  * from the relationship's ends and properties.
  */
-import { getNullableType, isListType, type GraphQLResolveInfo } from 'graphql';
+import { getNamedType, getNullableType, isListType, type GraphQLResolveInfo } from 'graphql';
 import { isEntityModel, propString, propStrings } from '../../graph/convert.js';
-import type {
-  DiscussionModel,
-  EntityModel,
-  EvidenceModel,
-  FactStatementModel,
-  MeetingParticipationModel,
-  MentionModel,
-  NodeModel,
-  OfficeHoldingModel,
-  PlainValue,
+import {
+  LINK_TYPE_NAMES,
+  type AppointmentModel,
+  type DiscussionModel,
+  type EntityModel,
+  type EvidenceModel,
+  type FactStatementModel,
+  type LinkModel,
+  type LinkTypeName,
+  type MeetingParticipationModel,
+  type MentionModel,
+  type NodeModel,
+  type OfficeHoldingModel,
+  type PlainValue,
+  type SignatureModel,
 } from '../../graph/model.js';
 import { RELATIONS, type ItemKind, type Relation } from '../../graph/relations.js';
 import type { GraphQLContext } from '../context.js';
@@ -119,6 +124,60 @@ const ITEM_RESOLVERS: Record<ItemKind, (relation: Relation) => RelationResolver>
         raisedById: firstOf(props, 'raisedById'),
       }),
     ),
+  signature: (relation) => (anchor, _, ctx, info) =>
+    withEnds<SignatureModel>(
+      ctx,
+      anchor,
+      relation,
+      info,
+      (statements, props, signer, document) => ({
+        __typename: 'Signature',
+        statements,
+        signer,
+        document,
+        officeId: firstOf(props, 'officeId'),
+        countryId: firstOf(props, 'countryId'),
+        date: earliestOf(props, 'pointInTime'),
+      }),
+    ),
+  appointment: (relation) => {
+    const action = appointmentAction(relation);
+    return (anchor, _, ctx, info) =>
+      withEnds<AppointmentModel>(
+        ctx,
+        anchor,
+        relation,
+        info,
+        (statements, props, by, person) => ({
+          __typename: 'Appointment',
+          action,
+          statements,
+          by,
+          person,
+          officeId: firstOf(props, 'officeId'),
+          date: earliestOf(props, 'pointInTime'),
+        }),
+      );
+  },
+  // The related node, with the statements of the relationship: the typed item of the field.
+  link: (relation) => (anchor, _, ctx, info) => {
+    const many = isListType(getNullableType(info.returnType));
+    const typename = linkTypeOf(relation, getNamedType(info.returnType).name);
+    return whenReady(related(ctx, info, relation, anchor.id), (items) => {
+      const links = items.flatMap(({ node, statements }): LinkModel[] =>
+        isEntityModel(node)
+          ? [
+              {
+                __typename: typename,
+                node,
+                statements: statements.length === 0 ? NO_FACTS : statements.map(statementOf),
+              },
+            ]
+          : [],
+      );
+      return many ? links : (links[0] ?? null);
+    });
+  },
   // One MENTIONS relationship per (sentence, entity): an item's only statement.
   mention: (relation) => (sentence, _, ctx, info) =>
     whenReady(related(ctx, info, relation, sentence.id), (items) =>
@@ -149,6 +208,25 @@ const ITEM_RESOLVERS: Record<ItemKind, (relation: Relation) => RelationResolver>
       }),
     ),
 };
+
+const LINK_TYPES: ReadonlySet<string> = new Set(LINK_TYPE_NAMES);
+
+/** The link type a field returns (the registry check holds it to LINK_TYPE_NAMES). */
+function linkTypeOf(relation: Relation, type: string): LinkTypeName {
+  if (!LINK_TYPES.has(type)) throw new Error(`relation ${relation.name}: ${type} is no link type`);
+  return type as LinkTypeName;
+}
+
+const APPOINTMENT_ACTIONS: ReadonlySet<string> = new Set(['APPOINTED', 'NOMINATED', 'DISMISSED']);
+
+/** What an appointment item records: its relationship type (a registry mistake throws). */
+function appointmentAction(relation: Relation): AppointmentModel['action'] {
+  const rel = relation.rel ?? '';
+  if (!APPOINTMENT_ACTIONS.has(rel)) {
+    throw new Error(`relation ${relation.name}: appointment items need APPOINTED, NOMINATED or DISMISSED`);
+  }
+  return rel as AppointmentModel['action'];
+}
 
 /** The statements of an item read without relationship properties (shared; never mutated). */
 const NO_FACTS: FactStatementModel[] = Object.freeze([]) as never;
