@@ -160,6 +160,8 @@ export interface OfficeHoldingModel extends FactRelationshipModel {
   person: EntityModel;
   office: EntityModel;
   asOf: string | null;
+  /** The earliest date a statement says it was held on (asOf): known held since then at least. */
+  firstAsOf: string | null;
   /** The earliest start any statement gives; the latest end. */
   from: string | null;
   until: string | null;

@@ -82,6 +82,7 @@ const ITEM_RESOLVERS: Record<ItemKind, (relation: Relation) => RelationResolver>
             person,
             office,
             asOf: latestOf(props, 'asOf'),
+            firstAsOf: earliestOf(props, 'asOf'),
             from: earliestOf(dated, 'startDate'),
             until,
             // The latest article that says decides; an end date means it is over.
@@ -143,21 +144,15 @@ const ITEM_RESOLVERS: Record<ItemKind, (relation: Relation) => RelationResolver>
   appointment: (relation) => {
     const action = appointmentAction(relation);
     return (anchor, _, ctx, info) =>
-      withEnds<AppointmentModel>(
-        ctx,
-        anchor,
-        relation,
-        info,
-        (statements, props, by, person) => ({
-          __typename: 'Appointment',
-          action,
-          statements,
-          by,
-          person,
-          officeId: firstOf(props, 'officeId'),
-          date: earliestOf(props, 'pointInTime'),
-        }),
-      );
+      withEnds<AppointmentModel>(ctx, anchor, relation, info, (statements, props, by, person) => ({
+        __typename: 'Appointment',
+        action,
+        statements,
+        by,
+        person,
+        officeId: firstOf(props, 'officeId'),
+        date: earliestOf(props, 'pointInTime'),
+      }));
   },
   // The related node, with the statements of the relationship: the typed item of the field.
   link: (relation) => (anchor, _, ctx, info) => {
@@ -223,7 +218,9 @@ const APPOINTMENT_ACTIONS: ReadonlySet<string> = new Set(['APPOINTED', 'NOMINATE
 function appointmentAction(relation: Relation): AppointmentModel['action'] {
   const rel = relation.rel ?? '';
   if (!APPOINTMENT_ACTIONS.has(rel)) {
-    throw new Error(`relation ${relation.name}: appointment items need APPOINTED, NOMINATED or DISMISSED`);
+    throw new Error(
+      `relation ${relation.name}: appointment items need APPOINTED, NOMINATED or DISMISSED`,
+    );
   }
   return rel as AppointmentModel['action'];
 }
@@ -314,7 +311,7 @@ function firstOf(props: Array<Record<string, PlainValue>>, key: string): string 
  */
 function heldOn(h: OfficeHoldingModel, day: string): boolean {
   const asOfs = h.statements.flatMap((s) => (s.pointInTime ? [s.pointInTime.date] : []));
-  const said = [h.asOf, ...asOfs].filter((d): d is string => d !== null).sort();
+  const said = [h.firstAsOf, h.asOf, ...asOfs].filter((d): d is string => d !== null).sort();
   const start = h.from ?? said[0] ?? null;
   const end = h.until ?? (h.current ? null : (said[said.length - 1] ?? start));
   return start !== null && start <= day && (end === null || day <= end);
