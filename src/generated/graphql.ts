@@ -302,10 +302,14 @@ export type DatedEntityFilter = {
   dateFrom?: InputMaybe<Scalars['Date']['input']>;
   /** Keeps entities dated on or before this day. */
   dateTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Keeps events of this type, e.g. `OFFICIAL_VISIT` (`events` only; meetings have none). */
+  eventType?: InputMaybe<Scalars['String']['input']>;
   /** Keeps entities whose name in any language, or an alias, contains this text (case-insensitive). */
   nameContains?: InputMaybe<Scalars['String']['input']>;
   /** Keeps entities directly related (by any relationship, either way) to the node with this id. */
   relatedTo?: InputMaybe<Scalars['ID']['input']>;
+  /** Keeps meetings or events with this status, e.g. `PLANNED`: the announced ones. */
+  status?: InputMaybe<EventStatus>;
 };
 
 /** How to sort a list of dated entities. */
@@ -318,7 +322,7 @@ export type DatedEntityOrder = {
 
 /** What to sort dated entities by. */
 export type DatedEntityOrderField =
-  /** The date (`date` of a meeting, `startDate` of an event; undated ones first), then the id. */
+  /** The date (`date` of a meeting or a document, `startDate` of an event; undated ones first), then the id. */
   | 'DATE'
   /** The id. */
   | 'ID'
@@ -430,6 +434,42 @@ export type DocumentMentionsArgs = {
 /** A decree, law, agreement, memorandum, statement or other document, e.g. a decree appointing a Prime Minister. */
 export type DocumentNameArgs = {
   lang?: InputMaybe<Language>;
+};
+
+/** A page of Document nodes (Relay connection). */
+export type DocumentConnection = {
+  __typename?: 'DocumentConnection';
+  /** The nodes of this page with their cursors. */
+  edges: Array<DocumentEdge>;
+  /** Where this page sits in the full list. */
+  pageInfo: PageInfo;
+  /** How many nodes match the filter in total (a count query, run only when asked for). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Document in a page, with its cursor. */
+export type DocumentEdge = {
+  __typename?: 'DocumentEdge';
+  /** Opaque keyset cursor of this edge (encodes the sort key and the id); pass it as `after`. */
+  cursor: Scalars['String']['output'];
+  /** The node. */
+  node: Document;
+};
+
+/** Filters a list of documents. All given conditions must hold. */
+export type DocumentFilter = {
+  /** Keeps documents dated on or after this day. */
+  dateFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Keeps documents dated on or before this day. */
+  dateTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Keeps documents of this type, e.g. `DECREE`. */
+  documentType?: InputMaybe<DocumentType>;
+  /** Keeps documents whose name in any language, or an alias, contains this text (case-insensitive). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Keeps documents directly related (by any relationship, either way) to the node with this id. */
+  relatedTo?: InputMaybe<Scalars['ID']['input']>;
+  /** Keeps documents that the person, organization or country with this id signed (`SIGNED`). */
+  signedBy?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /**
@@ -1718,6 +1758,8 @@ export type Query = {
   claims: ClaimConnection;
   /** Countries, filtered, sorted and paginated with keyset cursors. */
   countries: CountryConnection;
+  /** Documents (decrees, agreements, memoranda…; filter dates apply to `date`), filtered, sorted and paginated with keyset cursors. */
+  documents: DocumentConnection;
   /** Named things of every kind (narrow with `filter.kinds`), filtered, sorted and paginated with keyset cursors. */
   entities: EntityConnection;
   /** One entity by id; null when there is none. */
@@ -1815,6 +1857,19 @@ export type QueryCountriesArgs = {
   filter: InputMaybe<EntityFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy: InputMaybe<EntityOrder>;
+};
+
+
+/**
+ * The entry points of the togys graph: lookups by id (`node`, `nodes`, `entity`, `article`), a
+ * Relay connection per kind of thing (`people`, `meetings`, `quotes`, …), full-text `search` in
+ * Kazakh, Russian and English, and traversals (`path`, `neighborhood`).
+ */
+export type QueryDocumentsArgs = {
+  after: InputMaybe<Scalars['String']['input']>;
+  filter: InputMaybe<DocumentFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy: InputMaybe<DatedEntityOrder>;
 };
 
 
@@ -2400,6 +2455,9 @@ export type ResolversTypes = {
   DiscussionFraming: DiscussionFraming;
   DiscussionSubject: ResolverTypeWrapper<EntityModel>;
   Document: ResolverTypeWrapper<EntityModel>;
+  DocumentConnection: ResolverTypeWrapper<EntityConnectionModel>;
+  DocumentEdge: ResolverTypeWrapper<EntityEdgeModel>;
+  DocumentFilter: DocumentFilter;
   DocumentLink: ResolverTypeWrapper<LinkModel>;
   DocumentType: DocumentType;
   Entity: ResolverTypeWrapper<EntityModel>;
@@ -2515,6 +2573,9 @@ export type ResolversParentTypes = {
   Discussion: DiscussionModel;
   DiscussionSubject: EntityModel;
   Document: EntityModel;
+  DocumentConnection: EntityConnectionModel;
+  DocumentEdge: EntityEdgeModel;
+  DocumentFilter: DocumentFilter;
   DocumentLink: LinkModel;
   Entity: EntityModel;
   EntityConnection: EntityConnectionModel;
@@ -2751,6 +2812,17 @@ export type DocumentResolvers<ContextType = GraphQLContext, ParentType extends R
   statementsAbout?: Resolver<Array<ResolversTypes['Fact']>, ParentType, ContextType>;
   wikidataId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type DocumentConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DocumentConnection'] = ResolversParentTypes['DocumentConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DocumentEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DocumentEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DocumentEdge'] = ResolversParentTypes['DocumentEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
 };
 
 export type DocumentLinkResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DocumentLink'] = ResolversParentTypes['DocumentLink']> = {
@@ -3239,6 +3311,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   articles?: Resolver<ResolversTypes['ArticleConnection'], ParentType, ContextType, RequireFields<QueryArticlesArgs, 'first'>>;
   claims?: Resolver<ResolversTypes['ClaimConnection'], ParentType, ContextType, RequireFields<QueryClaimsArgs, 'first'>>;
   countries?: Resolver<ResolversTypes['CountryConnection'], ParentType, ContextType, RequireFields<QueryCountriesArgs, 'first'>>;
+  documents?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, RequireFields<QueryDocumentsArgs, 'first'>>;
   entities?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'first'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, RequireFields<QueryEventsArgs, 'first'>>;
@@ -3375,6 +3448,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Discussion?: DiscussionResolvers<ContextType>;
   DiscussionSubject?: DiscussionSubjectResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
+  DocumentConnection?: DocumentConnectionResolvers<ContextType>;
+  DocumentEdge?: DocumentEdgeResolvers<ContextType>;
   DocumentLink?: DocumentLinkResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   EntityConnection?: EntityConnectionResolvers<ContextType>;

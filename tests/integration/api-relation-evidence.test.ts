@@ -415,3 +415,60 @@ describe('offices in time', () => {
     ]);
   });
 });
+
+describe('list filters of the new vocabulary', () => {
+  type Page = { totalCount: number; edges: Array<{ node: { id: string } }> };
+  const ids = (page: Page) => page.edges.map((e) => e.node.id);
+
+  it('meetings and events by status, events by type', async () => {
+    const data = await api.query<{ planned: Page; held: Page; visits: Page; missions: Page }>(`{
+      planned: meetings(filter: { status: PLANNED }) { totalCount edges { node { id } } }
+      held: meetings(filter: { status: HELD }, orderBy: { field: DATE }) { totalCount edges { node { id } } }
+      visits: events(filter: { status: PLANNED, eventType: "OFFICIAL_VISIT" }) { totalCount edges { node { id } } }
+      missions: events(filter: { eventType: "TRADE_MISSION", status: HELD }) { totalCount edges { node { id } } }
+    }`);
+    expect(ids(data.planned).sort()).toEqual([
+      'meeting/2022-06-19-tokayev-khamenei',
+      'meeting/2022-06-19-tokayev-raisi-talks',
+    ]);
+    expect(data.planned.totalCount).toBe(2);
+    expect(ids(data.held)).toEqual([
+      'meeting/2022-08-25-smailov-mishustin',
+      'meeting/2022-11-07-smailov-von-der-leyen',
+    ]);
+    expect(ids(data.visits)).toEqual(['event/2022-06-19-tokayev-official-visit-to-iran']);
+    // The trade mission is announced, not held.
+    expect(data.missions).toEqual({ totalCount: 0, edges: [] });
+  });
+
+  it('documents by type and by signer, sorted by date', async () => {
+    const data = await api.query<{ decrees: Page; bySmailov: Page; tokayevDecrees: Page }>(`{
+      decrees: documents(filter: { documentType: DECREE }, orderBy: { field: DATE }) { totalCount edges { node { id } } }
+      bySmailov: documents(filter: { signedBy: "person/alikhan-smailov" }) { totalCount edges { node { id } } }
+      tokayevDecrees: documents(
+        filter: { documentType: DECREE, signedBy: "person/kassym-jomart-tokayev", dateFrom: "2023-01-01" }
+      ) { totalCount edges { node { id } } }
+    }`);
+    expect(ids(data.decrees)).toEqual([
+      'document/decree-2022-01-11-smailov-prime-minister',
+      'document/decree-2024-02-06-bektenov-prime-minister',
+    ]);
+    expect(ids(data.bySmailov)).toEqual([
+      'document/2022-11-07-kazakhstan-eu-raw-materials-memorandum',
+    ]);
+    expect(data.tokayevDecrees.totalCount).toBe(1);
+    expect(ids(data.tokayevDecrees)).toEqual([
+      'document/decree-2024-02-06-bektenov-prime-minister',
+    ]);
+  });
+
+  it('a filter the list does not have is a located BAD_USER_INPUT, not a server error', async () => {
+    const response = await api.raw(
+      `{ meetings(filter: { eventType: "OFFICIAL_VISIT" }) { totalCount } }`,
+    );
+    expect(response.status).toBe(200);
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toMatch(/filter\.eventType.*not a filter of meetings/);
+    expect(response.errors?.[0]?.path).toEqual(['meetings']);
+  });
+});
