@@ -25,6 +25,7 @@ export const resolvers: Resolvers = {
   PlaceConnection: totalCount,
   EventConnection: totalCount,
   MeetingConnection: totalCount,
+  DocumentConnection: totalCount,
   InfrastructureProjectConnection: totalCount,
   TopicConnection: totalCount,
   EntityConnection: totalCount,
