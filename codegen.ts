@@ -4,6 +4,7 @@
  * the checked-in file is stale. Mappers point each GraphQL type at the model resolvers receive.
  */
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { LINK_TYPE_NAMES } from './src/graph/model.js';
 import { ENTITY_KIND_LABELS } from './src/graph/schema.js';
 
 const MODEL = '../graph/model.js';
@@ -26,6 +27,9 @@ const mappers: Record<string, string> = {
   OfficeHolding: `${MODEL}#OfficeHoldingModel`,
   MeetingParticipation: `${MODEL}#MeetingParticipationModel`,
   Discussion: `${MODEL}#DiscussionModel`,
+  Signature: `${MODEL}#SignatureModel`,
+  Appointment: `${MODEL}#AppointmentModel`,
+  StatusQualifier: `${MODEL}#StatusModel`,
   FactStatement: `${MODEL}#FactStatementModel`,
   DatedQualifier: `${MODEL}#DatedModel`,
   Period: `${MODEL}#PeriodModel`,
@@ -50,6 +54,7 @@ const mappers: Record<string, string> = {
   DiscussionConnection: `${MODEL}#DiscussionConnectionModel`,
   DiscussionEdge: `${MODEL}#DiscussionEdgeModel`,
 };
+for (const type of LINK_TYPE_NAMES) mappers[type] = `${MODEL}#LinkModel`;
 for (const type of ENTITY_TYPES) {
   mappers[type] = `${MODEL}#EntityModel`;
   mappers[`${type}Connection`] = `${MODEL}#EntityConnectionModel`;

@@ -1,6 +1,8 @@
 /**
  * One synthetic article: a Kazakh-looking text about a meeting, and its annotation in the real
- * seed format (src/seed/annotation-schema.ts). Every evidence excerpt is a whole sentence of the
+ * seed format (src/seed/annotation-schema.ts). Some articles also carry the vocabulary of
+ * government news: an appointment by decree with its date, a memorandum signed at the meeting,
+ * an official visit the meeting is held during, an announced (PLANNED) next meeting. Every evidence excerpt is a whole sentence of the
  * generated text, and no sentence repeats, so each excerpt occurs exactly once.
  */
 import type {
@@ -35,6 +37,11 @@ function publishedAt(index: number): { iso: string; date: string } {
   return { iso, date: iso.slice(0, 10) };
 }
 
+/** The ISO day `days` after (or before, when negative) the ISO day `iso`. */
+function shiftDay(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 function money(value: number): string {
   return value.toFixed(1).replace('.', ',');
 }
@@ -56,6 +63,8 @@ export function generateArticle(index: number, pool: EntityPool, random: Random)
   const year = Number(date.slice(0, 4)) - 1;
 
   const entities = new Map<string, EntityAnnotation>();
+  /** Entities only this article knows (declared in it, not in the registry). */
+  const ownIds = new Set<string>([meetingId]);
   const use = (e: EntityAnnotation) => entities.set(e.id, e);
   const sentences: string[] = [];
   const facts: FactAnnotation[] = [];
@@ -117,9 +126,49 @@ export function generateArticle(index: number, pool: EntityPool, random: Random)
     ? `Кездесуге ${p3.office.names.kk} ${p3.person.names.kk} қатысты.`
     : undefined;
   if (p3Sentence) sentences.push(p3Sentence);
+  // --- an appointment by decree, some time before: the first participant's holding begins then ---
+  // (Dates in the text are ISO days: the dateline's, an appointment's before it, a planned
+  // meeting's after it, so each occurs once.)
+  const appointed = random.next() < 0.25 ? shiftDay(date, -random.int(30, 900)) : undefined;
+  const appointedSentence = appointed
+    ? `${p1.person.names.kk} ${appointed} жарлықпен ${p1.office.names.kk} болып тағайындалған.`
+    : undefined;
+  if (appointed && appointedSentence) {
+    sentences.push(appointedSentence);
+    const decreeId = `document/${slug}-decree`;
+    ownIds.add(decreeId);
+    const decreeKk = `${p1.person.names.kk} тағайындау туралы жарлық`;
+    use({
+      kind: 'Document',
+      id: decreeId,
+      names: { kk: decreeKk, ru: decreeKk, en: `Decree appointing ${p1.person.names.en}` },
+      aliases: [],
+      forms: [],
+      documentType: 'DECREE',
+      date: appointed,
+      dateEvidence: [appointed],
+    });
+    fact({
+      type: 'APPOINTED',
+      from: decreeId,
+      to: p1.person.id,
+      officeId: p1.office.id,
+      evidence: [appointedSentence],
+      pointInTime: { date: appointed, evidence: [appointed] },
+    });
+  }
   for (const p of participants) {
     const pev = p === p3 && p3Sentence ? [p3Sentence] : ev;
-    fact({ type: 'HOLDS_OFFICE', from: p.person.id, to: p.office.id, asOf: date, evidence: pev });
+    fact({
+      type: 'HOLDS_OFFICE',
+      from: p.person.id,
+      to: p.office.id,
+      asOf: date,
+      evidence: pev,
+      ...(p === p1 && appointed && appointedSentence
+        ? { startDate: { date: appointed, evidence: [appointed] } }
+        : {}),
+    });
     fact({ type: 'OFFICE_IN', from: p.office.id, to: p.country.government.id, evidence: pev });
     fact({
       type: 'GOVERNMENT_OF',
@@ -287,6 +336,115 @@ export function generateArticle(index: number, pool: EntityPool, random: Random)
     });
   }
 
+  // --- a document signed at the meeting by both sides ---
+  if (random.next() < 0.3) {
+    const topic = topics[0]!;
+    const documentId = `document/${slug}-memorandum`;
+    ownIds.add(documentId);
+    const documentKk = `${topic.names.kk} саласындағы ынтымақтастық туралы меморандум`;
+    use({
+      kind: 'Document',
+      id: documentId,
+      names: {
+        kk: documentKk,
+        ru: documentKk,
+        en: `Memorandum on cooperation in ${topic.names.en}`,
+      },
+      aliases: [],
+      forms: [],
+      documentType: 'MEMORANDUM',
+      date,
+      dateEvidence: [date],
+    });
+    const signedSentence = `Кездесу қорытындысы бойынша тараптар ${documentKk}ға қол қойды.`;
+    sentences.push(signedSentence);
+    for (const p of [p1, p2]) {
+      fact({
+        type: 'SIGNED',
+        from: p.person.id,
+        to: documentId,
+        officeId: p.office.id,
+        countryId: p.country.country.id,
+        evidence: [signedSentence],
+        pointInTime: { date, evidence: [date] },
+      });
+    }
+    fact({ type: 'SIGNED_AT', from: documentId, to: meetingId, evidence: [signedSentence] });
+    fact({ type: 'ABOUT', from: documentId, to: topic.id, evidence: [signedSentence] });
+  }
+
+  // --- the meeting held during the second participant's official visit to the host country ---
+  if (random.next() < 0.25) {
+    const visitId = `event/${slug}-visit`;
+    ownIds.add(visitId);
+    const visitKk = `${p2.person.names.kk} ресми сапары`;
+    const visitSentence = `Кездесу ${p2.person.names.kk} ${placeCountry.names.kk} еліне ресми сапары барысында өтті.`;
+    sentences.push(visitSentence);
+    use({
+      kind: 'Event',
+      id: visitId,
+      names: { kk: visitKk, ru: visitKk, en: `Official visit of ${p2.person.names.en}` },
+      aliases: [],
+      forms: [],
+      eventType: 'OFFICIAL_VISIT',
+      status: 'HELD',
+      startDate: date,
+      endDate: date,
+      startDateEvidence: [date],
+      endDateEvidence: [date],
+    });
+    const vev = [visitSentence];
+    fact({ type: 'DURING', from: meetingId, to: visitId, evidence: vev });
+    fact({ type: 'HELD_IN', from: visitId, to: placeCountry.id, evidence: vev });
+    fact({
+      type: 'PARTICIPATED_IN',
+      from: p2.person.id,
+      to: visitId,
+      role: 'VISITOR',
+      officeId: p2.office.id,
+      countryId: p2.country.country.id,
+      evidence: vev,
+    });
+  }
+
+  // --- the next meeting, announced: PLANNED on a later day ---
+  if (random.next() < 0.2) {
+    const planned = shiftDay(date, random.int(30, 200));
+    const nextId = `meeting/${slug}-next`;
+    ownIds.add(nextId);
+    const nextSentence = `Тараптардың келесі кездесуі ${planned} күні ${place.names.kk}да өтеді деп жоспарланған.`;
+    sentences.push(nextSentence);
+    const nextKk = `${p1.person.names.kk} мен ${p2.person.names.kk} келесі кездесуі`;
+    use({
+      kind: 'Meeting',
+      id: nextId,
+      names: {
+        kk: nextKk,
+        ru: nextKk,
+        en: `Next meeting of ${p1.person.names.en} and ${p2.person.names.en}`,
+      },
+      aliases: [],
+      forms: [],
+      status: 'PLANNED',
+      statusEvidence: ['өтеді деп жоспарланған'],
+      date: planned,
+      dateEvidence: [planned],
+      meetingType: 'BILATERAL',
+    });
+    const nev = [nextSentence];
+    fact({ type: 'HELD_IN', from: nextId, to: place.id, evidence: nev });
+    for (const p of [p1, p2]) {
+      fact({
+        type: 'PARTICIPATED_IN',
+        from: p.person.id,
+        to: nextId,
+        officeId: p.office.id,
+        countryId: p.country.country.id,
+        evidence: nev,
+      });
+    }
+  }
+
   const title = `${p1.person.names.kk} мен ${p2.person.names.kk} не туралы сөйлесті?`;
   const paragraphs: string[] = [];
   for (let k = 0; k < sentences.length; k += 2)
@@ -296,7 +454,7 @@ export function generateArticle(index: number, pool: EntityPool, random: Random)
   return {
     slug,
     text,
-    registered: [...entities.values()].filter((e) => e.id !== meetingId),
+    registered: [...entities.values()].filter((e) => !ownIds.has(e.id)),
     annotation: {
       article: {
         slug,
@@ -307,8 +465,8 @@ export function generateArticle(index: number, pool: EntityPool, random: Random)
         sourceName: reporter.names.kk,
         source: reporter.id,
       },
-      uses: [...entities.keys()].filter((id) => id !== meetingId),
-      entities: [entities.get(meetingId) as EntityAnnotation],
+      uses: [...entities.keys()].filter((id) => !ownIds.has(id)),
+      entities: [...ownIds].map((id) => entities.get(id) as EntityAnnotation),
       quotes,
       claims,
       numericFacts,

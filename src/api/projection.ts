@@ -41,6 +41,17 @@ const FIELD_PROPERTIES: ReadonlyMap<string, readonly string[]> = new Map([
   ['Entity.name', ['nameEn', 'nameKk', 'nameRu']], // name(lang)
   ['Entity.mentions', []], // a page by the entity's id
   ['Meeting.date', ['date']],
+  ['Meeting.dateFact', ['date', 'dateEvidence', 'dateSentenceIds']],
+  ['Meeting.status', ['status']],
+  ['Meeting.statusFact', ['status', 'statusEvidence', 'statusSentenceIds']],
+  ['Event.status', ['status']],
+  ['Event.statusFact', ['status', 'statusEvidence', 'statusSentenceIds']],
+  ['Event.startDate', ['startDate']],
+  ['Event.startDateFact', ['startDate', 'startDateEvidence', 'startDateSentenceIds']],
+  ['Event.endDate', ['endDate']],
+  ['Event.endDateFact', ['endDate', 'endDateEvidence', 'endDateSentenceIds']],
+  ['Document.date', ['date']],
+  ['Document.dateFact', ['date', 'dateEvidence', 'dateSentenceIds']],
   ['Article.title', ['title']],
   ['Article.text', ['text']],
   ['Sentence.text', ['text']],

@@ -14,6 +14,7 @@ import {
   type GraphQLNamedType,
   type GraphQLSchema,
 } from 'graphql';
+import { LINK_TYPE_NAMES } from '../graph/model.js';
 import { RELATIONS, type ItemKind, type Relation } from '../graph/relations.js';
 import { isConnectionType, itemTypeOfType } from './selection.js';
 
@@ -21,24 +22,36 @@ import { isConnectionType, itemTypeOfType } from './selection.js';
 export type Relations = Readonly<Record<string, Relation>>;
 
 /**
- * The item types: their GraphQL type and the fields that hold the relationship's start
- * (`source`) and end (`target`) node. `prefetch` false: look-ahead leaves the field to its
- * resolver (an Evidence item carries a sentence id; Evidence.sentence loads the whole sentence,
- * as its excerpts are cut from the text).
+ * The item types: their GraphQL type(s) and the fields that hold the relationship's start
+ * (`source`) and end (`target`) node, or (`node`) the related node whichever end it is.
+ * `prefetch` false: look-ahead leaves the field to its resolver (an Evidence item carries a
+ * sentence id; Evidence.sentence loads the whole sentence, as its excerpts are cut from the text).
  */
 const ITEM_KINDS: Readonly<
-  Record<ItemKind, { type: string; source?: string; target?: string; prefetch: boolean }>
+  Record<
+    ItemKind,
+    {
+      types: readonly string[];
+      source?: string;
+      target?: string;
+      node?: string;
+      prefetch: boolean;
+    }
+  >
 > = {
-  holding: { type: 'OfficeHolding', source: 'person', target: 'office', prefetch: true },
+  holding: { types: ['OfficeHolding'], source: 'person', target: 'office', prefetch: true },
   participation: {
-    type: 'MeetingParticipation',
+    types: ['MeetingParticipation'],
     source: 'person',
     target: 'meeting',
     prefetch: true,
   },
-  discussion: { type: 'Discussion', source: 'meeting', target: 'subject', prefetch: true },
-  mention: { type: 'Mention', target: 'entity', prefetch: true },
-  evidence: { type: 'Evidence', prefetch: false },
+  discussion: { types: ['Discussion'], source: 'meeting', target: 'subject', prefetch: true },
+  signature: { types: ['Signature'], source: 'signer', target: 'document', prefetch: true },
+  appointment: { types: ['Appointment'], source: 'by', target: 'person', prefetch: true },
+  link: { types: LINK_TYPE_NAMES, node: 'node', prefetch: true },
+  mention: { types: ['Mention'], target: 'entity', prefetch: true },
+  evidence: { types: ['Evidence'], prefetch: false },
 };
 
 /**
@@ -65,7 +78,8 @@ export function relationFor(
 /** The item field holding the related node; null when the items are the related nodes. */
 export function nodeFieldOf(relation: Relation): string | null {
   if (!relation.item || !relation.nodeEnd) return null;
-  return ITEM_KINDS[relation.item][relation.nodeEnd] ?? null;
+  const kind = ITEM_KINDS[relation.item];
+  return kind.node ?? kind[relation.nodeEnd] ?? null;
 }
 
 /**
@@ -85,8 +99,8 @@ export function anchorFieldOf(relation: Relation): string | null {
  */
 export function endFieldsOf(relation: Relation): ReadonlySet<string> | null {
   if (!relation.item) return null;
-  const { source, target } = ITEM_KINDS[relation.item];
-  return new Set(['__typename', ...(source ? [source] : []), ...(target ? [target] : [])]);
+  const { source, target, node } = ITEM_KINDS[relation.item];
+  return new Set(['__typename', ...[source, target, node].filter((f) => f !== undefined)]);
 }
 
 /** Whether look-ahead fetches the relation ahead of its resolver. */
@@ -133,7 +147,7 @@ function isNodeType(schema: GraphQLSchema, type: GraphQLNamedType): boolean {
   return objects.length > 0 && objects.every((t) => implementsNode(schema, schema.getType(t)!));
 }
 
-const ITEM_TYPES: ReadonlySet<string> = new Set(Object.values(ITEM_KINDS).map((k) => k.type));
+const ITEM_TYPES: ReadonlySet<string> = new Set(Object.values(ITEM_KINDS).flatMap((k) => k.types));
 
 /**
  * Arguments a relation field may take that leave what is fetched alone: its resolver filters
@@ -181,8 +195,8 @@ function relatedNodeType(
   if (!relation.item) return returned;
   const nodeField = nodeFieldOf(relation);
   if (!nodeField) return undefined;
-  const itemType = schema.getType(ITEM_KINDS[relation.item].type);
-  const field = isObjectType(itemType) ? itemType.getFields()[nodeField] : undefined;
+  // The field's type is the item type (entryProblem checks it first).
+  const field = isObjectType(returned) ? returned.getFields()[nodeField] : undefined;
   return field ? getNamedType(field.type) : undefined;
 }
 
@@ -198,12 +212,12 @@ function entryProblem(schema: GraphQLSchema, relation: Relation): string | null 
   const returned = itemTypeOf(schema, field);
   if (!returned) return 'its items have no type';
   const item = relation.item ? ITEM_KINDS[relation.item] : null;
-  if (item && item.type !== returned.name) {
-    return `items of kind ${relation.item} are ${item.type}, not ${returned.name}`;
+  if (item && !item.types.includes(returned.name)) {
+    return `items of kind ${relation.item} are ${item.types.join(' or ')}, not ${returned.name}`;
   }
   const nodeType = relatedNodeType(schema, relation, returned);
   if (!nodeType) {
-    return nodeFieldOf(relation) ? `${item?.type} has no field ${nodeFieldOf(relation)}` : null;
+    return nodeFieldOf(relation) ? `${returned.name} has no field ${nodeFieldOf(relation)}` : null;
   }
   const objects = objectTypesOf(schema, nodeType);
   const labels = relation.nodeLabels;

@@ -193,6 +193,14 @@ function toEntityModel(
     number: propString(p, 'number'),
     projectType: propString(p, 'projectType'),
     topicType: propString(p, 'topicType'),
+    dateEvidence: propStrings(p, 'dateEvidence'),
+    dateSentenceIds: propStrings(p, 'dateSentenceIds'),
+    startDateEvidence: propStrings(p, 'startDateEvidence'),
+    startDateSentenceIds: propStrings(p, 'startDateSentenceIds'),
+    endDateEvidence: propStrings(p, 'endDateEvidence'),
+    endDateSentenceIds: propStrings(p, 'endDateSentenceIds'),
+    statusEvidence: propStrings(p, 'statusEvidence'),
+    statusSentenceIds: propStrings(p, 'statusSentenceIds'),
   };
 }
 

@@ -17,6 +17,7 @@ export type ListName =
   | 'places'
   | 'events'
   | 'meetings'
+  | 'documents'
   | 'infrastructureProjects'
   | 'topics'
   | 'entities'
@@ -34,7 +35,11 @@ type FilterName =
   | 'dateTo'
   | 'textContains'
   | 'articleId'
-  | 'titleContains';
+  | 'titleContains'
+  | 'status'
+  | 'eventType'
+  | 'documentType'
+  | 'signedBy';
 
 export interface ListSpec {
   label: string;
@@ -97,14 +102,34 @@ function factList(label: string, textExpr: string): ListSpec {
   };
 }
 
+const STATUS = 'n.status = $f_status';
+
 export const LIST_SPECS: Record<ListName, ListSpec> = {
   countries: entityList('Country'),
   people: entityList('Person'),
   offices: entityList('Office'),
   organizations: entityList('Organization'),
   places: entityList('Place'),
-  events: datedList('Event', 'startDate'),
-  meetings: datedList('Meeting', 'date'),
+  events: {
+    ...datedList('Event', 'startDate'),
+    filters: {
+      ...datedList('Event', 'startDate').filters,
+      status: STATUS,
+      eventType: 'n.eventType = $f_eventType',
+    },
+  },
+  meetings: {
+    ...datedList('Meeting', 'date'),
+    filters: { ...datedList('Meeting', 'date').filters, status: STATUS },
+  },
+  documents: {
+    ...datedList('Document', 'date'),
+    filters: {
+      ...datedList('Document', 'date').filters,
+      documentType: 'n.documentType = $f_documentType',
+      signedBy: 'EXISTS { MATCH (s)-[:SIGNED]->(n) WHERE s.id = $f_signedBy }',
+    },
+  },
   infrastructureProjects: entityList('InfrastructureProject'),
   topics: entityList('Topic'),
   entities: {

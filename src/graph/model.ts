@@ -35,6 +35,15 @@ export interface EntityModel {
   number: string | null;
   projectType: string | null;
   topicType: string | null;
+  // The evidence of a dated property or status, when the article declaring the entity gives it.
+  dateEvidence: string[];
+  dateSentenceIds: string[];
+  startDateEvidence: string[];
+  startDateSentenceIds: string[];
+  endDateEvidence: string[];
+  endDateSentenceIds: string[];
+  statusEvidence: string[];
+  statusSentenceIds: string[];
 }
 
 export interface ArticleModel {
@@ -151,6 +160,8 @@ export interface OfficeHoldingModel extends FactRelationshipModel {
   person: EntityModel;
   office: EntityModel;
   asOf: string | null;
+  /** The earliest date a statement says it was held on (asOf): known held since then at least. */
+  firstAsOf: string | null;
   /** The earliest start any statement gives; the latest end. */
   from: string | null;
   until: string | null;
@@ -171,6 +182,56 @@ export interface DiscussionModel extends FactRelationshipModel {
   subject: EntityModel;
   framing: string | null;
   raisedById: string | null;
+}
+
+export interface SignatureModel extends FactRelationshipModel {
+  __typename: 'Signature';
+  signer: EntityModel;
+  document: EntityModel;
+  officeId: string | null;
+  countryId: string | null;
+  date: string | null;
+}
+
+/** An APPOINTED, NOMINATED or DISMISSED relationship (`action`). */
+export interface AppointmentModel extends FactRelationshipModel {
+  __typename: 'Appointment';
+  action: 'APPOINTED' | 'NOMINATED' | 'DISMISSED';
+  by: EntityModel;
+  person: EntityModel;
+  officeId: string | null;
+  date: string | null;
+}
+
+/**
+ * The GraphQL types of a related node with its provenance, one per kind of node so that the
+ * item's `node` is typed (`Meeting.heldInFacts` → PlaceLink).
+ */
+export const LINK_TYPE_NAMES = [
+  'PlaceLink',
+  'CountryLink',
+  'EventLink',
+  'MeetingLink',
+  'OrganizationLink',
+  'OfficeLink',
+  'DocumentLink',
+  'PersonLink',
+  'EntityLink',
+] as const;
+export type LinkTypeName = (typeof LINK_TYPE_NAMES)[number];
+
+/** A related node with the statements of the relationship leading to it (PlaceLink, …). */
+export interface LinkModel extends FactRelationshipModel {
+  /** The item's GraphQL type, from the field it answers. */
+  __typename: LinkTypeName;
+  node: EntityModel;
+}
+
+/** A status an article gives an entity it declares, with its evidence. */
+export interface StatusModel {
+  status: string;
+  sentenceIds: string[];
+  excerpts: string[];
 }
 
 export interface MentionModel {

@@ -27,12 +27,21 @@ export interface Hop {
  * What a relation field's items are when they are not the related nodes themselves: the API
  * builds each kind from the relationship's ends and properties (api/relation-fields.ts).
  */
-export type ItemKind = 'holding' | 'participation' | 'discussion' | 'mention' | 'evidence';
+export type ItemKind =
+  | 'holding'
+  | 'participation'
+  | 'discussion'
+  | 'signature'
+  | 'appointment'
+  | 'link'
+  | 'mention'
+  | 'evidence';
 
 /**
  * One relation field, as graph facts. The related node `b` is reached from the anchor by ONE of:
  * - `rel` + `dir`: a relationship touching the anchor (`through` hops first, when the
- *   relationship is further along a path: its ends are then read from the graph);
+ *   relationship is further along a path: its ends are then read from the graph; `throughAny`
+ *   when several paths lead there, e.g. an office of a country's government or of the country);
  * - `rel` + `dir` + `far`: a relationship that does not touch the anchor, found by its property
  *   `far.relProperty` equal to the anchor's id, between `b` and a `far.label` node;
  * - `nodeProperty`: no relationship; `b`'s property equals the anchor's id.
@@ -43,6 +52,8 @@ export interface RelationSpec {
   rel?: string;
   dir?: Direction;
   through?: readonly Hop[];
+  /** Alternative paths (each as `through`) to the node before `rel`; all end on one label. */
+  throughAny?: readonly (readonly Hop[])[];
   far?: { label: string; relProperty: string };
   nodeProperty?: string;
   /** Label(s) of the anchor when not the type of the key (an interface without a label: Fact). */
@@ -54,11 +65,16 @@ export interface RelationSpec {
    * separate items (the framing of a discussion); the items sort by it last.
    */
   qualifier?: string;
+  /** The qualifier's value when a relationship lacks it (`acting` unset: not acting). */
+  qualifierDefault?: boolean;
   /** The kind of the field's items; absent: the items are the related nodes. */
   item?: ItemKind;
 }
 
 const FACT_LABELS = 'Quote|Claim|NumericFact';
+
+/** An acting spell in an office is an item of its own, not merged with the holding proper. */
+const ACTING_APART = { qualifier: 'acting', qualifierDefault: false } as const;
 
 /**
  * THE registry of the schema's relation fields: `Type.field` (an object type's field, or an
@@ -86,7 +102,13 @@ export const RELATION_SPECS = {
     item: 'evidence',
   },
   // Person
-  'Person.offices': { rel: 'HOLDS_OFFICE', dir: 'out', node: 'Office', item: 'holding' },
+  'Person.offices': {
+    rel: 'HOLDS_OFFICE',
+    dir: 'out',
+    node: 'Office',
+    ...ACTING_APART,
+    item: 'holding',
+  },
   'Person.meetings': {
     rel: 'PARTICIPATED_IN',
     dir: 'out',
@@ -98,35 +120,85 @@ export const RELATION_SPECS = {
   'Person.claims': { rel: 'MADE_CLAIM', dir: 'out', node: 'Claim' },
   'Person.statedFigures': { rel: 'STATED', dir: 'out', node: 'NumericFact' },
   'Person.signed': { rel: 'SIGNED', dir: 'out', node: 'Document', order: ['date', 'id'] },
+  'Person.signatures': { rel: 'SIGNED', dir: 'out', node: 'Document', item: 'signature' },
   'Person.appointedBy': { rel: 'APPOINTED', dir: 'in', node: 'Entity' },
+  'Person.appointments': { rel: 'APPOINTED', dir: 'in', node: 'Entity', item: 'appointment' },
   'Person.nominatedBy': { rel: 'NOMINATED', dir: 'in', node: 'Entity' },
+  'Person.nominations': { rel: 'NOMINATED', dir: 'in', node: 'Entity', item: 'appointment' },
+  'Person.dismissals': { rel: 'DISMISSED', dir: 'in', node: 'Entity', item: 'appointment' },
   // Office
-  'Office.holders': { rel: 'HOLDS_OFFICE', dir: 'in', node: 'Person', item: 'holding' },
+  'Office.holders': {
+    rel: 'HOLDS_OFFICE',
+    dir: 'in',
+    node: 'Person',
+    ...ACTING_APART,
+    item: 'holding',
+  },
   'Office.organization': { rel: 'OFFICE_IN', dir: 'out', node: 'Organization' },
+  'Office.organizationFact': { rel: 'OFFICE_IN', dir: 'out', node: 'Organization', item: 'link' },
   'Office.country': { rel: 'OFFICE_OF', dir: 'out', node: 'Country' },
+  'Office.countryFact': { rel: 'OFFICE_OF', dir: 'out', node: 'Country', item: 'link' },
   'Country.offices': { rel: 'OFFICE_OF', dir: 'in', node: 'Office' },
+  'Country.officesFacts': { rel: 'OFFICE_OF', dir: 'in', node: 'Office', item: 'link' },
+  'Country.signatures': { rel: 'SIGNED', dir: 'out', node: 'Document', item: 'signature' },
   // Document
   'Document.signedBy': { rel: 'SIGNED', dir: 'in', node: 'Entity' },
+  'Document.signatures': { rel: 'SIGNED', dir: 'in', node: 'Entity', item: 'signature' },
   'Document.signedAt': { rel: 'SIGNED_AT', dir: 'out', node: 'Entity' },
+  'Document.signedAtFacts': { rel: 'SIGNED_AT', dir: 'out', node: 'Entity', item: 'link' },
   'Document.appointed': { rel: 'APPOINTED', dir: 'out', node: 'Person' },
+  'Document.appointments': { rel: 'APPOINTED', dir: 'out', node: 'Person', item: 'appointment' },
+  'Document.nominations': { rel: 'NOMINATED', dir: 'out', node: 'Person', item: 'appointment' },
+  'Document.dismissals': { rel: 'DISMISSED', dir: 'out', node: 'Person', item: 'appointment' },
   'Document.about': { rel: 'ABOUT', dir: 'out', node: 'Entity' },
+  'Document.aboutFacts': { rel: 'ABOUT', dir: 'out', node: 'Entity', item: 'link' },
   'Organization.signed': { rel: 'SIGNED', dir: 'out', node: 'Document', order: ['date', 'id'] },
+  'Organization.signatures': {
+    rel: 'SIGNED',
+    dir: 'out',
+    node: 'Document',
+    order: ['date', 'id'],
+    item: 'signature',
+  },
   // Organization
   'Organization.governmentOf': { rel: 'GOVERNMENT_OF', dir: 'out', node: 'Country' },
+  'Organization.governmentOfFact': {
+    rel: 'GOVERNMENT_OF',
+    dir: 'out',
+    node: 'Country',
+    item: 'link',
+  },
   'Organization.partOf': { rel: 'PART_OF', dir: 'out', node: 'Organization' },
+  'Organization.partOfFact': { rel: 'PART_OF', dir: 'out', node: 'Organization', item: 'link' },
   'Organization.parts': { rel: 'PART_OF', dir: 'in', node: 'Organization' },
+  'Organization.partsFacts': { rel: 'PART_OF', dir: 'in', node: 'Organization', item: 'link' },
   'Organization.offices': { rel: 'OFFICE_IN', dir: 'in', node: 'Office' },
+  'Organization.officesFacts': { rel: 'OFFICE_IN', dir: 'in', node: 'Office', item: 'link' },
   'Organization.reportedMeetings': {
     rel: 'REPORTED_BY',
     dir: 'in',
     node: 'Meeting',
     order: ['date', 'id'],
   },
+  'Organization.reportedMeetingsFacts': {
+    rel: 'REPORTED_BY',
+    dir: 'in',
+    node: 'Meeting',
+    order: ['date', 'id'],
+    item: 'link',
+  },
   'Organization.sessions': {
     rel: 'SESSION_OF',
     dir: 'in',
     node: 'Event',
     order: ['startDate', 'id'],
+  },
+  'Organization.sessionsFacts': {
+    rel: 'SESSION_OF',
+    dir: 'in',
+    node: 'Event',
+    order: ['startDate', 'id'],
+    item: 'link',
   },
   'Organization.sourcedArticles': {
     rel: 'SOURCED_FROM',
@@ -136,14 +208,25 @@ export const RELATION_SPECS = {
   },
   // Country
   'Country.governments': { rel: 'GOVERNMENT_OF', dir: 'in', node: 'Organization' },
+  'Country.governmentsFacts': {
+    rel: 'GOVERNMENT_OF',
+    dir: 'in',
+    node: 'Organization',
+    item: 'link',
+  },
   'Country.officials': {
-    through: [
-      { rel: 'GOVERNMENT_OF', dir: 'in', node: 'Organization' },
-      { rel: 'OFFICE_IN', dir: 'in', node: 'Office' },
+    // An office of the country's government, or of the country itself (its President).
+    throughAny: [
+      [
+        { rel: 'GOVERNMENT_OF', dir: 'in', node: 'Organization' },
+        { rel: 'OFFICE_IN', dir: 'in', node: 'Office' },
+      ],
+      [{ rel: 'OFFICE_OF', dir: 'in', node: 'Office' }],
     ],
     rel: 'HOLDS_OFFICE',
     dir: 'in',
     node: 'Person',
+    ...ACTING_APART,
     item: 'holding',
   },
   'Country.representedAt': {
@@ -154,25 +237,75 @@ export const RELATION_SPECS = {
     item: 'participation',
   },
   'Country.places': { rel: 'LOCATED_IN', dir: 'in', node: 'Place' },
+  'Country.placesFacts': { rel: 'LOCATED_IN', dir: 'in', node: 'Place', item: 'link' },
   // Place
   'Place.locatedIn': { rel: 'LOCATED_IN', dir: 'out', node: 'Entity' },
+  'Place.locatedInFacts': { rel: 'LOCATED_IN', dir: 'out', node: 'Entity', item: 'link' },
   'Place.places': { rel: 'LOCATED_IN', dir: 'in', node: 'Place' },
+  'Place.placesFacts': { rel: 'LOCATED_IN', dir: 'in', node: 'Place', item: 'link' },
   'Place.events': { rel: 'HELD_IN', dir: 'in', node: 'Event', order: ['startDate', 'id'] },
+  'Place.eventsFacts': {
+    rel: 'HELD_IN',
+    dir: 'in',
+    node: 'Event',
+    order: ['startDate', 'id'],
+    item: 'link',
+  },
   'Place.meetings': { rel: 'HELD_IN', dir: 'in', node: 'Meeting', order: ['date', 'id'] },
+  'Place.meetingsFacts': {
+    rel: 'HELD_IN',
+    dir: 'in',
+    node: 'Meeting',
+    order: ['date', 'id'],
+    item: 'link',
+  },
   // Event
   'Event.heldIn': { rel: 'HELD_IN', dir: 'out', node: 'Place' },
+  'Event.heldInFacts': { rel: 'HELD_IN', dir: 'out', node: 'Place', item: 'link' },
   'Event.hostCountry': { rel: 'HELD_IN', dir: 'out', node: 'Country' },
+  'Event.hostCountryFact': { rel: 'HELD_IN', dir: 'out', node: 'Country', item: 'link' },
   'Event.during': { rel: 'DURING', dir: 'out', node: 'Event' },
+  'Event.duringFact': { rel: 'DURING', dir: 'out', node: 'Event', item: 'link' },
   'Event.partOf': { rel: 'PART_OF', dir: 'out', node: 'Event' },
+  'Event.partOfFact': { rel: 'PART_OF', dir: 'out', node: 'Event', item: 'link' },
   'Event.parts': { rel: 'PART_OF', dir: 'in', node: 'Event', order: ['startDate', 'id'] },
+  'Event.partsFacts': {
+    rel: 'PART_OF',
+    dir: 'in',
+    node: 'Event',
+    order: ['startDate', 'id'],
+    item: 'link',
+  },
   'Event.meetingsDuring': { rel: 'DURING', dir: 'in', node: 'Meeting', order: ['date', 'id'] },
+  'Event.meetingsDuringFacts': {
+    rel: 'DURING',
+    dir: 'in',
+    node: 'Meeting',
+    order: ['date', 'id'],
+    item: 'link',
+  },
   'Event.eventsDuring': { rel: 'DURING', dir: 'in', node: 'Event', order: ['startDate', 'id'] },
+  'Event.eventsDuringFacts': {
+    rel: 'DURING',
+    dir: 'in',
+    node: 'Event',
+    order: ['startDate', 'id'],
+    item: 'link',
+  },
   'Event.sessionOf': { rel: 'SESSION_OF', dir: 'out', node: 'Organization' },
+  'Event.sessionOfFact': { rel: 'SESSION_OF', dir: 'out', node: 'Organization', item: 'link' },
   'Event.sideMeetings': {
     rel: 'ON_SIDELINES_OF',
     dir: 'in',
     node: 'Meeting',
     order: ['date', 'id'],
+  },
+  'Event.sideMeetingsFacts': {
+    rel: 'ON_SIDELINES_OF',
+    dir: 'in',
+    node: 'Meeting',
+    order: ['date', 'id'],
+    item: 'link',
   },
   // Meeting
   'Meeting.participants': {
@@ -182,10 +315,15 @@ export const RELATION_SPECS = {
     item: 'participation',
   },
   'Meeting.heldIn': { rel: 'HELD_IN', dir: 'out', node: 'Place' },
+  'Meeting.heldInFacts': { rel: 'HELD_IN', dir: 'out', node: 'Place', item: 'link' },
   'Meeting.during': { rel: 'DURING', dir: 'out', node: 'Event' },
+  'Meeting.duringFact': { rel: 'DURING', dir: 'out', node: 'Event', item: 'link' },
   'Meeting.signedDocuments': { rel: 'SIGNED_AT', dir: 'in', node: 'Document' },
+  'Meeting.signedDocumentsFacts': { rel: 'SIGNED_AT', dir: 'in', node: 'Document', item: 'link' },
   'Meeting.onSidelinesOf': { rel: 'ON_SIDELINES_OF', dir: 'out', node: 'Event' },
+  'Meeting.onSidelinesOfFact': { rel: 'ON_SIDELINES_OF', dir: 'out', node: 'Event', item: 'link' },
   'Meeting.reportedBy': { rel: 'REPORTED_BY', dir: 'out', node: 'Organization' },
+  'Meeting.reportedByFacts': { rel: 'REPORTED_BY', dir: 'out', node: 'Organization', item: 'link' },
   'Meeting.discussed': {
     rel: 'DISCUSSED',
     dir: 'out',
@@ -218,6 +356,7 @@ export const RELATION_SPECS = {
     item: 'discussion',
   },
   'Topic.about': { rel: 'ABOUT', dir: 'out', node: 'Entity' },
+  'Topic.aboutFacts': { rel: 'ABOUT', dir: 'out', node: 'Entity', item: 'link' },
   // Facts
   'Quote.speaker': { rel: 'SAID', dir: 'in', node: 'Person' },
   'Quote.meeting': { rel: 'SAID_AT', dir: 'out', node: 'Meeting' },
@@ -253,6 +392,8 @@ export interface Relation {
   /** The type (or interface) and field of the key. */
   type: string;
   field: string;
+  /** The relationship type; null for relations by a property. */
+  rel: string | null;
   item: ItemKind | null;
   ends: RelationEnds;
   /** The related node's labels (one of them). */
@@ -309,7 +450,12 @@ export function defineRelation(name: string, spec: RelationSpec): Relation {
   const label = (v: string) => checked(name, v, LABELS);
   const prop = (v: string) => checked(name, v, NAME);
   const node = label(spec.node);
-  const qualifier = spec.qualifier === undefined ? null : `r.${prop(spec.qualifier)}`;
+  const qualifier =
+    spec.qualifier === undefined
+      ? null
+      : spec.qualifierDefault === undefined
+        ? `r.${prop(spec.qualifier)}`
+        : `coalesce(r.${prop(spec.qualifier)}, ${String(spec.qualifierDefault)})`;
   const orderProps = spec.order ?? ['id'];
   const order = orderProps.map((p) => `b.${prop(p)}`);
   const orderBy = [...order, ...(qualifier ? ['qualifier'] : [])].join(', ');
@@ -328,6 +474,7 @@ export function defineRelation(name: string, spec: RelationSpec): Relation {
     name,
     type,
     field,
+    rel: spec.rel === undefined ? null : prop(spec.rel),
     item: spec.item ?? null,
     nodeLabels: node.split('|'),
     orderBy,
@@ -335,8 +482,16 @@ export function defineRelation(name: string, spec: RelationSpec): Relation {
     qualifier,
   };
   if (spec.nodeProperty !== undefined) {
-    if (spec.rel !== undefined || spec.dir !== undefined || spec.through || spec.far) {
-      throw new Error(`relation ${name}: nodeProperty goes without rel, dir, through and far`);
+    if (
+      spec.rel !== undefined ||
+      spec.dir !== undefined ||
+      spec.through ||
+      spec.throughAny ||
+      spec.far
+    ) {
+      throw new Error(
+        `relation ${name}: nodeProperty goes without rel, dir, through, throughAny and far`,
+      );
     }
     return {
       ...base,
@@ -349,7 +504,9 @@ export function defineRelation(name: string, spec: RelationSpec): Relation {
   if (spec.rel === undefined || spec.dir === undefined) {
     throw new Error(`relation ${name}: needs rel and dir, or nodeProperty`);
   }
-  if (spec.through && spec.far) throw new Error(`relation ${name}: through or far, not both`);
+  if ([spec.through, spec.throughAny, spec.far].filter((v) => v !== undefined).length > 1) {
+    throw new Error(`relation ${name}: one of through, throughAny and far`);
+  }
   const anchor = `(a:${label(spec.anchor ?? type)} {id: anchorId})`;
   const rel = arrow(spec.dir, `r:${prop(spec.rel)}`);
   const nodeEnd = spec.dir === 'out' ? 'target' : 'source';
@@ -357,6 +514,20 @@ export function defineRelation(name: string, spec: RelationSpec): Relation {
   if (spec.far) {
     const far = `(:${label(spec.far.label)})`;
     match = `${anchor} MATCH ${far}${rel}(b:${node}) WHERE r.${prop(spec.far.relProperty)} = anchorId`;
+  } else if (spec.throughAny && spec.throughAny.length > 0) {
+    // One UNION branch per path, each binding its last node as `h`; UNION keeps each once.
+    const ends = spec.throughAny.map((path) => path.at(-1)?.node);
+    if (ends.some((end) => end === undefined || end !== ends[0])) {
+      throw new Error(`relation ${name}: throughAny paths must be non-empty and end on one label`);
+    }
+    const branches = spec.throughAny.map((path) => {
+      const steps = path.map((hop, i) => {
+        const to = i === path.length - 1 ? `h:${label(hop.node)}` : `:${label(hop.node)}`;
+        return `${arrow(hop.dir, `:${prop(hop.rel)}`)}(${to})`;
+      });
+      return `MATCH (a)${steps.join('')} RETURN h`;
+    });
+    match = `${anchor} CALL (a) { ${branches.join(' UNION ')} } WITH h MATCH (h)${rel}(b:${node})`;
   } else if (spec.through && spec.through.length > 0) {
     // DISTINCT per hop: parallel relationships (one per article) would multiply the paths.
     const hops = spec.through.map((hop, i) => {
@@ -368,7 +539,10 @@ export function defineRelation(name: string, spec: RelationSpec): Relation {
   } else {
     match = `${anchor}${rel}(b:${node})`;
   }
-  const touchesAnchor = !spec.far && !(spec.through && spec.through.length > 0);
+  const touchesAnchor =
+    !spec.far &&
+    !(spec.through && spec.through.length > 0) &&
+    !(spec.throughAny && spec.throughAny.length > 0);
   const ends = !touchesAnchor ? 'via-path' : spec.dir === 'out' ? 'from-anchor' : 'to-anchor';
   return { ...base, ends, nodeEnd, match, withRel: true };
 }

@@ -113,6 +113,7 @@ const expectations: Record<string, (data: Data) => void> = {
           from: string | null;
           until: string | null;
           current: boolean;
+          acting: boolean;
           statements: Array<{
             article: { title: string };
             startDate: { date: string; evidence: Array<{ sentence: { text: string } }> } | null;
@@ -121,7 +122,14 @@ const expectations: Record<string, (data: Data) => void> = {
         }>;
       };
     };
-    const byName = new Map(d.office.holders.map((h) => [h.person.name, h]));
+    // An acting spell is a holding of its own: Smailov was acting Prime Minister first.
+    const acting = d.office.holders.filter((h) => h.acting);
+    expect(acting.map((h) => [h.person.name, h.from, h.until, h.current])).toEqual([
+      ['Alikhan Smailov', '2022-01-05', '2022-01-11', false],
+    ]);
+    const byName = new Map(
+      d.office.holders.filter((h) => !h.acting).map((h) => [h.person.name, h]),
+    );
     const smailov = byName.get('Alikhan Smailov')!;
     expect([smailov.from, smailov.until, smailov.current]).toEqual([
       '2022-01-11',
@@ -144,32 +152,51 @@ const expectations: Record<string, (data: Data) => void> = {
     expect(d.office.holders.map((h) => [h.person.name, h.person.kk])).toEqual([
       ['Alikhan Smailov', 'Әлихан Смайылов'],
     ]);
+    // The country's officials: of its government, and of the country itself (its President).
     expect(d.country.officials).toEqual([
       {
         person: { id: 'person/alikhan-smailov', name: 'Alikhan Smailov' },
         office: { id: 'office/prime-minister-of-kazakhstan', name: 'Prime Minister of Kazakhstan' },
+      },
+      {
+        person: { id: 'person/kassym-jomart-tokayev', name: 'Kassym-Jomart Tokayev' },
+        office: { id: 'office/president-of-kazakhstan', name: 'President of Kazakhstan' },
       },
     ]);
   },
   'what-did-a-person-sign.graphql': (data) => {
     const d = data as unknown as {
       person: {
-        signed: {
-          edges: Array<{
-            node: {
-              documentType: string;
-              date: string;
-              signedBy: Named[];
-              signedAt: Array<Named & { date: string; onSidelinesOf: Named }>;
-              about: Named[];
-            };
+        signatures: Array<{
+          date: string;
+          office: Named;
+          country: Named;
+          statements: Array<{
+            pointInTime: { date: string; evidence: Array<Evidence & { excerpts: string[] }> };
           }>;
-        };
+          document: {
+            documentType: string;
+            signedBy: Named[];
+            signedAt: Array<Named & { date: string; onSidelinesOf: Named }>;
+            about: Named[];
+          };
+        }>;
       };
     };
-    expect(d.person.signed.edges).toHaveLength(1);
-    const memorandum = d.person.signed.edges[0]!.node;
-    expect([memorandum.documentType, memorandum.date]).toEqual(['MEMORANDUM', '2022-11-07']);
+    expect(d.person.signatures).toHaveLength(1);
+    const signature = d.person.signatures[0]!;
+    expect([signature.date, signature.office.name, signature.country.name]).toEqual([
+      '2022-11-07',
+      'Prime Minister of Kazakhstan',
+      'Kazakhstan',
+    ]);
+    // The date with the sentence that gives it.
+    const when = signature.statements[0]!.pointInTime;
+    expect(when.date).toBe('2022-11-07');
+    expect(when.evidence[0]!.excerpts).toEqual(['Документ подписан 7 ноября 2022 года']);
+    expect(when.evidence[0]!.sentence.text).toContain('7 ноября 2022 года');
+    const memorandum = signature.document;
+    expect(memorandum.documentType).toBe('MEMORANDUM');
     expect(memorandum.signedBy.map((s) => s.name).sort()).toEqual([
       'Alikhan Smailov',
       'Ursula von der Leyen',
@@ -180,10 +207,11 @@ const expectations: Record<string, (data: Data) => void> = {
   'planned-meetings.graphql': (data) => {
     const d = data as unknown as {
       meetings: {
+        totalCount: number;
         edges: Array<{
           node: Named & {
-            status: string;
-            date: string;
+            statusFact: { status: string; evidence: Array<{ excerpts: string[] }> };
+            dateFact: { date: string; evidence: Array<Evidence & { excerpts: string[] }> };
             during:
               | (Named & {
                   hostCountry: Named;
@@ -194,19 +222,117 @@ const expectations: Record<string, (data: Data) => void> = {
         }>;
       };
     };
-    const planned = d.meetings.edges.map((e) => e.node).filter((m) => m.status === 'PLANNED');
+    // Only the announced ones: the two in Tehran (the corpus's two held meetings are left out).
+    expect(d.meetings.totalCount).toBe(2);
+    const planned = d.meetings.edges.map((e) => e.node);
     expect(planned.map((m) => m.name).sort()).toEqual([
       'Meeting of Kassym-Jomart Tokayev and Ali Khamenei',
       'Talks of Kassym-Jomart Tokayev and Ebrahim Raisi',
     ]);
     for (const m of planned) {
-      expect(m.date).toBe('2022-06-19');
+      expect(m.statusFact.status).toBe('PLANNED');
+      expect(m.statusFact.evidence.flatMap((e) => e.excerpts).length).toBeGreaterThan(0);
+      expect(m.dateFact.date).toBe('2022-06-19');
+      expect(m.dateFact.evidence.flatMap((e) => e.excerpts)).toContain('19 маусымда');
       expect(m.during?.hostCountry.name).toBe('Iran');
       expect(m.during?.eventsDuring[0]?.eventType).toBe('TRADE_MISSION');
       expect(m.during?.eventsDuring[0]?.parts[0]?.name).toBe('Kazakhstan–Iran Business Forum');
     }
-    const held = d.meetings.edges.map((e) => e.node).filter((m) => m.status === 'HELD');
-    expect(held.map((m) => m.date)).toEqual(['2022-08-25', '2022-11-07']);
+    const talks = planned.find((m) => m.name.startsWith('Talks'))!;
+    expect(talks.statusFact.evidence.flatMap((e) => e.excerpts)).toEqual([
+      'келіссөздері өтеді деп жоспарланған',
+    ]);
+  },
+  'where-and-when-was-a-meeting-held.graphql': (data) => {
+    interface Link {
+      node: Named & {
+        locatedInFacts?: Array<{ node: Named; evidence: Array<{ excerpts: string[] }> }>;
+      };
+      evidence: Array<Evidence & { excerpts: string[] }>;
+    }
+    const d = data as unknown as {
+      meeting: {
+        dateFact: { date: string; evidence: Array<Evidence & { excerpts: string[] }> };
+        heldInFacts: Link[];
+        onSidelinesOfFact: Link;
+        reportedByFacts: Array<{
+          node: Named;
+          statements: Array<{ factId: string; evidence: Array<{ excerpts: string[] }> }>;
+        }>;
+      };
+    };
+    const m = d.meeting;
+    expect(m.dateFact.date).toBe('2022-08-25');
+    expect(m.dateFact.evidence[0]!.excerpts).toEqual(['25 там, 2022']);
+    const [held] = m.heldInFacts;
+    expect(held!.node.name).toBe('Cholpon-Ata');
+    expect(held!.evidence[0]!.sentence.text).toContain('Шолпан-Атада (Қырғызстан)');
+    const kyrgyzstan = held!.node.locatedInFacts![0]!;
+    expect([kyrgyzstan.node.name, kyrgyzstan.evidence[0]!.excerpts]).toEqual([
+      'Kyrgyzstan',
+      ['Шолпан-Атада (Қырғызстан)'],
+    ]);
+    expect(m.onSidelinesOfFact.node.name).toMatch(/Eurasian Intergovernmental Council/);
+    expect(m.onSidelinesOfFact.evidence[0]!.excerpts).toEqual([
+      'Еуразиялық үкіметаралық кеңес отырысы алаңында',
+    ]);
+    expect(m.reportedByFacts.map((r) => [r.node.name, r.statements[0]!.factId])).toEqual([
+      ['Press service of the Government of Kazakhstan', 'meeting-reported-by-press-service'],
+    ]);
+  },
+  'who-was-appointed-by-decree.graphql': (data) => {
+    const d = data as unknown as {
+      documents: {
+        totalCount: number;
+        edges: Array<{
+          node: Named & {
+            date: string;
+            appointments: Array<{
+              action: string;
+              person: Named;
+              office: Named;
+              date: string;
+              statements: Array<{
+                pointInTime: { evidence: Array<Evidence & { excerpts: string[] }> };
+              }>;
+            }>;
+            signatures: Array<{ signer: Named; office: Named; date: string }>;
+          };
+        }>;
+      };
+    };
+    expect(d.documents.totalCount).toBe(2);
+    const rows = d.documents.edges.map(({ node }) => {
+      const [a] = node.appointments;
+      const [s] = node.signatures;
+      return [a!.action, a!.person.name, a!.office.name, a!.date, s!.signer.name, s!.date];
+    });
+    expect(rows).toEqual([
+      [
+        'APPOINTED',
+        'Alikhan Smailov',
+        'Prime Minister of Kazakhstan',
+        '2022-01-11',
+        'Kassym-Jomart Tokayev',
+        '2022-01-11',
+      ],
+      [
+        'APPOINTED',
+        'Olzhas Bektenov',
+        'Prime Minister of Kazakhstan',
+        '2024-02-06',
+        'Kassym-Jomart Tokayev',
+        '2024-02-06',
+      ],
+    ]);
+    // Each date with the sentence that gives it, in the article's own language.
+    const evidence = d.documents.edges.map(
+      ({ node }) => node.appointments[0]!.statements[0]!.pointInTime.evidence[0]!.excerpts,
+    );
+    expect(evidence).toEqual([
+      ['Указ подписан 11 января 2022 года'],
+      ['Жарлыққа 2024 жылғы 6 ақпанда қол қойылды'],
+    ]);
   },
   'what-was-discussed.graphql': (data) => {
     const d = data as unknown as { node: { discussed: Discussed[] } };

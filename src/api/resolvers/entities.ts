@@ -1,5 +1,10 @@
 /** Entity types: the fields every entity shares (their relation fields: ./relations.ts). */
-import type { EntityModel, MentionConnectionModel } from '../../graph/model.js';
+import type {
+  DatedModel,
+  EntityModel,
+  MentionConnectionModel,
+  StatusModel,
+} from '../../graph/model.js';
 import { MENTION_SORT_FIELD } from '../../graph/mentions.js';
 import { encodeCursor } from '../../graph/cursor.js';
 import type { Language, Resolvers } from '../../generated/graphql.js';
@@ -45,6 +50,24 @@ const entityFields = {
   mentions: (e: EntityModel, args: PageArgs, ctx: GraphQLContext) => mentions(e, args, ctx),
 };
 
+/**
+ * A dated property with the evidence the declaring article gives for it (`date` with
+ * `dateEvidence` and `dateSentenceIds`); null without the date.
+ */
+function statedDate(
+  date: string | null,
+  excerpts: string[],
+  sentenceIds: string[],
+): DatedModel | null {
+  return date === null ? null : { date, excerpts, sentenceIds };
+}
+
+function statedStatus(e: EntityModel): StatusModel | null {
+  return e.status === null
+    ? null
+    : { status: e.status, excerpts: e.statusEvidence, sentenceIds: e.statusSentenceIds };
+}
+
 /** The entity types' own fields; their relation fields are the registry's (./relations.ts). */
 export const entityResolvers: Resolvers = {
   Entity: { __resolveType: (e) => e.__typename },
@@ -53,9 +76,21 @@ export const entityResolvers: Resolvers = {
   Office: entityFields,
   Organization: entityFields,
   Place: entityFields,
-  Event: entityFields,
-  Meeting: entityFields,
+  Event: {
+    ...entityFields,
+    statusFact: statedStatus,
+    startDateFact: (e) => statedDate(e.startDate, e.startDateEvidence, e.startDateSentenceIds),
+    endDateFact: (e) => statedDate(e.endDate, e.endDateEvidence, e.endDateSentenceIds),
+  },
+  Meeting: {
+    ...entityFields,
+    statusFact: statedStatus,
+    dateFact: (e) => statedDate(e.date, e.dateEvidence, e.dateSentenceIds),
+  },
   InfrastructureProject: entityFields,
   Topic: entityFields,
-  Document: entityFields,
+  Document: {
+    ...entityFields,
+    dateFact: (e) => statedDate(e.date, e.dateEvidence, e.dateSentenceIds),
+  },
 };

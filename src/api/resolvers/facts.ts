@@ -1,5 +1,11 @@
 /** Fact nodes (quotes, claims, numeric facts) and the fact relationships with qualifiers. */
-import type { ArticleModel, FactModel } from '../../graph/model.js';
+import {
+  LINK_TYPE_NAMES,
+  type ArticleModel,
+  type EvidenceModel,
+  type FactModel,
+  type LinkModel,
+} from '../../graph/model.js';
 import type { Resolvers } from '../../generated/graphql.js';
 import type { GraphQLContext } from '../context.js';
 import { evidenceOfStatement, loadEntity } from './shared.js';
@@ -23,11 +29,28 @@ const factFields = {
     articleOf(ctx, f.articleId, `fact ${f.id}`),
 };
 
+/** Every link type's evidence: across its statements, as every fact relationship's. */
+function linkResolvers(): Record<string, { evidence: (r: LinkModel) => EvidenceModel[] }> {
+  return Object.fromEntries(
+    LINK_TYPE_NAMES.map((type) => [
+      type,
+      { evidence: (r: LinkModel) => r.statements.flatMap(evidenceOfStatement) },
+    ]),
+  );
+}
+
 export const factResolvers: Resolvers = {
   Fact: { __resolveType: (f) => f.__typename },
   FactRelationship: {
+    // The newer items name their type; the first three tell themselves apart by their fields.
     __resolveType: (r) =>
-      'office' in r ? 'OfficeHolding' : 'subject' in r ? 'Discussion' : 'MeetingParticipation',
+      '__typename' in r
+        ? r.__typename
+        : 'office' in r
+          ? 'OfficeHolding'
+          : 'subject' in r
+            ? 'Discussion'
+            : 'MeetingParticipation',
   },
   Quote: factFields,
   Claim: factFields,
@@ -56,6 +79,19 @@ export const factResolvers: Resolvers = {
   Discussion: {
     evidence: (r) => r.statements.flatMap(evidenceOfStatement),
     raisedBy: (r, _, ctx) => loadEntity(ctx, r.raisedById),
+  },
+  Signature: {
+    evidence: (r) => r.statements.flatMap(evidenceOfStatement),
+    office: (r, _, ctx) => loadEntity(ctx, r.officeId),
+    country: (r, _, ctx) => loadEntity(ctx, r.countryId),
+  },
+  Appointment: {
+    evidence: (r) => r.statements.flatMap(evidenceOfStatement),
+    office: (r, _, ctx) => loadEntity(ctx, r.officeId),
+  },
+  ...linkResolvers(),
+  StatusQualifier: {
+    evidence: (q) => q.sentenceIds.map((sentenceId) => ({ sentenceId, excerpts: q.excerpts })),
   },
   DiscussionSubject: {
     __resolveType: (e) => (e.__typename === 'Topic' ? 'Topic' : 'InfrastructureProject'),

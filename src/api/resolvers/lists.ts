@@ -12,6 +12,7 @@ import {
 import type { WireNode } from '../../graph/nodes.js';
 import { toModel } from '../node-models.js';
 import { pageWindow, type PageArgs } from '../args.js';
+import { BadUserInputError } from '../errors.js';
 import type { GraphQLContext } from '../context.js';
 import type { LookaheadInfo } from '../selection.js';
 import type { EntityKind, OrderDirection } from '../../generated/graphql.js';
@@ -22,10 +23,20 @@ interface ListArgs extends PageArgs {
   orderBy?: { field: string; direction?: OrderDirection | null } | null;
 }
 
-function toListFilter(input: Record<string, unknown> | null | undefined): ListFilter {
+/**
+ * The list filter of a `filter` argument. A condition the list does not have (a filter input
+ * shared by lists, like `eventType` asked of meetings) is the client's mistake, named.
+ */
+function toListFilter(
+  list: ListName,
+  input: Record<string, unknown> | null | undefined,
+): ListFilter {
   const filter: ListFilter = {};
   for (const [key, value] of Object.entries(input ?? {})) {
     if (value === null || value === undefined) continue;
+    if (!Object.hasOwn(LIST_SPECS[list].filters, key)) {
+      throw new BadUserInputError(`filter.${key}`, `is not a filter of ${list}`);
+    }
     if (key === 'kinds') {
       filter.kinds = (value as EntityKind[]).map((kind) => TYPE_OF_KIND[kind]);
     } else {
@@ -52,7 +63,7 @@ export async function listConnection<T extends NodeModel>(
   const descending = args.orderBy?.direction === 'DESC';
   const cursorField = `${list}:${sortField}:${descending ? 'DESC' : 'ASC'}`;
   const window = pageWindow(args, cursorField, ctx.config.graphql.maxPageSize);
-  const filter = toListFilter(args.filter);
+  const filter = toListFilter(list, args.filter);
   // Only the properties the selection reads of the page's nodes (they are not cached as nodes).
   const projection = ctx.planner.nodeProjection(info, ['edges', 'node']);
   const request = { list, filter, sortField, descending, window, projection };

@@ -90,6 +90,8 @@ export const Query: QueryResolvers = {
   places: (_, args, ctx, info) => listConnection(ctx, info, 'places', args, ofType('Place')),
   events: (_, args, ctx, info) => listConnection(ctx, info, 'events', args, ofType('Event')),
   meetings: (_, args, ctx, info) => listConnection(ctx, info, 'meetings', args, ofType('Meeting')),
+  documents: (_, args, ctx, info) =>
+    listConnection(ctx, info, 'documents', args, ofType('Document')),
   infrastructureProjects: (_, args, ctx, info) =>
     listConnection(ctx, info, 'infrastructureProjects', args, ofType('InfrastructureProject')),
   topics: (_, args, ctx, info) => listConnection(ctx, info, 'topics', args, ofType('Topic')),

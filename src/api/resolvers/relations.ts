@@ -8,17 +8,22 @@
 import { getNamedType, getNullableType, isListType, type GraphQLResolveInfo } from 'graphql';
 import { encodeCursor } from '../../graph/cursor.js';
 import { isEntityModel, propString, propStrings } from '../../graph/convert.js';
-import type {
-  ConnectionModel,
-  DiscussionModel,
-  EntityModel,
-  EvidenceModel,
-  FactStatementModel,
-  MeetingParticipationModel,
-  MentionModel,
-  NodeModel,
-  OfficeHoldingModel,
-  PlainValue,
+import {
+  LINK_TYPE_NAMES,
+  type AppointmentModel,
+  type ConnectionModel,
+  type DiscussionModel,
+  type EntityModel,
+  type EvidenceModel,
+  type FactStatementModel,
+  type LinkModel,
+  type LinkTypeName,
+  type MeetingParticipationModel,
+  type MentionModel,
+  type NodeModel,
+  type OfficeHoldingModel,
+  type PlainValue,
+  type SignatureModel,
 } from '../../graph/model.js';
 import { RELATIONS, type ItemKind, type Relation } from '../../graph/relations.js';
 import type { GraphQLContext } from '../context.js';
@@ -64,6 +69,7 @@ type ItemBuilder = (
   anchor: NodeModel,
   items: RelatedItem[],
   ctx: GraphQLContext,
+  info: GraphQLResolveInfo,
 ) => MaybePromise<Array<unknown>>;
 
 function resolverOf(relation: Relation): RelationResolver {
@@ -76,7 +82,7 @@ function resolverOf(relation: Relation): RelationResolver {
     }
     const many = isListType(getNullableType(info.returnType));
     return whenReady(related(ctx, info, relation, parent.id), (items) =>
-      whenReady(build(parent, items, ctx), (built) => {
+      whenReady(build(parent, items, ctx, info), (built) => {
         const kept = built.filter((b) => b !== null);
         if (!many) return kept[0] ?? null;
         return filter ? filter(kept as OfficeHoldingModel[], args) : kept;
@@ -103,7 +109,7 @@ function connectionOf(
   pageOfArgs(args, relation, ctx.config.graphql.maxPageSize, false);
   return whenReady(relatedSet(ctx, info, relation, parent.id), (set) => {
     const items = window.backward ? [...set.items].reverse() : set.items;
-    return whenReady(build(parent, items, ctx), (built) => {
+    return whenReady(build(parent, items, ctx, info), (built) => {
       const edges = items.flatMap((item, i) =>
         built[i] === null || built[i] === undefined
           ? []
@@ -149,6 +155,7 @@ const ITEM_BUILDERS: Record<ItemKind, (relation: Relation) => ItemBuilder> = {
         person,
         office,
         asOf: latestOf(props, 'asOf'),
+        firstAsOf: earliestOf(props, 'asOf'),
         from: earliestOf(dated, 'startDate'),
         until,
         // The latest article that says decides; an end date means it is over.
@@ -178,6 +185,42 @@ const ITEM_BUILDERS: Record<ItemKind, (relation: Relation) => ItemBuilder> = {
       framing: firstOf(props, 'framing'),
       raisedById: firstOf(props, 'raisedById'),
     })),
+  signature: () => (anchor, items, ctx) =>
+    withEnds<SignatureModel>(ctx, anchor, items, (statements, props, signer, document) => ({
+      __typename: 'Signature',
+      statements,
+      signer,
+      document,
+      officeId: firstOf(props, 'officeId'),
+      countryId: firstOf(props, 'countryId'),
+      date: earliestOf(props, 'pointInTime'),
+    })),
+  appointment: (relation) => {
+    const action = appointmentAction(relation);
+    return (anchor, items, ctx) =>
+      withEnds<AppointmentModel>(ctx, anchor, items, (statements, props, by, person) => ({
+        __typename: 'Appointment',
+        action,
+        statements,
+        by,
+        person,
+        officeId: firstOf(props, 'officeId'),
+        date: earliestOf(props, 'pointInTime'),
+      }));
+  },
+  // The related node, with the statements of the relationship: the typed item of the field.
+  link: (relation) => (_, items, _ctx, info) => {
+    const typename = linkTypeOf(relation, getNamedType(info.returnType).name);
+    return items.map(({ node, statements }): LinkModel | null =>
+      isEntityModel(node)
+        ? {
+            __typename: typename,
+            node,
+            statements: statements.length === 0 ? NO_FACTS : statements.map(statementOf),
+          }
+        : null,
+    );
+  },
   // One MENTIONS relationship per (sentence, entity): an item's only statement.
   mention: () => (_, items) =>
     items.map(({ statements, node }): MentionModel | null =>
@@ -202,6 +245,27 @@ const ITEM_BUILDERS: Record<ItemKind, (relation: Relation) => ItemBuilder> = {
       return { sentenceId: sentence.id, excerpts: 'excerpts' in fact ? fact.excerpts : [] };
     }),
 };
+
+const LINK_TYPES: ReadonlySet<string> = new Set(LINK_TYPE_NAMES);
+
+/** The link type a field returns (the registry check holds it to LINK_TYPE_NAMES). */
+function linkTypeOf(relation: Relation, type: string): LinkTypeName {
+  if (!LINK_TYPES.has(type)) throw new Error(`relation ${relation.name}: ${type} is no link type`);
+  return type as LinkTypeName;
+}
+
+const APPOINTMENT_ACTIONS: ReadonlySet<string> = new Set(['APPOINTED', 'NOMINATED', 'DISMISSED']);
+
+/** What an appointment item records: its relationship type (a registry mistake throws). */
+function appointmentAction(relation: Relation): AppointmentModel['action'] {
+  const rel = relation.rel ?? '';
+  if (!APPOINTMENT_ACTIONS.has(rel)) {
+    throw new Error(
+      `relation ${relation.name}: appointment items need APPOINTED, NOMINATED or DISMISSED`,
+    );
+  }
+  return rel as AppointmentModel['action'];
+}
 
 /** The statements of an item read without relationship properties (shared; never mutated). */
 const NO_FACTS: FactStatementModel[] = Object.freeze([]) as never;
@@ -286,7 +350,7 @@ function firstOf(props: Array<Record<string, PlainValue>>, key: string): string 
  */
 function heldOn(h: OfficeHoldingModel, day: string): boolean {
   const asOfs = h.statements.flatMap((s) => (s.pointInTime ? [s.pointInTime.date] : []));
-  const said = [h.asOf, ...asOfs].filter((d): d is string => d !== null).sort();
+  const said = [h.firstAsOf, h.asOf, ...asOfs].filter((d): d is string => d !== null).sort();
   const start = h.from ?? said[0] ?? null;
   const end = h.until ?? (h.current ? null : (said[said.length - 1] ?? start));
   return start !== null && start <= day && (end === null || day <= end);

@@ -30,6 +30,7 @@ import {
   flattenPrefetch,
   RELATION_SPECS,
   RELATIONS,
+  type RelationName,
 } from '../../../src/graph/relations.js';
 
 const sdl = buildASTSchema(concatAST(loadTypeDefs()));
@@ -138,6 +139,32 @@ describe('what follows from an entry', () => {
     expect(relationFor(sdl, 'Claim', 'about')?.name).toBe('Fact.about');
     expect(relationFor(sdl, 'Topic', 'about')?.name).toBe('Topic.about');
     expect(relationFor(sdl, 'Quote', 'text')).toBeNull();
+  });
+});
+
+describe('evidence twins', () => {
+  it('each …Fact/…Facts field reads exactly its bare field’s relationship, as typed items', () => {
+    const twins = Object.values(RELATIONS).filter((r) => r.item === 'link');
+    expect(twins.length).toBeGreaterThan(20);
+    for (const twin of twins) {
+      const bare = RELATIONS[`${twin.type}.${twin.field.replace(/Facts?$/, '')}` as RelationName];
+      expect(bare, twin.name).toBeDefined();
+      expect([twin.match, twin.orderBy, twin.nodeLabels], twin.name).toEqual([
+        bare.match,
+        bare.orderBy,
+        bare.nodeLabels,
+      ]);
+      expect(bare.item, twin.name).toBeNull();
+      expect([nodeFieldOf(twin), anchorFieldOf(twin)], twin.name).toEqual(['node', null]);
+    }
+  });
+
+  it('a country’s officials: through its government, or its own offices', () => {
+    const officials = RELATIONS['Country.officials'];
+    expect(officials.match).toContain('UNION');
+    expect(officials.match).toContain(':OFFICE_OF');
+    expect(officials.match).toContain(':GOVERNMENT_OF');
+    expect(officials.qualifier).toBe('coalesce(r.acting, false)');
   });
 });
 

@@ -38,6 +38,24 @@ describe('synthetic corpus', () => {
     }
   });
 
+  it('carries the vocabulary of government news: decrees with dates, signed documents, visits, planned meetings', () => {
+    const many = [...generateArticles({ seed: 42, count: 50 })];
+    const facts = many.flatMap((a) => a.annotation.facts);
+    const own = many.flatMap((a) => a.annotation.entities);
+    expect(facts.some((f) => f.type === 'APPOINTED' && f.pointInTime !== undefined)).toBe(true);
+    expect(facts.some((f) => f.type === 'HOLDS_OFFICE' && f.startDate !== undefined)).toBe(true);
+    expect(facts.some((f) => f.type === 'SIGNED' && f.pointInTime !== undefined)).toBe(true);
+    expect(facts.some((f) => f.type === 'SIGNED_AT')).toBe(true);
+    expect(facts.some((f) => f.type === 'DURING')).toBe(true);
+    expect(own.some((e) => e.kind === 'Meeting' && e.status === 'PLANNED')).toBe(true);
+    expect(own.some((e) => e.kind === 'Event' && e.eventType === 'OFFICIAL_VISIT')).toBe(true);
+    // Only the article's own things are declared in it; the rest is the registry's.
+    for (const a of many) {
+      const registered = new Set(a.registered.map((e) => e.id));
+      for (const e of a.annotation.entities) expect(registered.has(e.id)).toBe(false);
+    }
+  });
+
   it('reuses entities across articles with a long tail', () => {
     const uses = new Map<string, number>();
     for (const a of articles) {
