@@ -86,15 +86,9 @@ function titleOf(w: Word, language: DraftLanguage): string | undefined {
   return TITLE_RU.get(w.lower) ?? TITLE_RU.get(nominativeWord(w.text, 'ru'));
 }
 
-/** A person's name in the nominative; a Russian surname in -ов/-ин is kept as written. */
-function personNominative(phrase: string, language: DraftLanguage): string {
-  if (language === 'kk') return nominativeOf(phrase, 'kk', true);
-  return phrase.replace(/[\p{L}-]+/gu, (w) =>
-    /^\p{Lu}/u.test(w) && !/(?:ов|ев|ёв|ин|ын|ова|ева|ина|ына|ский|ская)$/u.test(w.toLowerCase())
-      ? nominativeOf(w, 'ru', true)
-      : w,
-  );
-}
+/** A person's name in the nominative (the language module: every word, for Russian). */
+const personNominative = (phrase: string, language: DraftLanguage): string =>
+  nominativeOf(phrase, language, true);
 
 const PATRONYMIC = /(?:ович|евич|овна|евна|ұлы|улы|қызы|кызы)\p{L}*$/u;
 

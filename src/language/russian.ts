@@ -168,6 +168,8 @@ export function russianNominatives(
   const out: string[] = [];
   for (const p of PARADIGMS) {
     if (p.part === 'person' && !person) continue;
+    // A person's name is never a plural: `Смаилов` is a surname, not the genitive of `Смаилы`.
+    if (person && p.part === 'noun' && p.nominative === 'ы') continue;
     if (as !== 'any' && (p.part === 'adjective') !== (as === 'adjective')) continue;
     for (const ending of new Set(p.endings)) {
       if (!word.endsWith(ending)) continue;

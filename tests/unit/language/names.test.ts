@@ -89,4 +89,13 @@ describe('nominative', () => {
     expect(nominative('Михаилом Мишустиным', 'ru', { person: true })).toBe('Михаил Мишустин');
     expect(nominative('Токаевым', 'ru', { person: true })).toBe('Токаев');
   });
+
+  it('ru person: a surname in -ов/-ев/-ин is its own nominative, never a plural', () => {
+    expect(nominative('Алихан Смаилов', 'ru', { person: true })).toBe('Алихан Смаилов');
+    expect(nominative('Алихана Смаилова', 'ru', { person: true })).toBe('Алихан Смаилов');
+    expect(nominative('Олжасом Бектеновым', 'ru', { person: true })).toBe('Олжас Бектенов');
+    expect(nominative('Ильхам Алиев', 'ru', { person: true })).toBe('Ильхам Алиев');
+    // Not a person: the genitive plural still reads as one.
+    expect(nominative('регионов', 'ru')).toBe('регионы');
+  });
 });
