@@ -67,8 +67,11 @@ const TITLE_RU = new Map(OFFICE_TITLES.flatMap((t) => t.ru.map((k) => [k, t.en] 
 
 export interface Proposal {
   kind: EntityKind;
+  /** The name in the article's language (Kazakh or Russian). */
   kk: string;
   ru?: string;
+  /** The Kazakh name when the article is Russian and the draft can give it. */
+  otherKk?: string;
   en?: string;
   aliases?: string[];
   fields?: Record<string, string>;
@@ -543,7 +546,7 @@ export function toCandidate(
   return {
     id: p.id ?? entityId(p.kind, en ?? p.kk),
     kind: p.kind,
-    names: { kk: language === 'kk' ? p.kk : undefined, ru: language === 'ru' ? p.kk : ru, en },
+    names: { kk: language === 'kk' ? p.kk : p.otherKk, ru: language === 'ru' ? p.kk : ru, en },
     aliases: p.aliases ?? [],
     forms: [],
     registered: false,

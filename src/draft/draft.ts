@@ -15,6 +15,7 @@ import { findDates, findFigures } from './figures.js';
 import { Lexicon, type Match } from './lexicon.js';
 import type { Candidate, Draft, DraftEntity, DraftFact, DraftLanguage } from './model.js';
 import { findQuotes } from './quotes.js';
+import { structuralFacts } from './structure.js';
 import { draftSentences } from './sentences.js';
 
 export interface DraftOptions {
@@ -174,6 +175,7 @@ export function draftArticle(text: string, options: DraftOptions): Draft {
     ...met,
     ...placesAndSessions(context),
     ...discussions(context, meetingId),
+    ...structuralFacts(context),
   ]);
   matches = scanAll();
 
@@ -200,6 +202,7 @@ export function draftArticle(text: string, options: DraftOptions): Draft {
     figures,
     dates,
     facts,
+    claims: [],
     ...(reported ? { source: { id: reported.to, excerpt: reported.evidence[0]! } } : {}),
   };
 }

@@ -174,14 +174,16 @@ export function meetings(context: FactContext, holds: readonly DraftFact[]): Dra
     const surname = (n: { kk?: string; ru?: string; en?: string }) =>
       (n.en ?? n.ru ?? n.kk ?? '').split(/\s+/).pop() ?? '';
     const date = published ?? 'undated';
-    const kkA = names[0]!.kk ?? names[0]!.ru ?? '';
-    const kkB = names[1]!.kk ?? names[1]!.ru ?? '';
+    const kkA = names[0]!.kk;
+    const kkB = names[1]!.kk;
+    const kk = kkA && kkB ? meetingName(kkA, kkB) : undefined;
+    const ruA = names[0]!.ru ?? names[0]!.kk ?? '';
+    const ruB = names[1]!.ru ?? names[1]!.kk ?? '';
+    const ru = `Встреча ${genitive(ruA)} и ${genitive(ruB)}`;
     const meetingId = context.propose({
       kind: 'Meeting',
-      kk:
-        context.language === 'kk'
-          ? meetingName(kkA, kkB)
-          : `Встреча ${genitive(kkA)} и ${genitive(kkB)}`,
+      kk: context.language === 'kk' ? (kk ?? '') : ru,
+      ...(context.language === 'ru' ? { ...(kk ? { otherKk: kk } : {}) } : { ru }),
       en: `Meeting of ${names.map((n) => n.en ?? '').join(' and ')}`,
       fields: {
         meetingType: people.length === 2 ? 'BILATERAL' : 'MULTILATERAL',
@@ -190,7 +192,7 @@ export function meetings(context: FactContext, holds: readonly DraftFact[]): Dra
       },
       first: ex(text, sentence.start + verb.index, verbEnd),
       todo: [
-        'names.ru: translate the name',
+        `names.${context.language === 'kk' ? 'ru' : 'kk'}: check the name`,
         `date: the article reports it on ${date}; check the day it was held`,
       ],
       id: `meeting/${date}-${people.map((id) => slug(surname(lexicon.get(id)!.names))).join('-')}`,
