@@ -75,6 +75,8 @@ export interface Proposal {
   en?: string;
   aliases?: string[];
   fields?: Record<string, string>;
+  /** Evidence fields (`dateEvidence`, `statusEvidence`). */
+  evidence?: Record<string, Excerpt[]>;
   first: Excerpt;
   todo?: string[];
   /** For an office in apposition: the person after it (its proposal's kk name). */
@@ -551,6 +553,7 @@ export function toCandidate(
     forms: [],
     registered: false,
     fields: p.fields ?? {},
+    ...(p.evidence ? { evidence: p.evidence } : {}),
     first: p.first,
     todo: p.todo ?? [],
   };

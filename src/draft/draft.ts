@@ -3,13 +3,14 @@
  * quotes with speakers, figures, dates and facts, each with its verbatim evidence. Pure: the
  * text and the registry in, a `Draft` out (emit.ts writes it in the seed format).
  */
-import { wordSpans } from '../language/index.js';
+import { normalize, wordSpans } from '../language/index.js';
 import {
   establishedCandidates,
   proposeInSentence,
   toCandidate,
   type Proposal,
 } from './candidates.js';
+import { documents } from './documents.js';
 import { discussions, holdings, meetings, placesAndSessions, type FactContext } from './facts.js';
 import { findDates, findFigures } from './figures.js';
 import { Lexicon, type Match } from './lexicon.js';
@@ -170,9 +171,36 @@ export function draftArticle(text: string, options: DraftOptions): Draft {
   }
   matches = scanAll();
   context.matches = matches;
+  const signed = documents({
+    ...context,
+    holds,
+    participations: met.filter((f) => f.type === 'PARTICIPATED_IN'),
+    dates,
+    headline: new Set([0, ...(titleSentence ? [titleSentence.index] : [])]),
+  });
+  // `Документ`, `Указ`, `Жарлыққа`: a document's head noun alone refers to it.
+  for (const c of [...candidates.values()].filter((c) => c.kind === 'Document')) {
+    const head = normalize(wordSpans(c.first.text)[0]?.text ?? '').slice(0, 5);
+    const words = new Set(
+      wordSpans(text)
+        .map((w) => w.text)
+        .filter((w) => {
+          const lower = normalize(w);
+          return (
+            (head.length >= 4 && lower.startsWith(head)) || /^(?:документ|құжат)$/u.test(lower)
+          );
+        }),
+    );
+    const withForms = { ...c, forms: [...c.forms, ...words] };
+    lexicon.add(withForms);
+    candidates.set(c.id, withForms);
+  }
+  matches = scanAll();
+  context.matches = matches;
   const facts: DraftFact[] = dedupe([
     ...holds,
     ...met,
+    ...signed,
     ...placesAndSessions(context),
     ...discussions(context, meetingId),
     ...structuralFacts(context),

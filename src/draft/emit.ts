@@ -70,7 +70,7 @@ function idFrom(words: string, taken: Set<string>): string {
   return id;
 }
 
-function candidateItem(draft: Draft, c: Candidate): Item {
+function candidateItem(draft: Draft, article: ArticleText, c: Candidate): Item {
   const forms = extraForms(draft, c);
   const kk = c.names.kk ?? TODO;
   const todo = [...c.todo];
@@ -79,6 +79,12 @@ function candidateItem(draft: Draft, c: Candidate): Item {
     id: c.id,
     kind: c.kind,
     ...c.fields,
+    ...Object.fromEntries(
+      Object.entries(c.evidence ?? {}).map(([k, list]) => [
+        k,
+        list.map((e) => evidenceItem(article, e)),
+      ]),
+    ),
     names: { kk, ru: c.names.ru ?? TODO, en: c.names.en ?? TODO },
     ...(c.aliases.length ? { aliases: [...c.aliases] } : {}),
     ...(forms.length ? { forms } : {}),
@@ -173,7 +179,7 @@ export function emitAnnotation(draft: Draft, options: EmitOptions): Emitted {
     });
   const entities = draft.candidates
     .filter((c) => used.has(c.id))
-    .map((c) => candidateItem(draft, c));
+    .map((c) => candidateItem(draft, article, c));
   const meetingId = draft.candidates.find((c) => c.kind === 'Meeting' && used.has(c.id))?.id;
 
   const taken = new Set<string>();
@@ -203,6 +209,12 @@ export function emitAnnotation(draft: Draft, options: EmitOptions): Emitted {
       ]),
     ),
     evidence: f.evidence.map((e) => evidenceItem(article, e)),
+    ...Object.fromEntries(
+      Object.entries(f.dated ?? {}).map(([k, d]) => [
+        k,
+        { date: d.date, evidence: d.evidence.map((e) => evidenceItem(article, e)) },
+      ]),
+    ),
   }));
 
   const articleTodo: string[] = [];

@@ -36,6 +36,8 @@ export interface Candidate extends DraftEntity {
   registered: false;
   /** Kind-specific fields proposed (placeType, organizationType, topicType, meetingType…). */
   fields: Record<string, string>;
+  /** Evidence of its fields (`dateEvidence`, `statusEvidence`, `startDateEvidence`). */
+  evidence?: Record<string, Excerpt[]>;
   /** Where the text names it first. */
   first: Excerpt;
   /** What a person must check or fill in. */
