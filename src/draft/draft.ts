@@ -17,6 +17,7 @@ import { Lexicon, type Match } from './lexicon.js';
 import type { Candidate, Draft, DraftEntity, DraftFact, DraftLanguage } from './model.js';
 import { findQuotes } from './quotes.js';
 import { structuralFacts } from './structure.js';
+import { visits } from './visits.js';
 import { draftSentences } from './sentences.js';
 
 export interface DraftOptions {
@@ -178,9 +179,22 @@ export function draftArticle(text: string, options: DraftOptions): Draft {
     dates,
     headline: new Set([0, ...(titleSentence ? [titleSentence.index] : [])]),
   });
-  // `Документ`, `Указ`, `Жарлыққа`: a document's head noun alone refers to it.
-  for (const c of [...candidates.values()].filter((c) => c.kind === 'Document')) {
-    const head = normalize(wordSpans(c.first.text)[0]?.text ?? '').slice(0, 5);
+  const visited = visits({
+    ...context,
+    holds,
+    participations: met.filter((f) => f.type === 'PARTICIPATED_IN'),
+    dates,
+    headline: new Set([0, ...(titleSentence ? [titleSentence.index] : [])]),
+  });
+  // `Документ`, `Указ`, `Жарлыққа`, `Сапар`, `Миссия`: a head noun alone refers to its entity.
+  for (const c of [...candidates.values()].filter(
+    (c) => c.kind === 'Document' || (c.kind === 'Event' && visited.some((f) => f.to === c.id)),
+  )) {
+    const headWord =
+      c.kind === 'Document'
+        ? wordSpans(c.first.text)[0]?.text
+        : /сапар|миссия|визит|мисси/iu.exec(c.names.kk ?? c.names.ru ?? '')?.[0];
+    const head = normalize(headWord ?? '').slice(0, 5);
     const words = new Set(
       wordSpans(text)
         .map((w) => w.text)
@@ -201,6 +215,7 @@ export function draftArticle(text: string, options: DraftOptions): Draft {
     ...holds,
     ...met,
     ...signed,
+    ...visited,
     ...placesAndSessions(context),
     ...discussions(context, meetingId),
     ...structuralFacts(context),

@@ -141,11 +141,11 @@ function countryOf(context: FactContext, id: string): string | undefined {
 /** A Russian person's name in the genitive (`Алихана Смаилова`). */
 const genitive = (name: string) => inflectedForms(name, 'ru', { person: true })[0] ?? name;
 
-/** `A пен B-ның кездесуі`: the meeting of two people, in Kazakh. */
-function meetingName(a: string, b: string): string {
+/** `A пен B-ның кездесуі` (or `келіссөздері`): the meeting of two people, in Kazakh. */
+export function meetingName(a: string, b: string, head = 'кездесуі'): string {
   const lastA = normalize(a.split(/\s+/).pop() ?? a);
   const lastB = normalize(b.split(/\s+/).pop() ?? b);
-  return `${a} ${kazakhEnding(lastA, 'instrumental')} ${b}${kazakhEnding(lastB, 'genitive')} кездесуі`;
+  return `${a} ${kazakhEnding(lastA, 'instrumental')} ${b}${kazakhEnding(lastB, 'genitive')} ${head}`;
 }
 
 export function meetings(context: FactContext, holds: readonly DraftFact[]): DraftFact[] {
