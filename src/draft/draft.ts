@@ -10,6 +10,7 @@ import {
   toCandidate,
   type Proposal,
 } from './candidates.js';
+import { findClaims } from './claims.js';
 import { documents } from './documents.js';
 import { discussions, holdings, meetings, placesAndSessions, type FactContext } from './facts.js';
 import { findDates, findFigures } from './figures.js';
@@ -222,6 +223,24 @@ export function draftArticle(text: string, options: DraftOptions): Draft {
   ]);
   matches = scanAll();
 
+  context.matches = matches;
+  const visit = visited.find((f) => f.qualifiers.role === 'VISITOR')?.to;
+  const claims = findClaims({
+    ...context,
+    holds,
+    figures,
+    ...(meetingId
+      ? {
+          occasion: {
+            id: meetingId,
+            participants: new Set(met.filter((f) => f.to === meetingId).map((f) => f.from)),
+          },
+        }
+      : {}),
+    ...(visit ? { event: visit } : {}),
+    headline: new Set([0, ...(titleSentence ? [titleSentence.index] : [])]),
+  });
+
   const reported = facts.find((f) => f.type === 'REPORTED_BY');
   const mentions = [...matches.entries()].flatMap(([index, list]) => {
     const sentence = sentences[index]!;
@@ -245,7 +264,7 @@ export function draftArticle(text: string, options: DraftOptions): Draft {
     figures,
     dates,
     facts,
-    claims: [],
+    claims,
     ...(reported ? { source: { id: reported.to, excerpt: reported.evidence[0]! } } : {}),
   };
 }
