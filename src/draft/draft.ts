@@ -244,7 +244,11 @@ export function draftArticle(text: string, options: DraftOptions): Draft {
   const reported = facts.find((f) => f.type === 'REPORTED_BY');
   const mentions = [...matches.entries()].flatMap(([index, list]) => {
     const sentence = sentences[index]!;
-    const inner = lexicon.nested(sentence.text, list, language, sentence.start);
+    // A topic's words inside another name (`сауда` in `… сауда миссиясы`) are part of that
+    // name, not a mention of the topic: topics are named by common nouns.
+    const inner = lexicon
+      .nested(sentence.text, list, language, sentence.start)
+      .filter((m) => lexicon.get(m.entityId)?.kind !== 'Topic');
     return [...list, ...inner].map((m) => ({
       entityId: m.entityId,
       sentence: index,

@@ -233,6 +233,13 @@ export class Lexicon {
         if (!hit) continue;
         const start = slice[0]!.start;
         const end = slice[n - 1]!.end;
+        // Whole words only, as the seeder matches: no part of a hyphenated compound
+        // (`сауда` is not named in `сауда-экономикалық`).
+        if (
+          /^-\p{L}/u.test(text.slice(end, end + 2)) ||
+          /\p{L}-$/u.test(text.slice(Math.max(0, start - 2), start))
+        )
+          continue;
         found = {
           entityId: hit.id,
           from: i,
