@@ -417,6 +417,46 @@ function organizationsAndEvents(
   return out;
 }
 
+const EVENT_HEADS_RU = /^(?:конференци|саммит|форум|заседани|сесси|съезд|выставк)/u;
+const EVENT_FRAME_RU = /(?:на\s+полях|в\s+рамках|в\s+ходе|участи[еия]\s+в|во?)\s*$/u;
+
+/**
+ * Russian events are named by their head and what follows it (`на полях конференции ООН по
+ * изменению климата COP27`): a frame before the head, and a capital, an abbreviation or a
+ * number among the words after it, up to the end of the clause.
+ */
+function russianEvents(text: string, words: readonly Word[]): Proposal[] {
+  const out: Proposal[] = [];
+  for (let h = 0; h < words.length; h++) {
+    const w = words[h]!;
+    if (!EVENT_HEADS_RU.test(w.lower)) continue;
+    if (!EVENT_FRAME_RU.test(text.slice(Math.max(0, w.start - 20), w.start))) continue;
+    let end = h + 1;
+    while (
+      end < words.length &&
+      end - h <= 8 &&
+      !/[,.;:!?()]/u.test(text.slice(words[end - 1]!.end, words[end]!.start))
+    )
+      end++;
+    // The name ends at its last capital, abbreviation or number (`… COP27`).
+    let last = end - 1;
+    while (last > h && !/^[\p{Lu}\d]/u.test(words[last]!.text)) last--;
+    if (last === h) continue;
+    const phrase = span(text, words, h, last + 1);
+    const head = nominativeOf(w.text, 'ru');
+    const name = head.charAt(0).toUpperCase() + head.slice(1) + phrase.text.slice(w.text.length);
+    out.push({
+      kind: 'Event',
+      kk: name,
+      fields: { eventType: 'TODO' },
+      first: phrase,
+      todo: ['eventType: say what kind of event', 'names.kk, names.en: translate the name'],
+    });
+    h = last;
+  }
+  return out;
+}
+
 /** The government named inside an office's name (`РФ Үкіметінің төрағасы` → `РФ Үкіметі`). */
 function governmentsInOffices(text: string, words: readonly Word[]): Proposal[] {
   const out: Proposal[] = [];
@@ -500,6 +540,7 @@ export function proposeInSentence(
     ...offices(text, words, language),
     ...governmentsInOffices(text, words),
     ...organizationsAndEvents(text, words, language),
+    ...(language === 'ru' ? russianEvents(text, words) : []),
     ...places(text, words, language),
     ...people(text, words, language),
   ];

@@ -214,7 +214,9 @@ export function meetings(context: FactContext, holds: readonly DraftFact[]): Dra
       });
     }
     // Where and on the sidelines of what: in the same sentence.
-    const events = list.filter((m) => kindOf(lexicon, m.entityId) === 'Event');
+    const events = (context.matches.get(sentence.index) ?? []).filter(
+      (m) => kindOf(lexicon, m.entityId) === 'Event',
+    );
     for (const event of events) {
       const after = text.slice(event.excerpt.end, event.excerpt.end + 20);
       const before = text.slice(Math.max(0, event.excerpt.start - 12), event.excerpt.start);
@@ -236,6 +238,26 @@ export function meetings(context: FactContext, holds: readonly DraftFact[]): Dra
           evidence: [ex(text, start, event.excerpt.end)],
           qualifiers: {},
         });
+        // `в Шарм-эш-Шейхе (Египет) на полях конференции …`: the event is where the meeting is.
+        const venue = (context.matches.get(sentence.index) ?? []).find(
+          (m) =>
+            kindOf(lexicon, m.entityId) === 'Place' &&
+            /^\s*(?:\([^)]*\)\s*)?$/u.test(text.slice(m.excerpt.end, start)),
+        );
+        if (venue) {
+          const from = /(?:^|\s)(?:в|во)\s$/u.test(
+            text.slice(venue.excerpt.start - 4, venue.excerpt.start),
+          )
+            ? text.lastIndexOf(' ', venue.excerpt.start - 2) + 1
+            : venue.excerpt.start;
+          out.push({
+            type: 'HELD_IN',
+            from: event.entityId,
+            to: venue.entityId,
+            evidence: [ex(text, from, event.excerpt.end)],
+            qualifiers: {},
+          });
+        }
       }
     }
     const place = (context.matches.get(sentence.index) ?? []).find(
