@@ -87,6 +87,9 @@ export function draftArticle(text: string, options: DraftOptions): Draft {
   const propose = (p: Proposal): string => {
     const made = toCandidate(p, lexicon, language);
     if (typeof made === 'string') return made;
+    // Its English name makes a registered entity's id (`Қазақстан Президенті` → the
+    // registry's `office/president-of-kazakhstan`): the same entity.
+    if (lexicon.get(made.id)?.registered) return made.id;
     // A name of the table of established names: its names and id.
     const established = table.lookup(
       wordSpans(p.kk).map((w) => w.text),

@@ -90,6 +90,10 @@ export function holdings(context: FactContext): DraftFact[] {
         m.excerpt.start >= (person?.excerpt.end ?? at) && kindOf(lexicon, m.entityId) === 'Office',
     );
     if (!person || !office) continue;
+    // `занимал должность Первого заместителя … Президента`: an office named only in part is
+    // not the one held.
+    const gap = text.slice(Math.max(person.excerpt.end, at + verb[0].length), office.excerpt.start);
+    if (/(?:^|\s)\p{Lu}/u.test(gap) && !/назначении|тағайындау/u.test(verb[0])) continue;
     const former = FORMER.test(verb[0]);
     out.push({
       type: 'HOLDS_OFFICE',

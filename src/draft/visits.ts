@@ -13,7 +13,7 @@
  *   meeting of the visitor after the visit is announced; PART_OF: an event `Миссия
  *   бағдарламасына … кіреді` (`в программу … входит`).
  */
-import { inflectedForms, kazakhEnding, normalize } from '../language/index.js';
+import { inflectedForms, kazakhEnding, normalize, russianCaseTable } from '../language/index.js';
 import type { FactContext } from './facts.js';
 import { meetingName } from './facts.js';
 import type { Match } from './lexicon.js';
@@ -32,9 +32,9 @@ const VISIT_TYPES: Record<string, string> = {
   рабоч: 'WORKING_VISIT',
 };
 const VISIT_NAMES_RU: Record<string, string> = {
-  официальн: 'Официальный визит',
-  государственн: 'Государственный визит',
-  рабоч: 'Рабочий визит',
+  OFFICIAL_VISIT: 'Официальный визит',
+  STATE_VISIT: 'Государственный визит',
+  WORKING_VISIT: 'Рабочий визит',
 };
 const FUTURE =
   /барады|келеді|жасайды|совершит|посетит|состоится|пройд[её]т|өтеді|жоспарлан|ұйымдастырылады|организуют|будет|кіреді|войд[её]т/u;
@@ -129,7 +129,7 @@ export function visits(context: VisitContext): DraftFact[] {
         const ruVisitor = visitorNames.ru;
         const ru =
           ruVisitor && countryNames.ru
-            ? `${VISIT_NAMES_RU[verb[1]!] ?? 'Визит'} ${genitiveRu(ruVisitor)} в ${countryNames.ru}`
+            ? `${VISIT_NAMES_RU[type] ?? 'Визит'} ${genitiveRu(ruVisitor)} в ${accusativeRu(countryNames.ru)}`
             : undefined;
         const id = context.propose({
           kind: 'Event',
@@ -393,6 +393,13 @@ export function visits(context: VisitContext): DraftFact[] {
     }
   }
   return out;
+}
+
+/** A one-word place name in the accusative (`в Германию`); longer names as written. */
+function accusativeRu(name: string): string {
+  if (/\s/u.test(name)) return name;
+  const form = russianCaseTable(normalize(name))?.[2];
+  return form ? name.charAt(0) + form.slice(1) : name;
 }
 
 /** A Russian person's name in the genitive (`Касым-Жомарта Токаева`). */

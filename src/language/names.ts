@@ -174,9 +174,14 @@ const KAZAKH_CASE_LENGTH_FIRST = (a: { stem: string }, b: { stem: string }) =>
 
 /** A Kazakh word with its case ending stripped (possessive and plural kept), best reading first. */
 function kazakhNominatives(word: string): string[] {
+  // A loanword's soft sign (`Шольц`) leaves its harmony to the writer: either is read.
+  const harmonies = /ь/.test(word) ? (['front', 'back'] as const) : [undefined];
   const strict = (stem: string, kase: KazakhCase) =>
-    word === stem + kazakhEnding(stem, kase, false) ||
-    word === stem + kazakhEnding(stem, kase, endsInPossessive(stem));
+    harmonies.some(
+      (h) =>
+        word === stem + kazakhEnding(stem, kase, false, h) ||
+        word === stem + kazakhEnding(stem, kase, endsInPossessive(stem), h),
+    );
   const readings = kazakhAnalyses(word).filter(
     (a) => a.case && !a.possessive && !a.derivation && strict(a.stem, a.case),
   );
