@@ -63,13 +63,17 @@ export interface ClaimContext extends FactContext {
   holds: readonly DraftFact[];
   figures: readonly DraftFigure[];
   /** The meeting or event the article reports, and who took part in it. */
-  occasion?: { id: string; participants: ReadonlySet<string> };
+  occasion?: { id: string; participants: ReadonlySet<string>; countries: readonly string[] };
   /** The event the article's own voice speaks about (a visit). */
   event?: string;
   headline: ReadonlySet<number>;
 }
 
-export function findClaims(context: ClaimContext): DraftClaim[] {
+/** The claims, and the subjects of each quote (as its claims' are found). */
+export function claimsAndSubjects(context: ClaimContext): {
+  claims: DraftClaim[];
+  quoteAbout: string[][];
+} {
   const { text, language } = context;
   const out: DraftClaim[] = [];
   const holderOf = new Map(context.holds.map((h) => [h.to, h.from]));
@@ -79,9 +83,12 @@ export function findClaims(context: ClaimContext): DraftClaim[] {
     if (kind === 'Office') return holderOf.get(m.entityId);
     return undefined;
   };
-  const about = (e: Excerpt) => [
-    ...new Set(
-      [...context.matches.values()]
+  // What was said at a meeting of two countries' envoys is about both, unless a person says
+  // otherwise: proposed, for review, with what the words themselves name.
+  const about = (e: Excerpt, at: string | undefined) => [
+    ...new Set([
+      ...(at && at === context.occasion?.id ? context.occasion.countries : []),
+      ...[...context.matches.values()]
         .flat()
         .filter(
           (m) =>
@@ -92,7 +99,7 @@ export function findClaims(context: ClaimContext): DraftClaim[] {
             ),
         )
         .map((m) => m.entityId),
-    ),
+    ]),
   ];
   const madeAt = (by: string | undefined) =>
     by && context.occasion?.participants.has(by) ? context.occasion.id : undefined;
@@ -104,7 +111,7 @@ export function findClaims(context: ClaimContext): DraftClaim[] {
       ...(by ? { by } : {}),
       evidence,
       ...(at ? { madeAt: at } : {}),
-      about: about(evidence),
+      about: about(evidence, at),
     });
   };
 
@@ -122,6 +129,7 @@ export function findClaims(context: ClaimContext): DraftClaim[] {
       if (!figure) push(q.speakerId, e);
     }
   }
+  const quoteAbout = context.quotes.map((q) => about(q.excerpt, madeAt(q.speakerId)));
 
   for (const sentence of context.sentences) {
     if (context.headline.has(sentence.index)) continue;
@@ -180,5 +188,5 @@ export function findClaims(context: ClaimContext): DraftClaim[] {
     if (ARTICLE_VOICE.test(s) && !matches.some((m) => kindOf(context, m.entityId) === 'Person'))
       push(undefined, trimmed(text, sentence.start, end), context.event);
   }
-  return out;
+  return { claims: out, quoteAbout };
 }

@@ -108,7 +108,9 @@ export function documents(context: DocumentContext): DraftFact[] {
     // Its name.
     let name: string;
     let nameExcerpt: Excerpt;
-    let appointee: { person: string; office: string; evidence: Excerpt } | undefined;
+    let appointee:
+      { person: string; office: string; evidence: Excerpt; personEnd: number } | undefined;
+    let otherKk: string | undefined;
     if (language === 'ru') {
       const rest = text.slice(head.end, sentence.end);
       const end = NAME_END.exec(rest);
@@ -123,8 +125,16 @@ export function documents(context: DocumentContext): DraftFact[] {
           m.excerpt.start >= person.excerpt.end &&
           kindOf(context, m.entityId) === 'Office',
       );
-      if (/^назначени/u.test(normalize(rest.trim().split(/\s+/u)[1] ?? '')) && person && office)
-        appointee = { person: person.entityId, office: office.entityId, evidence: nameExcerpt };
+      if (/^назначени/u.test(normalize(rest.trim().split(/\s+/u)[1] ?? '')) && person && office) {
+        appointee = {
+          person: person.entityId,
+          office: office.entityId,
+          evidence: nameExcerpt,
+          personEnd: person.excerpt.end,
+        };
+        if (documentType === 'DECREE')
+          otherKk = decreeNameKk(context, person.entityId, office.entityId);
+      }
     } else {
       nameExcerpt = ex(text, head.start, head.end);
       name = capitalise(nominativeOf(head.text, 'kk'));
@@ -145,14 +155,14 @@ export function documents(context: DocumentContext): DraftFact[] {
           kindOf(context, m.entityId) === 'Office',
       );
       if (appoint && person && office) {
-        const personKk = context.lexicon.get(person.entityId)?.names.kk ?? person.excerpt.text;
-        const officeKk = context.lexicon.get(office.entityId)?.names.kk ?? office.excerpt.text;
-        const last = normalize(personKk.split(/\s+/u).pop() ?? personKk);
-        name = `${personKk}${kazakhEnding(last, 'accusative')} ${officeKk} етіп тағайындау туралы ${name}`;
+        name =
+          decreeNameKk(context, person.entityId, office.entityId, name) ??
+          `${person.excerpt.text} ${office.excerpt.text} етіп тағайындау туралы ${name}`;
         appointee = {
           person: person.entityId,
           office: office.entityId,
           evidence: ex(text, person.excerpt.start, appointAt + appoint![0].length),
+          personEnd: person.excerpt.end,
         };
       }
     }
@@ -162,6 +172,7 @@ export function documents(context: DocumentContext): DraftFact[] {
     const documentId = context.propose({
       kind: 'Document',
       kk: name,
+      ...(otherKk ? { otherKk } : {}),
       fields: { documentType, ...(dated ? { date: dated.date } : {}) },
       ...(dated ? { evidence: { dateEvidence: dated.evidence } } : {}),
       first: nameExcerpt,
@@ -183,7 +194,9 @@ export function documents(context: DocumentContext): DraftFact[] {
       if (plural || took.length) signers = took;
     }
     const signStart = subject[0] && !plural ? subject[0].excerpt.start : sentence.start;
-    const signEvidence = ex(text, signStart, language === 'kk' ? verbEnd : head.end);
+    // `подписал указ о назначении Алихана Смаилова`: up to whom an appointment names.
+    const signEnd = language === 'kk' ? verbEnd : (appointee?.personEnd ?? head.end);
+    const signEvidence = ex(text, signStart, signEnd);
     for (const signer of signers) {
       const took = context.participations.find((p) => p.from === signer);
       const office = context.holds.find((h) => h.from === signer)?.to;
@@ -258,6 +271,20 @@ export function documents(context: DocumentContext): DraftFact[] {
     }
   }
   return out;
+}
+
+/** An appointment decree's Kazakh name: `X-ты Office етіп тағайындау туралы Жарлық`. */
+function decreeNameKk(
+  context: DocumentContext,
+  person: string,
+  office: string,
+  head = 'Жарлық',
+): string | undefined {
+  const personKk = context.lexicon.get(person)?.names.kk;
+  const officeKk = context.lexicon.get(office)?.names.kk;
+  if (!personKk || !officeKk) return undefined;
+  const last = normalize(personKk.split(/\s+/u).pop() ?? personKk);
+  return `${personKk}${kazakhEnding(last, 'accusative')} ${officeKk} етіп тағайындау туралы ${head}`;
 }
 
 /** `Указ подписан 11 января 2022 года`, `Жарлыққа 2024 жылғы 6 ақпанда қол қойылды`. */

@@ -10,7 +10,7 @@ import {
   toCandidate,
   type Proposal,
 } from './candidates.js';
-import { findClaims } from './claims.js';
+import { claimsAndSubjects } from './claims.js';
 import { documents } from './documents.js';
 import { discussions, holdings, meetings, placesAndSessions, type FactContext } from './facts.js';
 import { findDates, findFigures } from './figures.js';
@@ -228,7 +228,7 @@ export function draftArticle(text: string, options: DraftOptions): Draft {
 
   context.matches = matches;
   const visit = visited.find((f) => f.qualifiers.role === 'VISITOR')?.to;
-  const claims = findClaims({
+  const { claims, quoteAbout } = claimsAndSubjects({
     ...context,
     holds,
     figures,
@@ -237,6 +237,13 @@ export function draftArticle(text: string, options: DraftOptions): Draft {
           occasion: {
             id: meetingId,
             participants: new Set(met.filter((f) => f.to === meetingId).map((f) => f.from)),
+            countries: [
+              ...new Set(
+                met
+                  .filter((f) => f.to === meetingId && f.qualifiers.countryId)
+                  .map((f) => f.qualifiers.countryId!),
+              ),
+            ],
           },
         }
       : {}),
@@ -267,7 +274,7 @@ export function draftArticle(text: string, options: DraftOptions): Draft {
     sentences,
     mentions,
     candidates: [...candidates.values()],
-    quotes,
+    quotes: quotes.map((q, i) => (quoteAbout[i]?.length ? { ...q, about: quoteAbout[i]! } : q)),
     figures,
     dates,
     facts,

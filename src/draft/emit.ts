@@ -114,6 +114,7 @@ function quoteItem(
         draft.language === 'kk' ? TRANSLATION_NOTE : TRANSLATION_NOTE.replace('Kazakh', 'Russian'),
     },
     ...(contains.length ? { contains } : {}),
+    ...(q.about?.length ? { about: q.about } : {}),
     todo: q.todo,
   };
 }
@@ -164,7 +165,7 @@ export function emitAnnotation(draft: Draft, options: EmitOptions): Emitted {
         f.qualifiers.countryId,
         f.qualifiers.raisedById,
       ]),
-      ...draft.quotes.map((q) => q.speakerId),
+      ...draft.quotes.flatMap((q) => [q.speakerId, ...(q.about ?? [])]),
       ...draft.figures.map((f) => f.statedBy),
       ...draft.claims.flatMap((c) => [c.by, c.madeAt, ...c.about]),
       draft.source?.id,

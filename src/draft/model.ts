@@ -56,6 +56,8 @@ export interface DraftQuote {
   speakerId?: string;
   /** The words naming the speaker (`Премьер-Министр`, `Әлихан Смайылов`). */
   speakerExcerpt?: Excerpt;
+  /** Its subjects (countries, topics), proposed. */
+  about?: string[];
   todo: string[];
 }
 
