@@ -191,6 +191,7 @@ export function draftArticle(text: string, options: DraftOptions): Draft {
     headline: new Set([0, ...(titleSentence ? [titleSentence.index] : [])]),
   });
   // `Документ`, `Указ`, `Жарлыққа`, `Сапар`, `Миссия`: a head noun alone refers to its entity.
+  let referred = false;
   for (const c of [...candidates.values()].filter(
     (c) => c.kind === 'Document' || (c.kind === 'Event' && visited.some((f) => f.to === c.id)),
   )) {
@@ -209,12 +210,17 @@ export function draftArticle(text: string, options: DraftOptions): Draft {
           );
         }),
     );
+    if (words.size === 0) continue;
     const withForms = { ...c, forms: [...c.forms, ...words] };
     lexicon.add(withForms);
     candidates.set(c.id, withForms);
+    referred = true;
   }
-  matches = scanAll();
-  context.matches = matches;
+  // A full rescan only when a head noun added a way to refer to an entity.
+  if (referred) {
+    matches = scanAll();
+    context.matches = matches;
+  }
   const facts: DraftFact[] = dedupe([
     ...holds,
     ...met,
