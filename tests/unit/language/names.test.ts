@@ -98,4 +98,19 @@ describe('nominative', () => {
     // Not a person: the genitive plural still reads as one.
     expect(nominative('регионов', 'ru')).toBe('регионы');
   });
+
+  it("ru person: particles and a woman's foreign surname do not decline", () => {
+    expect(nominative('Урсулы фон дер Ляйен', 'ru', { person: true })).toBe('Урсула фон дер Ляйен');
+    expect(nominative('Урсула фон дер Ляйен', 'ru', { person: true })).toBe('Урсула фон дер Ляйен');
+    expect(inflectedForms('Урсула фон дер Ляйен', 'ru', { person: true })).toContain(
+      'Урсулы фон дер Ляйен',
+    );
+  });
+
+  it("ru: adjectives agree with their noun in a phrase's nominative", () => {
+    expect(nominative('устойчивого сырья', 'ru')).toBe('устойчивое сырье');
+    expect(nominative('возобновляемого водорода', 'ru')).toBe('возобновляемый водород');
+    expect(nominative('Европейской комиссии', 'ru')).toBe('Европейская комиссия');
+    expect(nominative('Министерстве иностранных дел', 'ru')).toBe('Министерство иностранных дел');
+  });
 });
