@@ -12,7 +12,7 @@
  * - countries and places of the table of established names (established.ts).
  * Topics and meetings are proposed by the fact patterns (facts.ts), which see their frame.
  */
-import { kazakhToRussian, normalize, wordSpans } from '../language/index.js';
+import { NAME_PARTICLES, kazakhToRussian, normalize, wordSpans } from '../language/index.js';
 import { COUNTRIES, OFFICE_TITLES, PLACES } from './established.js';
 import type { Lexicon } from './lexicon.js';
 import type { Candidate, DraftLanguage, DraftSentence, EntityKind, Excerpt } from './model.js';
@@ -67,11 +67,16 @@ const TITLE_RU = new Map(OFFICE_TITLES.flatMap((t) => t.ru.map((k) => [k, t.en] 
 
 export interface Proposal {
   kind: EntityKind;
+  /** The name in the article's language (Kazakh or Russian). */
   kk: string;
   ru?: string;
+  /** The Kazakh name when the article is Russian and the draft can give it. */
+  otherKk?: string;
   en?: string;
   aliases?: string[];
   fields?: Record<string, string>;
+  /** Evidence fields (`dateEvidence`, `statusEvidence`). */
+  evidence?: Record<string, Excerpt[]>;
   first: Excerpt;
   todo?: string[];
   /** For an office in apposition: the person after it (its proposal's kk name). */
@@ -86,20 +91,13 @@ function titleOf(w: Word, language: DraftLanguage): string | undefined {
   return TITLE_RU.get(w.lower) ?? TITLE_RU.get(nominativeWord(w.text, 'ru'));
 }
 
-/** A person's name in the nominative; a Russian surname in -ов/-ин is kept as written. */
-function personNominative(phrase: string, language: DraftLanguage): string {
-  if (language === 'kk') return nominativeOf(phrase, 'kk', true);
-  return phrase.replace(/[\p{L}-]+/gu, (w) =>
-    /^\p{Lu}/u.test(w) && !/(?:ов|ев|ёв|ин|ын|ова|ева|ина|ына|ский|ская)$/u.test(w.toLowerCase())
-      ? nominativeOf(w, 'ru', true)
-      : w,
-  );
-}
+/** A person's name in the nominative (the language module: every word, for Russian). */
+const personNominative = (phrase: string, language: DraftLanguage): string =>
+  nominativeOf(phrase, language, true);
 
 const PATRONYMIC = /(?:ович|евич|овна|евна|ұлы|улы|қызы|кызы)\p{L}*$/u;
 
 /** Particles inside a name (`Урсула фон дер Ляйен`). */
-const NAME_PARTICLES = /^(?:фон|дер|ван|де|ди|аль|ибн|бин|ле|ла)$/u;
 
 /**
  * The words of a person's name starting at `i`: 2–3 capitalised words (particles allowed
@@ -201,14 +199,22 @@ function offices(text: string, words: readonly Word[], language: DraftLanguage):
       // `Председатель Правительства РФ Михаил Мишустин`, `Глава государства Касым-Жомарт
       // Токаев`: the genitives after the title; the person is the run's last capitalised words.
       let end = t + 1;
+      const lowercase = (k: number) =>
+        !isCapitalised(words[k]!.text) &&
+        !isAbbreviation(words[k]!.text) &&
+        !NAME_PARTICLES.test(words[k]!.lower);
       while (
         end < words.length &&
         end - t <= 7 &&
         !/^(?:и|в|во|на|с|со|по|о|об|до|за|из)$/u.test(words[end]!.lower) &&
+        // After a person's name (two capitalised words) a lowercase word is the verb.
+        !(lowercase(end) && end - t >= 3 && !lowercase(end - 1) && !lowercase(end - 2)) &&
         (isAbbreviation(words[end]!.text) ||
           isCapitalised(words[end]!.text) ||
           NAME_PARTICLES.test(words[end]!.lower) ||
-          /(?:а|я|ых|их|ов|ии|ей|и)$/u.test(words[end]!.lower))
+          /(?:а|я|ых|их|ов|ии|ей|и)$/u.test(words[end]!.lower) ||
+          // An adjective's noun (`иностранных дел`).
+          (lowercase(end) && /(?:ых|их|ого|его)$/u.test(words[end - 1]!.lower)))
       )
         end++;
       let first = end;
@@ -278,10 +284,29 @@ function people(text: string, words: readonly Word[], language: DraftLanguage): 
     if (end > i) {
       out.push(personProposal(text, words, i, end, language));
       i = end - 1;
+      continue;
+    }
+    // `о назначении Мурата Нуртлеу`, `Мурат Нуртлеу назначен`: an appointment names a person
+    // whatever their surname looks like.
+    const pair =
+      i + 1 < words.length &&
+      isCapitalised(words[i + 1]!.text) &&
+      !titleOf(words[i]!, language) &&
+      !titleOf(words[i + 1]!, language);
+    const appointed =
+      pair &&
+      (APPOINTMENT_BEFORE.test(words[i - 1]?.lower ?? '') ||
+        APPOINTMENT_AFTER.test(words[i + 2]?.lower ?? ''));
+    if (appointed) {
+      out.push(personProposal(text, words, i, i + 2, language));
+      i += 1;
     }
   }
   return out;
 }
+
+const APPOINTMENT_BEFORE = /^(?:назначении|назначить|освобождении|кандидатуру)$/u;
+const APPOINTMENT_AFTER = /^(?:назначен[аы]?|освобожден[аы]?|тағайындалды|босатылды)$/u;
 
 /** Is the word's stem written with a capital after a lowercase word somewhere in the text? */
 function capitalisedElsewhere(text: string, word: Word): boolean {
@@ -324,6 +349,26 @@ function orgHead(
     return [/қызметі/u, 'PRESS_SERVICE'];
   if (/^пресс-служб/u.test(w.lower)) return [/пресс-служб/u, 'PRESS_SERVICE'];
   return ORG_HEADS.find(([re]) => re.test(head) || re.test(w.lower));
+}
+
+const RU_VERB = /(?:ют|ят|ет|ит|ут|ал|ил|ел|ли|ла|ло|ся|сь|ть)$/u;
+const RU_STOP = /^(?:и|в|во|на|с|со|по|о|об|до|за|из|что|как|при|для|от)$/u;
+
+/** One past the last word of a Russian name's complement after its head (genitives, up to 4). */
+function rightOfHead(text: string, words: readonly Word[], h: number): number {
+  let end = h + 1;
+  while (
+    end < words.length &&
+    end - h <= 4 &&
+    !/[,.;:!?()«»—]/u.test(text.slice(words[end - 1]!.end, words[end]!.start)) &&
+    !RU_STOP.test(words[end]!.lower) &&
+    (isAbbreviation(words[end]!.text) ||
+      isCapitalised(words[end]!.text) ||
+      !RU_VERB.test(words[end]!.lower) ||
+      /(?:ых|их|ого|его)$/u.test(words[end - 1]!.lower))
+  )
+    end++;
+  return end;
 }
 
 function organizationsAndEvents(
@@ -394,11 +439,13 @@ function organizationsAndEvents(
     const organizationType = PRESS_SERVICE.test(phrase.text.toLowerCase())
       ? 'PRESS_SERVICE'
       : org![1];
+    // Russian names go on after their head (`Министерство иностранных дел Казахстана`).
+    const named = language === 'ru' ? span(text, words, from, rightOfHead(text, words, h)) : phrase;
     out.push({
       kind: 'Organization',
-      kk: kindName('Organization', phrase.text, language),
+      kk: kindName('Organization', named.text, language),
       fields: { organizationType },
-      first: phrase,
+      first: named,
       todo: ['names.ru, names.en: translate the name', 'organizationType: check'],
     });
     // A government named inside (`ҚР Үкіметінің баспасөз қызметі` → `ҚР Үкіметі`).
@@ -414,6 +461,46 @@ function organizationsAndEvents(
         });
       }
     }
+  }
+  return out;
+}
+
+const EVENT_HEADS_RU = /^(?:конференци|саммит|форум|заседани|сесси|съезд|выставк)/u;
+const EVENT_FRAME_RU = /(?:на\s+полях|в\s+рамках|в\s+ходе|участи[еия]\s+в|во?)\s*$/u;
+
+/**
+ * Russian events are named by their head and what follows it (`на полях конференции ООН по
+ * изменению климата COP27`): a frame before the head, and a capital, an abbreviation or a
+ * number among the words after it, up to the end of the clause.
+ */
+function russianEvents(text: string, words: readonly Word[]): Proposal[] {
+  const out: Proposal[] = [];
+  for (let h = 0; h < words.length; h++) {
+    const w = words[h]!;
+    if (!EVENT_HEADS_RU.test(w.lower)) continue;
+    if (!EVENT_FRAME_RU.test(text.slice(Math.max(0, w.start - 20), w.start))) continue;
+    let end = h + 1;
+    while (
+      end < words.length &&
+      end - h <= 8 &&
+      !/[,.;:!?()]/u.test(text.slice(words[end - 1]!.end, words[end]!.start))
+    )
+      end++;
+    // The name ends at its last capital, abbreviation or number (`… COP27`).
+    let last = end - 1;
+    while (last > h && !/^[\p{Lu}\d]/u.test(words[last]!.text)) last--;
+    if (last === h) continue;
+    const phrase = span(text, words, h, last + 1);
+    const head = nominativeOf(w.text, 'ru');
+    const name = head.charAt(0).toUpperCase() + head.slice(1) + phrase.text.slice(w.text.length);
+    out.push({
+      kind: 'Event',
+      kk: name,
+      fields: { eventType: 'TODO' },
+      first: phrase,
+      todo: ['eventType: say what kind of event', 'names.kk, names.en: translate the name'],
+    });
+    h = last;
   }
   return out;
 }
@@ -501,6 +588,7 @@ export function proposeInSentence(
     ...offices(text, words, language),
     ...governmentsInOffices(text, words),
     ...organizationsAndEvents(text, words, language),
+    ...(language === 'ru' ? russianEvents(text, words) : []),
     ...places(text, words, language),
     ...people(text, words, language),
   ];
@@ -549,11 +637,12 @@ export function toCandidate(
   return {
     id: p.id ?? entityId(p.kind, en ?? p.kk),
     kind: p.kind,
-    names: { kk: language === 'kk' ? p.kk : undefined, ru: language === 'ru' ? p.kk : ru, en },
+    names: { kk: language === 'kk' ? p.kk : p.otherKk, ru: language === 'ru' ? p.kk : ru, en },
     aliases: p.aliases ?? [],
     forms: [],
     registered: false,
     fields: p.fields ?? {},
+    ...(p.evidence ? { evidence: p.evidence } : {}),
     first: p.first,
     todo: p.todo ?? [],
   };

@@ -94,7 +94,7 @@ function summary(draft: Draft, todos: number, registered: ReadonlySet<string>): 
     `  quotes: ${draft.quotes.length} (${draft.quotes.filter((q) => q.speakerId).length} with a speaker)`,
     `  numeric facts: ${draft.figures.length}${draft.figures.length ? ` (${count(draft.figures, (f) => f.unit)})` : ''}`,
     `  facts: ${draft.facts.length}${draft.facts.length ? ` (${count(draft.facts, (f) => f.type)})` : ''}`,
-    `  claims: none drafted`,
+    `  claims: ${draft.claims.length}${draft.claims.length ? ` (${draft.claims.filter((c) => c.by).length} with an author)` : ''}`,
     `draft: ${todos} items to complete (todo:)`,
   ].join('\n');
 }

@@ -3,18 +3,22 @@
  * quotes with speakers, figures, dates and facts, each with its verbatim evidence. Pure: the
  * text and the registry in, a `Draft` out (emit.ts writes it in the seed format).
  */
-import { wordSpans } from '../language/index.js';
+import { normalize, wordSpans } from '../language/index.js';
 import {
   establishedCandidates,
   proposeInSentence,
   toCandidate,
   type Proposal,
 } from './candidates.js';
+import { claimsAndSubjects } from './claims.js';
+import { documents } from './documents.js';
 import { discussions, holdings, meetings, placesAndSessions, type FactContext } from './facts.js';
 import { findDates, findFigures } from './figures.js';
 import { Lexicon, type Match } from './lexicon.js';
 import type { Candidate, Draft, DraftEntity, DraftFact, DraftLanguage } from './model.js';
 import { findQuotes } from './quotes.js';
+import { structuralFacts } from './structure.js';
+import { visits } from './visits.js';
 import { draftSentences } from './sentences.js';
 
 export interface DraftOptions {
@@ -83,6 +87,9 @@ export function draftArticle(text: string, options: DraftOptions): Draft {
   const propose = (p: Proposal): string => {
     const made = toCandidate(p, lexicon, language);
     if (typeof made === 'string') return made;
+    // Its English name makes a registered entity's id (`Қазақстан Президенті` → the
+    // registry's `office/president-of-kazakhstan`): the same entity.
+    if (lexicon.get(made.id)?.registered) return made.id;
     // A name of the table of established names: its names and id.
     const established = table.lookup(
       wordSpans(p.kk).map((w) => w.text),
@@ -169,18 +176,95 @@ export function draftArticle(text: string, options: DraftOptions): Draft {
   }
   matches = scanAll();
   context.matches = matches;
+  const signed = documents({
+    ...context,
+    holds,
+    participations: met.filter((f) => f.type === 'PARTICIPATED_IN'),
+    dates,
+    headline: new Set([0, ...(titleSentence ? [titleSentence.index] : [])]),
+  });
+  const visited = visits({
+    ...context,
+    holds,
+    participations: met.filter((f) => f.type === 'PARTICIPATED_IN'),
+    dates,
+    headline: new Set([0, ...(titleSentence ? [titleSentence.index] : [])]),
+  });
+  // `Документ`, `Указ`, `Жарлыққа`, `Сапар`, `Миссия`: a head noun alone refers to its entity.
+  let referred = false;
+  for (const c of [...candidates.values()].filter(
+    (c) => c.kind === 'Document' || (c.kind === 'Event' && visited.some((f) => f.to === c.id)),
+  )) {
+    const headWord =
+      c.kind === 'Document'
+        ? wordSpans(c.first.text)[0]?.text
+        : /сапар|миссия|визит|мисси/iu.exec(c.names.kk ?? c.names.ru ?? '')?.[0];
+    const head = normalize(headWord ?? '').slice(0, 5);
+    const words = new Set(
+      wordSpans(text)
+        .map((w) => w.text)
+        .filter((w) => {
+          const lower = normalize(w);
+          return (
+            (head.length >= 4 && lower.startsWith(head)) || /^(?:документ|құжат)$/u.test(lower)
+          );
+        }),
+    );
+    if (words.size === 0) continue;
+    const withForms = { ...c, forms: [...c.forms, ...words] };
+    lexicon.add(withForms);
+    candidates.set(c.id, withForms);
+    referred = true;
+  }
+  // A full rescan only when a head noun added a way to refer to an entity.
+  if (referred) {
+    matches = scanAll();
+    context.matches = matches;
+  }
   const facts: DraftFact[] = dedupe([
     ...holds,
     ...met,
+    ...signed,
+    ...visited,
     ...placesAndSessions(context),
     ...discussions(context, meetingId),
+    ...structuralFacts(context),
   ]);
   matches = scanAll();
+
+  context.matches = matches;
+  const visit = visited.find((f) => f.qualifiers.role === 'VISITOR')?.to;
+  const { claims, quoteAbout } = claimsAndSubjects({
+    ...context,
+    holds,
+    figures,
+    ...(meetingId
+      ? {
+          occasion: {
+            id: meetingId,
+            participants: new Set(met.filter((f) => f.to === meetingId).map((f) => f.from)),
+            countries: [
+              ...new Set(
+                met
+                  .filter((f) => f.to === meetingId && f.qualifiers.countryId)
+                  .map((f) => f.qualifiers.countryId!),
+              ),
+            ],
+          },
+        }
+      : {}),
+    ...(visit ? { event: visit } : {}),
+    headline: new Set([0, ...(titleSentence ? [titleSentence.index] : [])]),
+  });
 
   const reported = facts.find((f) => f.type === 'REPORTED_BY');
   const mentions = [...matches.entries()].flatMap(([index, list]) => {
     const sentence = sentences[index]!;
-    const inner = lexicon.nested(sentence.text, list, language, sentence.start);
+    // A topic's words inside another name (`сауда` in `… сауда миссиясы`) are part of that
+    // name, not a mention of the topic: topics are named by common nouns.
+    const inner = lexicon
+      .nested(sentence.text, list, language, sentence.start)
+      .filter((m) => lexicon.get(m.entityId)?.kind !== 'Topic');
     return [...list, ...inner].map((m) => ({
       entityId: m.entityId,
       sentence: index,
@@ -196,10 +280,11 @@ export function draftArticle(text: string, options: DraftOptions): Draft {
     sentences,
     mentions,
     candidates: [...candidates.values()],
-    quotes,
+    quotes: quotes.map((q, i) => (quoteAbout[i]?.length ? { ...q, about: quoteAbout[i]! } : q)),
     figures,
     dates,
     facts,
+    claims,
     ...(reported ? { source: { id: reported.to, excerpt: reported.evidence[0]! } } : {}),
   };
 }

@@ -70,7 +70,7 @@ function idFrom(words: string, taken: Set<string>): string {
   return id;
 }
 
-function candidateItem(draft: Draft, c: Candidate): Item {
+function candidateItem(draft: Draft, article: ArticleText, c: Candidate): Item {
   const forms = extraForms(draft, c);
   const kk = c.names.kk ?? TODO;
   const todo = [...c.todo];
@@ -79,6 +79,12 @@ function candidateItem(draft: Draft, c: Candidate): Item {
     id: c.id,
     kind: c.kind,
     ...c.fields,
+    ...Object.fromEntries(
+      Object.entries(c.evidence ?? {}).map(([k, list]) => [
+        k,
+        list.map((e) => evidenceItem(article, e)),
+      ]),
+    ),
     names: { kk, ru: c.names.ru ?? TODO, en: c.names.en ?? TODO },
     ...(c.aliases.length ? { aliases: [...c.aliases] } : {}),
     ...(forms.length ? { forms } : {}),
@@ -108,6 +114,7 @@ function quoteItem(
         draft.language === 'kk' ? TRANSLATION_NOTE : TRANSLATION_NOTE.replace('Kazakh', 'Russian'),
     },
     ...(contains.length ? { contains } : {}),
+    ...(q.about?.length ? { about: q.about } : {}),
     todo: q.todo,
   };
 }
@@ -158,8 +165,9 @@ export function emitAnnotation(draft: Draft, options: EmitOptions): Emitted {
         f.qualifiers.countryId,
         f.qualifiers.raisedById,
       ]),
-      ...draft.quotes.map((q) => q.speakerId),
+      ...draft.quotes.flatMap((q) => [q.speakerId, ...(q.about ?? [])]),
       ...draft.figures.map((f) => f.statedBy),
+      ...draft.claims.flatMap((c) => [c.by, c.madeAt, ...c.about]),
       draft.source?.id,
     ].filter((id): id is string => id !== undefined),
   );
@@ -173,7 +181,7 @@ export function emitAnnotation(draft: Draft, options: EmitOptions): Emitted {
     });
   const entities = draft.candidates
     .filter((c) => used.has(c.id))
-    .map((c) => candidateItem(draft, c));
+    .map((c) => candidateItem(draft, article, c));
   const meetingId = draft.candidates.find((c) => c.kind === 'Meeting' && used.has(c.id))?.id;
 
   const taken = new Set<string>();
@@ -183,14 +191,31 @@ export function emitAnnotation(draft: Draft, options: EmitOptions): Emitted {
   const quoteIds = draft.quotes.map((q) =>
     idFrom(q.excerpt.text.split(/\s+/).slice(0, 4).join(' '), taken),
   );
+  const claimIds = draft.claims.map((c) =>
+    idFrom(c.evidence.text.split(/\s+/).slice(0, 4).join(' '), taken),
+  );
+  const inside = (q: DraftQuote, e: Excerpt) =>
+    e.start >= q.excerpt.start && e.end <= q.excerpt.end;
   const quotes = draft.quotes.map((q, i) => {
-    const contains = draft.figures
-      .map((f, k) => [f, figureIds[k]!] as const)
-      .filter(([f]) => f.evidence.start >= q.excerpt.start && f.evidence.end <= q.excerpt.end)
+    const contains = [
+      ...draft.claims.map((c, k) => [c.evidence, claimIds[k]!] as const),
+      ...draft.figures.map((f, k) => [f.evidence, figureIds[k]!] as const),
+    ]
+      .filter(([e]) => inside(q, e))
       .map(([, id]) => id);
     return quoteItem(draft, article, q, quoteIds[i]!, meetingId, contains);
   });
   const numericFacts = draft.figures.map((f, i) => figureItem(article, f, figureIds[i]!));
+  const claims = draft.claims.map((c, i) => ({
+    id: claimIds[i]!,
+    claimType: c.claimType,
+    by: c.by ?? 'article',
+    ...(c.madeAt ? { madeAt: c.madeAt } : {}),
+    summaryEn: TODO,
+    evidence: [evidenceItem(article, c.evidence)],
+    ...(c.about.length ? { about: c.about } : {}),
+    todo: ['summaryEn: say what is claimed, in English', 'claimType, about: check'],
+  }));
   const facts = draft.facts.map((f) => ({
     id: idFrom(`${f.type.toLowerCase()} ${f.from.split('/')[1]} ${f.to.split('/')[1]}`, taken),
     type: f.type,
@@ -203,13 +228,23 @@ export function emitAnnotation(draft: Draft, options: EmitOptions): Emitted {
       ]),
     ),
     evidence: f.evidence.map((e) => evidenceItem(article, e)),
+    ...Object.fromEntries(
+      Object.entries(f.dated ?? {}).map(([k, d]) => [
+        k,
+        { date: d.date, evidence: d.evidence.map((e) => evidenceItem(article, e)) },
+      ]),
+    ),
   }));
 
   const articleTodo: string[] = [];
   if (!draft.publishedAt)
     articleTodo.push('publishedAt: the date-time of publication, with its offset');
   if (!draft.source) articleTodo.push('sourceName: the source as the article names it');
-  articleTodo.push('claims: add what each side asserted (none are drafted)');
+  articleTodo.push(
+    draft.claims.length
+      ? 'claims: add what else each side asserted (only quotes, reported speech and positions are drafted)'
+      : 'claims: add what each side asserted (none were found)',
+  );
   const doc = {
     article: {
       slug: options.slug ?? slugFromFile(options.textFile),
@@ -225,6 +260,7 @@ export function emitAnnotation(draft: Draft, options: EmitOptions): Emitted {
     ...(uses.length ? { uses } : {}),
     ...(entities.length ? { entities } : {}),
     ...(quotes.length ? { quotes } : {}),
+    ...(claims.length ? { claims } : {}),
     ...(numericFacts.length ? { numericFacts } : {}),
     ...(facts.length ? { facts } : {}),
   };
@@ -232,6 +268,7 @@ export function emitAnnotation(draft: Draft, options: EmitOptions): Emitted {
     articleTodo.length +
     entities.reduce((n, e) => n + ((e.todo as string[] | undefined)?.length ?? 0), 0) +
     quotes.reduce((n, q) => n + (q.todo as string[]).length, 0) +
+    claims.reduce((n, c) => n + c.todo.length, 0) +
     numericFacts.length;
   const header = [
     '# yaml-language-server: $schema=./annotation.schema.json',

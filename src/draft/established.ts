@@ -169,4 +169,6 @@ export const OFFICE_TITLES: ReadonlyArray<{ kk: string[]; ru: string[]; en: stri
   { kk: ['спикері'], ru: ['спикер'], en: 'Speaker' },
   { kk: ['директоры'], ru: ['директор'], en: 'Director' },
   { kk: ['көшбасшысы'], ru: ['лидер'], en: 'Leader' },
+  { kk: ['канцлері'], ru: ['канцлер'], en: 'Chancellor' },
+  { kk: ['королі'], ru: ['король'], en: 'King' },
 ];

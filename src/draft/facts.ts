@@ -90,6 +90,10 @@ export function holdings(context: FactContext): DraftFact[] {
         m.excerpt.start >= (person?.excerpt.end ?? at) && kindOf(lexicon, m.entityId) === 'Office',
     );
     if (!person || !office) continue;
+    // `занимал должность Первого заместителя … Президента`: an office named only in part is
+    // not the one held.
+    const gap = text.slice(Math.max(person.excerpt.end, at + verb[0].length), office.excerpt.start);
+    if (/(?:^|\s)\p{Lu}/u.test(gap) && !/назначении|тағайындау/u.test(verb[0])) continue;
     const former = FORMER.test(verb[0]);
     out.push({
       type: 'HOLDS_OFFICE',
@@ -141,11 +145,11 @@ function countryOf(context: FactContext, id: string): string | undefined {
 /** A Russian person's name in the genitive (`Алихана Смаилова`). */
 const genitive = (name: string) => inflectedForms(name, 'ru', { person: true })[0] ?? name;
 
-/** `A пен B-ның кездесуі`: the meeting of two people, in Kazakh. */
-function meetingName(a: string, b: string): string {
+/** `A пен B-ның кездесуі` (or `келіссөздері`): the meeting of two people, in Kazakh. */
+export function meetingName(a: string, b: string, head = 'кездесуі'): string {
   const lastA = normalize(a.split(/\s+/).pop() ?? a);
   const lastB = normalize(b.split(/\s+/).pop() ?? b);
-  return `${a} ${kazakhEnding(lastA, 'instrumental')} ${b}${kazakhEnding(lastB, 'genitive')} кездесуі`;
+  return `${a} ${kazakhEnding(lastA, 'instrumental')} ${b}${kazakhEnding(lastB, 'genitive')} ${head}`;
 }
 
 export function meetings(context: FactContext, holds: readonly DraftFact[]): DraftFact[] {
@@ -174,14 +178,16 @@ export function meetings(context: FactContext, holds: readonly DraftFact[]): Dra
     const surname = (n: { kk?: string; ru?: string; en?: string }) =>
       (n.en ?? n.ru ?? n.kk ?? '').split(/\s+/).pop() ?? '';
     const date = published ?? 'undated';
-    const kkA = names[0]!.kk ?? names[0]!.ru ?? '';
-    const kkB = names[1]!.kk ?? names[1]!.ru ?? '';
+    const kkA = names[0]!.kk;
+    const kkB = names[1]!.kk;
+    const kk = kkA && kkB ? meetingName(kkA, kkB) : undefined;
+    const ruA = names[0]!.ru ?? names[0]!.kk ?? '';
+    const ruB = names[1]!.ru ?? names[1]!.kk ?? '';
+    const ru = `Встреча ${genitive(ruA)} и ${genitive(ruB)}`;
     const meetingId = context.propose({
       kind: 'Meeting',
-      kk:
-        context.language === 'kk'
-          ? meetingName(kkA, kkB)
-          : `Встреча ${genitive(kkA)} и ${genitive(kkB)}`,
+      kk: context.language === 'kk' ? (kk ?? '') : ru,
+      ...(context.language === 'ru' ? { ...(kk ? { otherKk: kk } : {}) } : { ru }),
       en: `Meeting of ${names.map((n) => n.en ?? '').join(' and ')}`,
       fields: {
         meetingType: people.length === 2 ? 'BILATERAL' : 'MULTILATERAL',
@@ -190,7 +196,7 @@ export function meetings(context: FactContext, holds: readonly DraftFact[]): Dra
       },
       first: ex(text, sentence.start + verb.index, verbEnd),
       todo: [
-        'names.ru: translate the name',
+        `names.${context.language === 'kk' ? 'ru' : 'kk'}: check the name`,
         `date: the article reports it on ${date}; check the day it was held`,
       ],
       id: `meeting/${date}-${people.map((id) => slug(surname(lexicon.get(id)!.names))).join('-')}`,
@@ -212,7 +218,9 @@ export function meetings(context: FactContext, holds: readonly DraftFact[]): Dra
       });
     }
     // Where and on the sidelines of what: in the same sentence.
-    const events = list.filter((m) => kindOf(lexicon, m.entityId) === 'Event');
+    const events = (context.matches.get(sentence.index) ?? []).filter(
+      (m) => kindOf(lexicon, m.entityId) === 'Event',
+    );
     for (const event of events) {
       const after = text.slice(event.excerpt.end, event.excerpt.end + 20);
       const before = text.slice(Math.max(0, event.excerpt.start - 12), event.excerpt.start);
@@ -234,6 +242,26 @@ export function meetings(context: FactContext, holds: readonly DraftFact[]): Dra
           evidence: [ex(text, start, event.excerpt.end)],
           qualifiers: {},
         });
+        // `в Шарм-эш-Шейхе (Египет) на полях конференции …`: the event is where the meeting is.
+        const venue = (context.matches.get(sentence.index) ?? []).find(
+          (m) =>
+            kindOf(lexicon, m.entityId) === 'Place' &&
+            /^\s*(?:\([^)]*\)\s*)?$/u.test(text.slice(m.excerpt.end, start)),
+        );
+        if (venue) {
+          const from = /(?:^|\s)(?:в|во)\s$/u.test(
+            text.slice(venue.excerpt.start - 4, venue.excerpt.start),
+          )
+            ? text.lastIndexOf(' ', venue.excerpt.start - 2) + 1
+            : venue.excerpt.start;
+          out.push({
+            type: 'HELD_IN',
+            from: event.entityId,
+            to: venue.entityId,
+            evidence: [ex(text, from, event.excerpt.end)],
+            qualifiers: {},
+          });
+        }
       }
     }
     const place = (context.matches.get(sentence.index) ?? []).find(

@@ -13,6 +13,7 @@ import {
   wordSpans,
   type WordSpan,
 } from '../language/index.js';
+import { OFFICE_TITLES } from './established.js';
 import type { DraftEntity, DraftLanguage, Excerpt } from './model.js';
 
 /** Normalised words joined by one space: how a phrase of the text meets a name. */
@@ -25,6 +26,9 @@ const keyOf = (text: string) => phraseKey(wordSpans(text).map((w) => w.text));
 const COUNTRY_PREFIXES = new Set(['ҚР', 'РФ', 'РК', 'ҚХР', 'АҚШ', 'КР']);
 
 const PLACE_KINDS = new Set(['Country', 'Place']);
+
+/** Russian office titles (`Президент`, `Премьер-министр`): an office may be named by one alone. */
+const RU_TITLES = new Set(OFFICE_TITLES.flatMap((t) => t.ru));
 
 /** The longest name a scan tries, in words. */
 const MAX_WORDS = 9;
@@ -103,7 +107,12 @@ export class Lexicon {
       // An office by its title alone (`— деді Премьер-Министр`): without the prefix and the
       // possessive of `ҚР Премьер-Министрі`.
       // Russian: the title that starts the name (`Премьер-министр Республики Казахстан`).
-      if (entity.kind === 'Office' && surface === entity.names.ru && words.length > 1)
+      if (
+        entity.kind === 'Office' &&
+        surface === entity.names.ru &&
+        words.length > 1 &&
+        RU_TITLES.has(normalize(words[0]!))
+      )
         this.addSurface(words[0]!, entity.id, true, false);
       if (entity.kind === 'Office' && words.length === 2 && COUNTRY_PREFIXES.has(words[0]!)) {
         for (const a of kazakhAnalyses(normalize(words[1]!)))
@@ -233,6 +242,13 @@ export class Lexicon {
         if (!hit) continue;
         const start = slice[0]!.start;
         const end = slice[n - 1]!.end;
+        // Whole words only, as the seeder matches: no part of a hyphenated compound
+        // (`сауда` is not named in `сауда-экономикалық`).
+        if (
+          /^-\p{L}/u.test(text.slice(end, end + 2)) ||
+          /\p{L}-$/u.test(text.slice(Math.max(0, start - 2), start))
+        )
+          continue;
         found = {
           entityId: hit.id,
           from: i,

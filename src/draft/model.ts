@@ -4,7 +4,7 @@
  * `wordSpans` give them; `emit.ts` turns them into the seed format's code points).
  * `emit.ts` is the one module that knows the YAML format.
  */
-import type { EntityAnnotation } from '../seed/annotation-schema.js';
+import type { CLAIM_TYPES, EntityAnnotation } from '../seed/annotation-schema.js';
 
 export type DraftLanguage = 'kk' | 'ru';
 export type EntityKind = EntityAnnotation['kind'];
@@ -36,6 +36,8 @@ export interface Candidate extends DraftEntity {
   registered: false;
   /** Kind-specific fields proposed (placeType, organizationType, topicType, meetingType…). */
   fields: Record<string, string>;
+  /** Evidence of its fields (`dateEvidence`, `statusEvidence`, `startDateEvidence`). */
+  evidence?: Record<string, Excerpt[]>;
   /** Where the text names it first. */
   first: Excerpt;
   /** What a person must check or fill in. */
@@ -54,6 +56,8 @@ export interface DraftQuote {
   speakerId?: string;
   /** The words naming the speaker (`Премьер-Министр`, `Әлихан Смайылов`). */
   speakerExcerpt?: Excerpt;
+  /** Its subjects (countries, topics), proposed. */
+  about?: string[];
   todo: string[];
 }
 
@@ -97,15 +101,46 @@ export type DraftFactType =
   | 'ON_SIDELINES_OF'
   | 'SESSION_OF'
   | 'REPORTED_BY'
-  | 'DISCUSSED';
+  | 'DISCUSSED'
+  | 'OFFICE_IN'
+  | 'OFFICE_OF'
+  | 'GOVERNMENT_OF'
+  | 'PART_OF'
+  | 'DURING'
+  | 'ABOUT'
+  | 'SIGNED'
+  | 'SIGNED_AT'
+  | 'APPOINTED'
+  | 'NOMINATED';
+
+/** A date a fact holds from, until or at, with the words that state it. */
+export interface DatedQualifier {
+  date: string;
+  evidence: Excerpt[];
+}
 
 export interface DraftFact {
   type: DraftFactType;
   from: string;
   to: string;
   evidence: Excerpt[];
-  /** Qualifiers of the type (framing, raisedById, officeId, countryId, asOf). */
+  /** Qualifiers of the type (framing, raisedById, officeId, countryId, asOf, role). */
   qualifiers: Record<string, string>;
+  /** Dated qualifiers (`pointInTime` of a signature, `startDate` of an office). */
+  dated?: Partial<Record<'pointInTime' | 'startDate' | 'endDate', DatedQualifier>>;
+}
+
+export type ClaimType = (typeof CLAIM_TYPES)[number];
+
+/** What someone asserted (reported speech, or a sentence of a quote), verbatim. */
+export interface DraftClaim {
+  claimType: ClaimType;
+  /** Who asserted it; undefined: the article's own voice. */
+  by?: string;
+  evidence: Excerpt;
+  /** The meeting or event it was said at. */
+  madeAt?: string;
+  about: string[];
 }
 
 export interface Draft {
@@ -122,6 +157,7 @@ export interface Draft {
   figures: DraftFigure[];
   dates: DraftDate[];
   facts: DraftFact[];
+  claims: DraftClaim[];
   /** The organization that reports the article (its source), when the text says. */
   source?: { id: string; excerpt: Excerpt };
 }

@@ -21,13 +21,31 @@ export interface Score {
 export const recall = (s: Score): number => (s.expected === 0 ? 1 : s.found / s.expected);
 export const precision = (s: Score): number => (s.proposed === 0 ? 1 : s.found / s.proposed);
 
-export const FACT_TYPES = [
+/** The fact types the issue's target names. */
+export const TARGET_FACT_TYPES = [
   'PARTICIPATED_IN',
   'HELD_IN',
   'ON_SIDELINES_OF',
   'DISCUSSED',
   'HOLDS_OFFICE',
   'REPORTED_BY',
+] as const;
+
+/** Every fact type measured: the target's, then the others the draft proposes. */
+export const FACT_TYPES = [
+  ...TARGET_FACT_TYPES,
+  'LOCATED_IN',
+  'SESSION_OF',
+  'OFFICE_IN',
+  'OFFICE_OF',
+  'GOVERNMENT_OF',
+  'PART_OF',
+  'DURING',
+  'ABOUT',
+  'SIGNED',
+  'SIGNED_AT',
+  'APPOINTED',
+  'NOMINATED',
 ] as const;
 
 export interface ArticleQuality {
@@ -45,6 +63,9 @@ export interface ArticleQuality {
   figures: Score;
   /** Gold figures found with every field right (value, unit, currency, period, direction). */
   figuresExact: number;
+  /** Claims found by their evidence; `claimsBy` of them with the right author. */
+  claims: Score;
+  claimsBy: number;
   facts: Record<string, Score>;
   misses: string[];
 }
@@ -161,6 +182,17 @@ export function evaluate(draft: Draft, gold: GoldArticle, ms: number): ArticleQu
     else misses.push(`figure ${n.id}: wrong ${wrong.join(', ')}`);
   }
 
+  // Claims: the same evidence excerpt (as written), then the same author.
+  let claimsFound = 0;
+  let claimsBy = 0;
+  for (const c of a.claims) {
+    const texts = c.evidence.map((e) => (typeof e === 'string' ? e : e.text));
+    const d = draft.claims.find((x) => texts.some((t) => sameText(t, x.evidence.text)));
+    if (d) claimsFound++;
+    if (d && (to(d.by) ?? 'article') === c.by) claimsBy++;
+    else misses.push(`claim ${d ? `by ${to(d.by) ?? 'unresolved'}` : 'missed'}: ${c.id}`);
+  }
+
   // Facts of each type.
   const facts: Record<string, Score> = {};
   for (const type of FACT_TYPES) {
@@ -194,6 +226,8 @@ export function evaluate(draft: Draft, gold: GoldArticle, ms: number): ArticleQu
       proposed: draft.figures.length,
     },
     figuresExact: exact,
+    claims: { found: claimsFound, expected: a.claims.length, proposed: draft.claims.length },
+    claimsBy,
     facts,
     misses,
   };
@@ -207,7 +241,14 @@ const SECTIONS: ReadonlyArray<[string, (item: Item) => string]> = [
   ['uses', (u) => (typeof u === 'string' ? u : String(u.id))],
   ['entities', (e) => String(e.id)],
   ['quotes', (q) => String(q.text).replace(/\s+/gu, ' ').trim()],
-  ['claims', (c) => String(c.id)],
+  [
+    'claims',
+    (c) => {
+      const first = (c.evidence as unknown[] | undefined)?.[0];
+      const text = first && typeof first === 'object' ? (first as Item).text : first;
+      return String(text).replace(/\s+/gu, ' ').trim();
+    },
+  ],
   ['numericFacts', (n) => String(n.surfaceText)],
   [
     'facts',
@@ -250,6 +291,13 @@ function missingLines(gold: readonly string[], draft: readonly string[]): number
   return missing;
 }
 
+export interface LinesToWrite {
+  fromScratch: number;
+  fromDraft: number;
+  /** The same, per section of the annotation (`article`, `entities`, `claims`…). */
+  bySection: Record<string, { fromScratch: number; fromDraft: number }>;
+}
+
 /**
  * Lines a person writes to turn the draft into the annotation. Both are serialised item by
  * item; each annotation item is paired with the draft's item of the same key (entity id, quote
@@ -262,18 +310,24 @@ export function linesToWrite(
   draftYaml: string,
   annotation: unknown,
   ids: ReadonlyMap<string, string> = new Map(),
-): { fromScratch: number; fromDraft: number } {
+): LinesToWrite {
   const rename = (yaml: string) =>
     [...ids].reduce((out, [from, to]) => out.split(from).join(to), yaml);
   const draft = (parse(rename(draftYaml)) ?? {}) as Doc;
   const gold = (annotation ?? {}) as Doc;
   let fromScratch = 0;
   let fromDraft = 0;
-  const count = (goldLines: string[], draftLines: string[]) => {
+  const bySection: LinesToWrite['bySection'] = {};
+  const count = (section: string, goldLines: string[], draftLines: string[]) => {
+    const missing = missingLines(goldLines, draftLines);
     fromScratch += goldLines.length;
-    fromDraft += missingLines(goldLines, draftLines);
+    fromDraft += missing;
+    const s = (bySection[section] ??= { fromScratch: 0, fromDraft: 0 });
+    s.fromScratch += goldLines.length;
+    s.fromDraft += missing;
   };
   count(
+    'article',
     itemLines({ article: gold.article }, 'article'),
     itemLines({ article: draft.article }, 'article'),
   );
@@ -284,10 +338,10 @@ export function linesToWrite(
     );
     for (const item of goldItems) {
       const match = draftItems.get(key(item));
-      count(itemLines(item, section), match ? itemLines(match, section) : []);
+      count(section, itemLines(item, section), match ? itemLines(match, section) : []);
     }
   }
-  return { fromScratch, fromDraft };
+  return { fromScratch, fromDraft, bySection };
 }
 
 /** The draft's ids mapped to the annotation's (for linesToWrite). */

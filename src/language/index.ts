@@ -43,7 +43,7 @@ export {
   russianStems,
 } from './russian.js';
 export type { RussianCase } from './russian.js';
-export { inflectedForms, matchesName, nominative, stemsOf } from './names.js';
+export { NAME_PARTICLES, inflectedForms, matchesName, nominative, stemsOf } from './names.js';
 export type { Language, NameOptions } from './names.js';
 export {
   cyrillicToLatin,

@@ -55,11 +55,31 @@ function splitCompound(word: string): [prefix: string, head: string] {
 /** `Северные и восточные регионы`: a conjunction between declining words does not stop them. */
 const CONJUNCTIONS = new Set(['и', 'или']);
 
+/** Particles inside a person's name (`Урсула фон дер Ляйен`): they never take endings. */
+export const NAME_PARTICLES = /^(?:фон|дер|ван|де|ди|да|аль|ибн|бин|ле|ла)$/u;
+
+/**
+ * A woman's name (first name in -а/-я) with a surname that is no Russian -ов/-ин/-ская
+ * form: the surname does not decline (`Урсулы фон дер Ляйен`).
+ */
+function indeclinableSurname(words: readonly string[], i: number): boolean {
+  const first = normalize(words[0] ?? '');
+  const word = normalize(words[i]!);
+  return (
+    i > 0 &&
+    words.length > 1 &&
+    /[ая]$/.test(first) &&
+    /[^аеиоуыэюяь]$/.test(word) &&
+    !/(?:[оеё]в|[иы]н|ий|ой)$/.test(word)
+  );
+}
+
 /** Which of a Russian name's words decline. */
 function russianDeclining(words: readonly string[], person: boolean): number[] {
   const out: number[] = [];
   for (const [i, word] of words.entries()) {
     if (CONJUNCTIONS.has(normalize(word))) continue;
+    if (person && (NAME_PARTICLES.test(normalize(word)) || indeclinableSurname(words, i))) continue;
     if (isAbbreviation(word) || !hasVowel(word)) break;
     out.push(i);
     if (!person && !isRussianAdjective(normalize(splitCompound(word)[1]))) break;
@@ -154,9 +174,14 @@ const KAZAKH_CASE_LENGTH_FIRST = (a: { stem: string }, b: { stem: string }) =>
 
 /** A Kazakh word with its case ending stripped (possessive and plural kept), best reading first. */
 function kazakhNominatives(word: string): string[] {
+  // A loanword's soft sign (`Шольц`) leaves its harmony to the writer: either is read.
+  const harmonies = /ь/.test(word) ? (['front', 'back'] as const) : [undefined];
   const strict = (stem: string, kase: KazakhCase) =>
-    word === stem + kazakhEnding(stem, kase, false) ||
-    word === stem + kazakhEnding(stem, kase, endsInPossessive(stem));
+    harmonies.some(
+      (h) =>
+        word === stem + kazakhEnding(stem, kase, false, h) ||
+        word === stem + kazakhEnding(stem, kase, endsInPossessive(stem), h),
+    );
   const readings = kazakhAnalyses(word).filter(
     (a) => a.case && !a.possessive && !a.derivation && strict(a.stem, a.case),
   );
@@ -193,25 +218,72 @@ export function nominative(phrase: string, language: Language, options: NameOpti
   const person = options.person ?? false;
   let out = phrase;
   const nominatives: Array<[number, string]> = [];
+  const adjectives: number[] = [];
+  let plural = false;
   for (const [i, word] of words.entries()) {
     if (CONJUNCTIONS.has(normalize(word))) continue;
+    if (person && (NAME_PARTICLES.test(normalize(word)) || indeclinableSurname(words, i))) continue;
     if (isAbbreviation(word) || !hasVowel(word)) break;
     const [prefix, head] = splitCompound(word);
     const lower = normalize(head);
+    // A woman's first name before a surname that does not decline is already a nominative.
+    if (person && i === 0 && words.length > 1 && /[ая]$/.test(lower)) {
+      if (words.slice(1).some((_, k) => indeclinableSurname(words, k + 1))) continue;
+    }
     if (NOMINATIVE_ADJECTIVE.test(lower) && isRussianAdjective(lower)) continue;
-    // An adjective by its suffix too (`Российской`, not `Москвой` read as `Москвый`).
+    // An adjective by its suffix too (`Российской`, not `Москвой` read as `Москвый`); a
+    // participle in -емый/-имый only by a long ending (`возобновляемого`, not `приемом`).
+    const participle = /(?:ого|его|ых|их|ую)$/.test(lower);
     const adjective = russianNominatives(lower, person, 'adjective').find(
       (c) =>
         c !== lower &&
         isRussianAdjective(c) &&
-        (person ? /[сц]к(?:ий|ая|ой)$/.test(c) : ADJECTIVE_SUFFIX.test(c.slice(0, -2))),
+        (person
+          ? /[сц]к(?:ий|ая|ой)$/.test(c)
+          : ADJECTIVE_SUFFIX.test(c.slice(0, -2)) || (participle && /[еи]м$/.test(c.slice(0, -2)))),
     );
-    const noun = russianNominatives(lower, person, 'noun')[0]!;
+    if (adjective && /(?:ых|их)$/.test(lower)) plural = true;
+    const noun = plural
+      ? pluralNominative(lower)
+      : (russianNominatives(lower, person, 'noun')[0] ?? lower);
     nominatives.push([i, prefix + recase(head, adjective ?? noun)]);
+    if (adjective) adjectives.push(nominatives.length - 1);
     if (!person && !adjective) break;
+  }
+  // The adjectives agree with the head noun's gender and number (`устойчивое сырьё`).
+  const headNoun = nominatives.length && !person ? nominatives[nominatives.length - 1]! : undefined;
+  if (headNoun && !adjectives.includes(nominatives.length - 1)) {
+    for (const k of adjectives) {
+      const [i, adjective] = nominatives[k]!;
+      nominatives[k] = [i, agree(adjective, normalize(headNoun[1]), plural)];
+    }
   }
   for (const [i, word] of nominatives.reverse()) out = replace(out, i, word);
   return out;
+}
+
+/** The nominative plural of a genitive plural noun (`батарей` → `батареи`, `программ` → `программы`). */
+function pluralNominative(word: string): string {
+  if (/[оеё]в$/.test(word))
+    return word.slice(0, -2) + (/[кгхжшщч]$/.test(word.slice(0, -2)) ? 'и' : 'ы');
+  if (/ий$/.test(word)) return word.slice(0, -2) + 'ии';
+  if (/ей$/.test(word))
+    return word.slice(0, -2) + (/[аеиоуя]$/.test(word.slice(0, -2)) ? 'и' : 'и');
+  if (/[^аеиоуыэюяйь]$/.test(word)) return word + (/[кгхжшщч]$/.test(word) ? 'и' : 'ы');
+  return word;
+}
+
+/** A masculine nominative adjective made to agree with its noun (`устойчивый` + `сырье`). */
+function agree(adjective: string, noun: string, plural: boolean): string {
+  const lower = normalize(adjective);
+  if (!/(?:ый|ий|ой)$/.test(lower)) return adjective;
+  const stem = adjective.slice(0, -2);
+  const soft = /ний$/.test(lower) || /[жшщч]ий$/.test(lower);
+  const velar = /[гкх]ий$/.test(lower) || /[гкхжшщч]ой$/.test(lower);
+  if (plural || /[ыи]$/.test(noun)) return stem + (soft || velar ? 'ие' : 'ые');
+  if (/[оеё]$/.test(noun)) return stem + (soft ? 'ее' : 'ое');
+  if (/[ая]$/.test(noun) && !/ья$/.test(noun)) return stem + (soft ? 'яя' : 'ая');
+  return adjective;
 }
 
 /**

@@ -168,18 +168,24 @@ export function russianNominatives(
   const out: string[] = [];
   for (const p of PARADIGMS) {
     if (p.part === 'person' && !person) continue;
+    // A person's name is never a plural: `Смаилов` is a surname, not the genitive of `Смаилы`.
+    if (person && p.part === 'noun' && p.nominative === 'ы') continue;
     if (as !== 'any' && (p.part === 'adjective') !== (as === 'adjective')) continue;
     for (const ending of new Set(p.endings)) {
       if (!word.endsWith(ending)) continue;
       const stem = word.slice(0, word.length - ending.length);
       if (stem.length < 2 || !hasVowel(stem) || (p.stem && !p.stem.test(stem))) continue;
       const nominative = stem + p.nominative;
+      // No declining Russian noun ends in a vowel and `-а`/`-о` (`Нуртлеу` is no form of
+      // `Нуртлеа` or `Нуртлео`).
+      if (/[аеиоуыэюя][ао]$/.test(nominative)) continue;
       if (russianForms(nominative, person).includes(word)) out.push(nominative);
     }
   }
   // A consonant-final masculine (`Иран`) is likelier than a neuter (`Ирано`), but `-ств-` is
   // the neuter suffix (`Правительство`).
-  const neuterFirst = (n: string) => (/ств[оа]?$/.test(n) ? (n.endsWith('о') ? 0 : 1) : 0);
+  const neuterFirst = (n: string) =>
+    /ство$/.test(n) ? -1 : /ств[аяе]?$/.test(n) ? (n.endsWith('о') ? 0 : 1) : 0;
   const consonantFirst = (n: string) => (/[аеиоуыэюяьй]$/.test(n) ? 1 : 0);
   out.sort((a, b) => neuterFirst(a) - neuterFirst(b) || consonantFirst(a) - consonantFirst(b));
   if (!out.includes(word)) out.push(word);

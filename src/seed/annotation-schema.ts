@@ -270,7 +270,7 @@ export const quoteSchema = z
   })
   .strict();
 
-const CLAIM_TYPES = ['ASSESSMENT', 'POSITION', 'EXPECTATION', 'PROSPECT', 'AGENDA'] as const;
+export const CLAIM_TYPES = ['ASSESSMENT', 'POSITION', 'EXPECTATION', 'PROSPECT', 'AGENDA'] as const;
 
 export const claimSchema = z
   .object({

@@ -22,7 +22,25 @@ describe('quality measures', () => {
     });
     // article: 3 lines; the quote: text, translation, en (its id is the draft's to keep); the
     // claim: summaryEn. To write: the translation's en and the whole claim.
-    expect(linesToWrite(draft, annotation)).toEqual({ fromScratch: 7, fromDraft: 2 });
-    expect(linesToWrite('', annotation)).toEqual({ fromScratch: 7, fromDraft: 7 });
+    expect(linesToWrite(draft, annotation)).toMatchObject({ fromScratch: 7, fromDraft: 2 });
+    expect(linesToWrite(draft, annotation).bySection).toEqual({
+      article: { fromScratch: 3, fromDraft: 0 },
+      quotes: { fromScratch: 3, fromDraft: 1 },
+      claims: { fromScratch: 1, fromDraft: 1 },
+    });
+    expect(linesToWrite('', annotation)).toMatchObject({ fromScratch: 7, fromDraft: 7 });
+  });
+
+  it('lines to write: a claim is paired by its first evidence excerpt, not its local id', () => {
+    const annotation = {
+      article: { slug: 'a' },
+      claims: [{ id: 'ours', claimType: 'POSITION', by: 'person/a', evidence: ['words'] }],
+    };
+    const draft = stringify({
+      article: { slug: 'a' },
+      claims: [{ id: 'theirs', claimType: 'POSITION', by: 'person/a', evidence: ['words'] }],
+    });
+    // article: 2 lines; claimType, by, evidence:, - words: all drafted.
+    expect(linesToWrite(draft, annotation)).toMatchObject({ fromScratch: 6, fromDraft: 0 });
   });
 });

@@ -89,4 +89,28 @@ describe('nominative', () => {
     expect(nominative('Михаилом Мишустиным', 'ru', { person: true })).toBe('Михаил Мишустин');
     expect(nominative('Токаевым', 'ru', { person: true })).toBe('Токаев');
   });
+
+  it('ru person: a surname in -ов/-ев/-ин is its own nominative, never a plural', () => {
+    expect(nominative('Алихан Смаилов', 'ru', { person: true })).toBe('Алихан Смаилов');
+    expect(nominative('Алихана Смаилова', 'ru', { person: true })).toBe('Алихан Смаилов');
+    expect(nominative('Олжасом Бектеновым', 'ru', { person: true })).toBe('Олжас Бектенов');
+    expect(nominative('Ильхам Алиев', 'ru', { person: true })).toBe('Ильхам Алиев');
+    // Not a person: the genitive plural still reads as one.
+    expect(nominative('регионов', 'ru')).toBe('регионы');
+  });
+
+  it("ru person: particles and a woman's foreign surname do not decline", () => {
+    expect(nominative('Урсулы фон дер Ляйен', 'ru', { person: true })).toBe('Урсула фон дер Ляйен');
+    expect(nominative('Урсула фон дер Ляйен', 'ru', { person: true })).toBe('Урсула фон дер Ляйен');
+    expect(inflectedForms('Урсула фон дер Ляйен', 'ru', { person: true })).toContain(
+      'Урсулы фон дер Ляйен',
+    );
+  });
+
+  it("ru: adjectives agree with their noun in a phrase's nominative", () => {
+    expect(nominative('устойчивого сырья', 'ru')).toBe('устойчивое сырье');
+    expect(nominative('возобновляемого водорода', 'ru')).toBe('возобновляемый водород');
+    expect(nominative('Европейской комиссии', 'ru')).toBe('Европейская комиссия');
+    expect(nominative('Министерстве иностранных дел', 'ru')).toBe('Министерство иностранных дел');
+  });
 });
