@@ -15,7 +15,7 @@ import type { CypherQuery } from './cypher.js';
  * How long one statement of the replanning may take: longer than a request's deadline, since a
  * plan made on a cold JVM can take longer than that, and a replanning cut short makes no plan.
  */
-export const REPLAN_STATEMENT_TIMEOUT_MS = 30_000;
+const REPLAN_STATEMENT_TIMEOUT_MS = 30_000;
 
 /** A text's first run since Neo4j came back: resolves true when it succeeded (plan cached). */
 type FirstRun = Promise<boolean>;
@@ -67,9 +67,18 @@ export class RecentStatements {
    * others wait for it (at most `maxWaitMs`: `run` then finds its deadline passed) and follow
    * once it planned the text; if it failed, the next one in line runs first instead.
    */
-  async once<T>(cypher: string, maxWaitMs: number, run: () => Promise<T>): Promise<T> {
+  once<T>(cypher: string, maxWaitMs: number, run: () => Promise<T>): Promise<T> {
+    // Not async: the usual case (no restart) costs a request nothing more than the run.
     const replanning = this.replanning;
-    if (!replanning) return run();
+    return replanning ? this.afterFirstRun(replanning, cypher, maxWaitMs, run) : run();
+  }
+
+  private async afterFirstRun<T>(
+    replanning: Map<string, FirstRun>,
+    cypher: string,
+    maxWaitMs: number,
+    run: () => Promise<T>,
+  ): Promise<T> {
     const giveUpAt = Date.now() + maxWaitMs;
     for (let first = replanning.get(cypher); first; first = replanning.get(cypher)) {
       const planned = await waitAtMost(first, giveUpAt - Date.now());

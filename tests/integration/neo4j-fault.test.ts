@@ -32,7 +32,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createDriver } from '../../src/graph/driver.js';
 import { LOCAL_NEO4J_ROOT } from '../../src/neo4j-local/provision.js';
-import { startLocalNeo4j, type LocalNeo4j } from '../../src/neo4j-local/server.js';
+import { isPortOpen, startLocalNeo4j, type LocalNeo4j } from '../../src/neo4j-local/server.js';
 import { seedCorpus } from '../../src/seed/index.js';
 import { createApp, type App } from '../../src/server/app.js';
 import { READY_TIMEOUT_MS } from '../../src/server/readiness.js';
@@ -205,6 +205,8 @@ describe.skipIf(!process.env.TEST_NEO4J_FAULT)('Neo4j killed under load, then re
       const killedAt = Date.now();
       process.kill(neo4jServer!.pid!, 'SIGKILL');
       await sleep(3_000);
+      // Its port closes once the process is gone; a start before that would find it taken.
+      while (await isPortOpen(BOLT_PORT)) await sleep(100);
       const logBeforeRestart = logLines.length;
       const restarting = startNeo4j();
       restarting.catch((error: unknown) => console.log(`restart failed: ${String(error)}`));
