@@ -2,11 +2,8 @@
 import type { Driver } from 'neo4j-driver';
 import type { AppConfig } from '../config.js';
 import type { Neo4jReachability } from '../graph/driver.js';
-import {
-  createRequestExecutor,
-  type RecentStatements,
-  type RequestExecutor,
-} from '../graph/executor.js';
+import { createRequestExecutor, type RequestExecutor } from '../graph/executor.js';
+import type { RecentStatements } from '../graph/replan.js';
 import type { Logger } from '../logger.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { createPlanner, type Planner } from './planner.js';

@@ -21,7 +21,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import type { AppConfig } from '../config.js';
 import type { Neo4jReachability } from '../graph/driver.js';
-import type { RecentStatements } from '../graph/executor.js';
+import type { RecentStatements } from '../graph/replan.js';
 import type { Logger } from '../logger.js';
 import { createContext, type GraphQLContext } from './context.js';
 import { costLimitPlugin } from './cost.js';

@@ -15,6 +15,7 @@
 import neo4j, { type Driver, type Record as Neo4jRecord } from 'neo4j-driver';
 import type { CypherQuery } from './cypher.js';
 import type { Neo4jReachability } from './driver.js';
+import type { RecentStatements } from './replan.js';
 
 /** The operation ran out of time (deadline passed, or Neo4j aborted the transaction for it). */
 export class OperationTimeoutError extends Error {
@@ -56,7 +57,10 @@ export interface ExecutorOptions {
    * not away (SERVICE_UNAVAILABLE).
    */
   reachability?: Neo4jReachability;
-  /** Where the statements run are remembered, to plan them again after Neo4j restarts. */
+  /**
+   * Where the statements run are remembered, to plan them again after Neo4j restarts; until
+   * then, a statement waits for the first run of its text to plan it (src/graph/replan.ts).
+   */
   statements?: RecentStatements;
 }
 
@@ -77,6 +81,8 @@ export function createRequestExecutor(options: ExecutorOptions): RequestExecutor
 
   /** One attempt: resolves with the records, or rejects with the driver's or the deadline's error. */
   function attempt(query: CypherQuery, remaining: number): Promise<Neo4jRecord[]> {
+    // Waited for another run of the text to plan it until the deadline passed.
+    if (remaining <= 0) return Promise.reject(timeout());
     const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
     // The transaction timeout makes Neo4j itself stop a statement the deadline gave up on.
     const result = session.run(query.cypher, query.params, { timeout: Math.max(1, remaining) });
@@ -114,7 +120,9 @@ export function createRequestExecutor(options: ExecutorOptions): RequestExecutor
       const remaining = deadline - Date.now();
       if (remaining <= 0) throw timeout();
       try {
-        const records = await attempt(query, remaining);
+        const records = await (statements
+          ? statements.once(query.cypher, remaining, () => attempt(query, deadline - Date.now()))
+          : attempt(query, remaining));
         reachability?.answered();
         onQuery?.({ cypher: query.cypher, ms: Date.now() - startedAt, rows: records.length });
         // A statement that finished after the deadline still makes the operation late.
@@ -142,58 +150,4 @@ export function createRequestExecutor(options: ExecutorOptions): RequestExecutor
     },
     deadline,
   };
-}
-
-/**
- * The distinct statements run lately (the last `size`, by Cypher text), kept so their plans can
- * be made again when Neo4j restarts with an empty plan cache.
- */
-export class RecentStatements {
-  private readonly byText = new Map<string, CypherQuery>();
-  constructor(private readonly size = 64) {}
-
-  remember(query: CypherQuery): void {
-    if (this.byText.delete(query.cypher) || this.byText.size < this.size) {
-      this.byText.set(query.cypher, query);
-      return;
-    }
-    const oldest = this.byText.keys().next().value;
-    if (oldest !== undefined) this.byText.delete(oldest);
-    this.byText.set(query.cypher, query);
-  }
-
-  list(): CypherQuery[] {
-    return [...this.byText.values()];
-  }
-}
-
-/**
- * Plans `queries` again without running them (EXPLAIN fills Neo4j's plan cache), a few at a
- * time, each within `timeoutMs`: after a restart the first request would otherwise wait for its
- * statements to be planned on a cold JVM. Failures are ignored: the request will plan it.
- */
-export async function warmPlans(
-  driver: Driver,
-  database: string,
-  queries: readonly CypherQuery[],
-  timeoutMs: number,
-  concurrency = 2,
-): Promise<number> {
-  const queue = [...queries];
-  let planned = 0;
-  const worker = async () => {
-    for (let query = queue.shift(); query; query = queue.shift()) {
-      const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
-      try {
-        await session.run(`EXPLAIN ${query.cypher}`, query.params, { timeout: timeoutMs });
-        planned += 1;
-      } catch {
-        // Planned by the next request that needs it instead.
-      } finally {
-        await session.close().catch(() => undefined);
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return planned;
 }

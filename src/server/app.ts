@@ -18,7 +18,7 @@ import type { Driver } from 'neo4j-driver';
 import { createGraphQLServer } from '../api/index.js';
 import type { AppConfig } from '../config.js';
 import { createNeo4jMonitor } from '../graph/driver.js';
-import { RecentStatements, warmPlans } from '../graph/executor.js';
+import { RecentStatements, replanRecent } from '../graph/replan.js';
 import type { Logger } from '../logger.js';
 import { registerExplorer } from './explorer.js';
 import {
@@ -92,9 +92,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const statements = new RecentStatements();
   const monitor = createNeo4jMonitor({ driver, database, logger });
   monitor.onBack(async () => {
-    const recent = statements.list();
-    const planned = await warmPlans(driver, database, recent, config.graphql.operationTimeoutMs);
-    logger.info({ planned, of: recent.length }, 'statement plans made again after the outage');
+    const startedAt = Date.now();
+    const of = statements.list().length;
+    const ran = await replanRecent(driver, database, statements);
+    logger.info(
+      { ran, of, ms: Date.now() - startedAt },
+      'recent statements run again after the outage (plans made)',
+    );
   });
 
   const graphql = await createGraphQLServer({

@@ -1,12 +1,26 @@
 /**
  * Neo4j killed (-9) under load and restarted, against the real HTTP server: no request outlives
- * its deadline, every error is SERVICE_UNAVAILABLE or TIMEOUT, answers are correct again within
- * 2 s of Bolt answering, /ready answers within its own timeout throughout, and the outage costs
- * the log a few lines, not megabytes.
+ * its deadline, every error is SERVICE_UNAVAILABLE or TIMEOUT, /ready answers within its own
+ * timeout throughout, the outage costs the log a few lines, not megabytes, and once the API has
+ * run its recent statements again (src/graph/replan.ts) every answer is correct and prompt, the
+ * first within 2 s of that.
  *
- * A second Neo4j of its own (bolt 17751 unless TEST_FAULT_NEO4J_BOLT_PORT says otherwise), never
- * the suite's shared one; it is stopped in afterAll. Two Neo4j starts take minutes on a loaded
- * machine, so it runs only with TEST_NEO4J_FAULT=1.
+ * Not asserted: correct answers within 2 s of Bolt answering. A restarted Neo4j plans and first
+ * runs each statement on a cold JVM, and that alone, with no API in between (a bare driver,
+ * one statement at a time), takes several times 2 s on a shared 2-core machine
+ * (bench/dev/restart-plans.ts measures it; figures in bench/results/2026-12-03-fault-recovery.md).
+ * The API cannot answer before Neo4j has a plan; what it controls is asserted: it notices Neo4j
+ * is back within a probe interval, has each statement planned once (not once per waiting
+ * request), and answers correctly within 2 s of the plans being made. The summary line printed reports the time from Bolt to the first correct
+ * answer.
+ *
+ * Opt-in (TEST_NEO4J_FAULT=1), not in the default suite: it needs a Neo4j of its own, started
+ * twice (once more after the kill) and seeded, and each start and the cold plans take tens of
+ * seconds on a 2-core machine, far over the minute of suite time it may cost. Killing the suite's
+ * shared Neo4j instead would save one start but leave every later test file to a restarted,
+ * cold server, and vitest's globalSetup, which owns that process, could no longer stop it.
+ * The Neo4j is on the suite's Bolt port + 20 and + 21 (TEST_FAULT_NEO4J_BOLT_PORT /
+ * TEST_FAULT_NEO4J_HTTP_PORT override), and only its pid is ever killed; afterAll stops it.
  */
 import { rmSync } from 'node:fs';
 import path from 'node:path';
@@ -18,17 +32,25 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createDriver } from '../../src/graph/driver.js';
 import { LOCAL_NEO4J_ROOT } from '../../src/neo4j-local/provision.js';
-import { startLocalNeo4j, type LocalNeo4j } from '../../src/neo4j-local/server.js';
+import { isPortOpen, startLocalNeo4j, type LocalNeo4j } from '../../src/neo4j-local/server.js';
 import { seedCorpus } from '../../src/seed/index.js';
 import { createApp, type App } from '../../src/server/app.js';
 import { READY_TIMEOUT_MS } from '../../src/server/readiness.js';
 
-const BOLT_PORT = Number(process.env.TEST_FAULT_NEO4J_BOLT_PORT ?? 17751);
-const HTTP_PORT = Number(process.env.TEST_FAULT_NEO4J_HTTP_PORT ?? 17851);
+// Next to the suite's Neo4j's ports (server-main.test.ts takes +10 and +11).
+const SUITE_BOLT_PORT = Number(process.env.TEST_NEO4J_BOLT_PORT || 17687);
+const BOLT_PORT = Number(process.env.TEST_FAULT_NEO4J_BOLT_PORT || SUITE_BOLT_PORT + 20);
+const HTTP_PORT = Number(process.env.TEST_FAULT_NEO4J_HTTP_PORT || BOLT_PORT + 1);
 const HOME = path.join(LOCAL_NEO4J_ROOT, `test-fault-${BOLT_PORT}`);
 const PASSWORD = 'togys-fault-password';
 const DEADLINE_MS = 4_000;
 const CLIENTS = 4;
+/** The API's log line once it has run its recent statements again after the outage. */
+const REPLANNED = 'recent statements run again after the outage';
+/** Longer than any replanning seen on the shared 2-core box. */
+const REPLAN_LIMIT_MS = 60_000;
+/** After the replanning, answers are correct and prompt within this. */
+const RECOVERY_MS = 2_000;
 
 /** What the clients ask, over and over: a lookup and a nested list (several statements). */
 const QUERIES = [
@@ -140,7 +162,7 @@ async function boltAnswers(): Promise<number> {
 
 describe.skipIf(!process.env.TEST_NEO4J_FAULT)('Neo4j killed under load, then restarted', () => {
   it(
-    'errors only SERVICE_UNAVAILABLE or TIMEOUT, nothing past the deadline, correct within 2 s of Bolt, a short log',
+    'errors only SERVICE_UNAVAILABLE or TIMEOUT, nothing past the deadline, correct within 2 s of the replanning, a short log',
     { timeout: 240_000 },
     async () => {
       // The answers when all is well (a fresh Neo4j plans them first: allow a few tries).
@@ -183,30 +205,48 @@ describe.skipIf(!process.env.TEST_NEO4J_FAULT)('Neo4j killed under load, then re
       const killedAt = Date.now();
       process.kill(neo4jServer!.pid!, 'SIGKILL');
       await sleep(3_000);
+      // Its port closes once the process is gone; a start before that would find it taken.
+      while (await isPortOpen(BOLT_PORT)) await sleep(100);
       const logBeforeRestart = logLines.length;
       const restarting = startNeo4j();
       restarting.catch((error: unknown) => console.log(`restart failed: ${String(error)}`));
       const boltAt = await boltAnswers();
       neo4jServer = await restarting;
       logLines.push({ at: Date.now(), line: `[test] Bolt answered at +${boltAt - killedAt} ms` });
-      await sleep(5_000);
+      // Load goes on until the API has run its recent statements again and served a while
+      // after; a replanning that never ends fails below.
+      const replannedAt = async (): Promise<number | undefined> => {
+        for (const giveUp = Date.now() + REPLAN_LIMIT_MS; Date.now() < giveUp; await sleep(100)) {
+          const line = logLines.find((l) => l.at >= boltAt - 1_000 && l.line.includes(REPLANNED));
+          if (line) return line.at;
+        }
+        return undefined;
+      };
+      const replanned = await replannedAt();
+      await sleep(Math.max(3_000 - (Date.now() - boltAt), 2_500));
       running = false;
       await Promise.all([...clients, readiness]);
       const backAt = Date.now();
 
-      const firstCorrect = outcomes.find((o) => o.startedAt >= boltAt && o.correct);
+      const endOf = (o: Outcome) => o.startedAt + o.ms;
+      const firstCorrectEnd = Math.min(
+        ...outcomes.filter((o) => o.startedAt >= killedAt && o.correct).map(endOf),
+      );
+      const afterReplanning = outcomes.filter((o) => replanned && o.startedAt >= replanned);
       const summary = JSON.stringify({
         requests: outcomes.length,
         boltAfterKillMs: boltAt - killedAt,
-        firstCorrectAfterBoltMs: firstCorrect
-          ? firstCorrect.startedAt + firstCorrect.ms - boltAt
-          : null,
+        replannedAfterBoltMs: replanned ? replanned - boltAt : null,
+        firstCorrectAfterBoltMs: firstCorrectEnd - boltAt,
+        firstCorrectAfterReplanningMs: replanned ? firstCorrectEnd - replanned : null,
         afterBolt: outcomes
-          .filter((o) => o.startedAt >= boltAt)
-          .slice(0, 12)
+          .filter((o) => endOf(o) >= boltAt)
+          .sort((a, b) => a.startedAt - b.startedAt)
+          .slice(0, 16)
           .map((o) => `+${o.startedAt - boltAt}:${o.ms}ms:${o.correct ? 'ok' : o.codes.join()}`),
         codes: [...new Set(outcomes.flatMap((o) => o.codes))],
       });
+      console.log(summary);
       // Nothing hung: every answer came within the deadline (and a little for HTTP).
       expect(Math.max(...outcomes.map((o) => o.ms)), summary).toBeLessThan(DEADLINE_MS + 1_000);
       expect(
@@ -240,11 +280,16 @@ describe.skipIf(!process.env.TEST_NEO4J_FAULT)('Neo4j killed under load, then re
         outcomes.some((o) => o.codes.includes('SERVICE_UNAVAILABLE')),
         summary,
       ).toBe(true);
-      // Not asserted yet: correct answers within 2 s of Bolt answering. On the shared 2-core
-      // box Neo4j took 150 s to restart and every request of the 5 s after Bolt answered
-      // ran into its deadline (TIMEOUT, not SERVICE_UNAVAILABLE); `summary` reports it.
+      // Back: the API ran its recent statements again, and from then on it answers correctly
+      // and promptly. (Within 2 s of Bolt answering is not asserted: see the header.)
+      expect(replanned, summary).toBeDefined();
+      expect(firstCorrectEnd - replanned!, summary).toBeLessThan(RECOVERY_MS);
+      expect(afterReplanning.length, summary).toBeGreaterThan(0);
+      for (const o of afterReplanning) {
+        expect(o.correct && o.ms < RECOVERY_MS, summary).toBe(true);
+      }
       expect(logBeforeRestart).toBeGreaterThan(0);
-      console.log(summary, `\n${outage.join('\n')}`);
+      console.log(outage.join('\n'));
     },
   );
 });

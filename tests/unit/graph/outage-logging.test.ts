@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { driverLogForwarder } from '../../../src/graph/driver.js';
-import { RecentStatements } from '../../../src/graph/executor.js';
+import { RecentStatements } from '../../../src/graph/replan.js';
 
 function capture() {
   const lines: Array<Record<string, unknown>> = [];
@@ -37,13 +37,105 @@ describe('driverLogForwarder', () => {
 });
 
 describe('RecentStatements', () => {
-  it('keeps the last distinct statements by text, the latest use last', () => {
+  it('keeps the last distinct statements by text, the latest used first', () => {
     const recent = new RecentStatements(2);
     const q = (cypher: string) => ({ cypher, params: {} });
     recent.remember(q('A'));
     recent.remember(q('B'));
     recent.remember(q('A'));
     recent.remember(q('C'));
-    expect(recent.list().map((s) => s.cypher)).toEqual(['A', 'C']);
+    expect(recent.list().map((s) => s.cypher)).toEqual(['C', 'A']);
+  });
+});
+
+describe('RecentStatements.once: after a restart, one run of a text plans it', () => {
+  /** A run that records when it starts and settles when the test says. */
+  function controlled(events: string[], name: string) {
+    let settle: (ok: boolean) => void = () => undefined;
+    const run = () => {
+      events.push(`${name} starts`);
+      return new Promise<string>((resolve, reject) => {
+        settle = (ok) => (ok ? resolve(name) : reject(new Error(name)));
+      });
+    };
+    return { run, settle: (ok: boolean) => settle(ok) };
+  }
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+  it('runs at once when Neo4j did not restart', async () => {
+    const recent = new RecentStatements();
+    const events: string[] = [];
+    const a = controlled(events, 'a');
+    const b = controlled(events, 'b');
+    const runs = [recent.once('X', 1_000, a.run), recent.once('X', 1_000, b.run)];
+    await tick();
+    expect(events).toEqual(['a starts', 'b starts']);
+    a.settle(true);
+    b.settle(true);
+    await Promise.all(runs);
+  });
+
+  it('while replanning, the same text waits for its first run; other texts do not', async () => {
+    const recent = new RecentStatements();
+    const token = recent.restarted();
+    const events: string[] = [];
+    const [a, b, c] = ['a', 'b', 'c'].map((n) => controlled(events, n));
+    const ra = recent.once('X', 1_000, a!.run);
+    const rb = recent.once('X', 1_000, b!.run);
+    const rc = recent.once('Y', 1_000, c!.run);
+    await tick();
+    expect(events).toEqual(['a starts', 'c starts']);
+    a!.settle(true);
+    await expect(ra).resolves.toBe('a');
+    await tick();
+    expect(events).toEqual(['a starts', 'c starts', 'b starts']);
+    b!.settle(true);
+    c!.settle(true);
+    await Promise.all([rb, rc]);
+    recent.replanned(token);
+    expect(recent.isReplanning).toBe(false);
+  });
+
+  it('a failed first run hands the first run to the next in line, one at a time', async () => {
+    const recent = new RecentStatements();
+    recent.restarted();
+    const events: string[] = [];
+    const [a, b, c] = ['a', 'b', 'c'].map((n) => controlled(events, n));
+    const ra = recent.once('X', 1_000, a!.run);
+    const rb = recent.once('X', 1_000, b!.run);
+    const rc = recent.once('X', 1_000, c!.run);
+    await tick();
+    a!.settle(false);
+    await expect(ra).rejects.toThrow('a');
+    await tick();
+    expect(events).toEqual(['a starts', 'b starts']);
+    b!.settle(true);
+    await rb;
+    await tick();
+    expect(events).toEqual(['a starts', 'b starts', 'c starts']);
+    c!.settle(true);
+    await rc;
+  });
+
+  it('a waiter runs when its wait is up, whatever the first run does', async () => {
+    const recent = new RecentStatements();
+    recent.restarted();
+    const events: string[] = [];
+    const [a, b] = ['a', 'b'].map((n) => controlled(events, n));
+    void recent.once('X', 1_000, a!.run).catch(() => undefined);
+    const rb = recent.once('X', 20, b!.run);
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(events).toEqual(['a starts', 'b starts']);
+    b!.settle(true);
+    await rb;
+    a!.settle(true);
+  });
+
+  it('a replanning that an outage overtook does not end the next one', () => {
+    const recent = new RecentStatements();
+    const first = recent.restarted();
+    recent.restarted();
+    recent.replanned(first);
+    expect(recent.isReplanning).toBe(true);
   });
 });
