@@ -34,7 +34,7 @@ export function* generateArticles(options: CorpusOptions): Generator<GeneratedAr
   }
 }
 
-export function corpusPool(seed: number): EntityPool {
+function corpusPool(seed: number): EntityPool {
   return buildPool(new Random(seed));
 }
 

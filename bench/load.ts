@@ -34,7 +34,7 @@ function run(url: string, req: ArmRequest, connections: number, durationS: numbe
   });
 }
 
-export async function measureLoad(
+async function measureLoad(
   baseUrl: string,
   req: ArmRequest,
   connections: number,
@@ -59,7 +59,7 @@ export async function measureLoad(
  * One connection, one request at a time, timed with performance.now(): autocannon's histogram
  * has 1 ms resolution, too coarse for sub-millisecond lookups at one connection.
  */
-export async function measureSequential(
+async function measureSequential(
   baseUrl: string,
   req: ArmRequest,
   warmupS: number,

@@ -16,9 +16,9 @@ export interface BenchNeo4jSettings {
   importDir: string;
 }
 
-export const BENCH_NEO4J_HOME = path.join(LOCAL_NEO4J_ROOT, 'bench');
+const BENCH_NEO4J_HOME = path.join(LOCAL_NEO4J_ROOT, 'bench');
 /** A second server for the LOAD CSV baseline, so the seeded graph the arms query stays put. */
-export const BASELINE_NEO4J_HOME = path.join(LOCAL_NEO4J_ROOT, 'bench-baseline');
+const BASELINE_NEO4J_HOME = path.join(LOCAL_NEO4J_ROOT, 'bench-baseline');
 
 export type BenchServerRole = 'main' | 'baseline';
 

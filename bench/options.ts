@@ -99,7 +99,7 @@ function positive(name: string, value: string): number {
   return n;
 }
 
-export const USAGE = `npm run bench -- [--quick | --growth] [--scales 100,1000,10000] [--compare-scale 1000]
+const USAGE = `npm run bench -- [--quick | --growth] [--scales 100,1000,10000] [--compare-scale 1000]
   [--connections 1,8,32] [--warmup 1] [--duration 2] [--scale-duration 2] [--seed 42] [--out bench/results]`;
 
 const FLAGS = ['--quick', '--growth'];

@@ -24,7 +24,7 @@ function loadRow(load: LoadRow[], arm: ArmName, q: string, c: number): LoadRow |
   return load.find((l) => l.arm === arm && l.question === q && l.connections === c);
 }
 
-export function renderMarkdown(r: BenchResults): string {
+function renderMarkdown(r: BenchResults): string {
   const m = r.machine;
   const conns = [...new Set(r.load.map((l) => l.connections))].sort((a, b) => a - b);
   const out: string[] = [];

@@ -25,7 +25,7 @@ const ARM_FILES: Record<ArmName, string> = {
 };
 
 /** Where tsconfig.bench.json compiles the arms (and the src/ they import). */
-export const ARMS_BUILD_DIR = path.join(PROJECT_ROOT, 'dist', 'bench-build', 'bench', 'arms');
+const ARMS_BUILD_DIR = path.join(PROJECT_ROOT, 'dist', 'bench-build', 'bench', 'arms');
 
 /** Compiles the arms and what they import into dist/bench-build (a few seconds); throws with tsc's output. */
 /** Compiles the arms (tsc in a child process, so the bench can start its servers meanwhile). */

@@ -49,7 +49,7 @@ export interface PoolSizes {
   projects: number;
 }
 
-export const DEFAULT_POOL_SIZES: PoolSizes = {
+const DEFAULT_POOL_SIZES: PoolSizes = {
   countries: 120,
   people: 400,
   places: 200,
@@ -154,7 +154,7 @@ const PROJECT_TYPES = [
   ['электр станциясы', 'power plant', 'POWER_PLANT'],
 ] as const;
 /** Kazakh case endings the texts use; every entity declares its name with each as a form. */
-export const CASE_ENDINGS = ['ның', 'мен', 'да', 'ға'] as const;
+const CASE_ENDINGS = ['ның', 'мен', 'да', 'ға'] as const;
 
 function forms(nameKk: string): string[] {
   return CASE_ENDINGS.map((ending) => nameKk + ending);

@@ -33,7 +33,7 @@ export interface GraphDump {
 
 const KEY_LABELS: readonly string[] = ID_UNIQUE_LABELS.filter((l) => l !== 'Entity');
 
-export function keyLabel(labels: readonly string[]): string {
+function keyLabel(labels: readonly string[]): string {
   const key =
     labels.find((l) => KEY_LABELS.includes(l)) ??
     (labels.includes('Entity') ? 'Entity' : undefined);
@@ -88,7 +88,7 @@ export async function dumpGraph(driver: Driver, database: string): Promise<Graph
 }
 
 /** Parallel fact relationships differ by the article stating them and its local fact id. */
-export function relKey(r: RelRow): string {
+function relKey(r: RelRow): string {
   return `${r.type}|${r.startId}|${r.endId}|${String(r.props.articleId ?? '')}|${String(r.props.factId ?? '')}`;
 }
 

@@ -95,7 +95,7 @@ export function costLimitPlugin(options: CostLimitOptions): ApolloServerPlugin {
  * the one the operation will run with (see the module comment). `usesVariables`: some page size
  * came from a variable, so the cost may differ on the next request.
  */
-export function withPageSizes(
+function withPageSizes(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,

@@ -6,7 +6,7 @@ import { gql } from 'graphql-tag';
 import { PROJECT_ROOT } from '../project-root.js';
 
 /** The repo's schema/ folder. */
-export const SCHEMA_DIR = path.join(PROJECT_ROOT, 'schema');
+const SCHEMA_DIR = path.join(PROJECT_ROOT, 'schema');
 
 export function loadTypeDefs(dir: string = SCHEMA_DIR): DocumentNode[] {
   const files = readdirSync(dir)

@@ -27,8 +27,6 @@ import type { CypherQuery } from './cypher.js';
 import { nodeRecordFor, type NodeProjection } from './nodes.js';
 import { ENTITY_NAMES_INDEX, SEARCH_KEY_PROPERTIES } from './schema.js';
 
-export { ENTITY_NAMES_INDEX };
-
 /** How a hit was found: the SDL's `SearchMatchKind`. */
 export type SearchMatchKind = 'EXACT' | 'STEM' | 'FUZZY';
 
@@ -85,8 +83,7 @@ const WEIGHT = {
 } as const;
 
 /** Edit distance allowed for a word's typos, by length (as Elasticsearch's AUTO: 3–5 → 1, 6+ → 2). */
-export const fuzziness = (word: string): number =>
-  word.length >= 6 ? 2 : word.length >= 3 ? 1 : 0;
+const fuzziness = (word: string): number => (word.length >= 6 ? 2 : word.length >= 3 ? 1 : 0);
 
 /** The Lucene queries for `query`; null when it has no letters or digits (nothing to search). */
 export function searchLucene(query: string): SearchLucene | null {

@@ -27,7 +27,7 @@ const VOWELS = BACK_VOWELS + FRONT_VOWELS + 'у';
 const VOICELESS = 'кқпстфхцчшщһбвгдғ';
 
 /** Stems shorter than this are never produced: a short word is more likely whole than inflected. */
-export const MIN_STEM = 4;
+const MIN_STEM = 4;
 
 /**
  * The harmony a stem's endings follow: its last back or front vowel. `у` is neutral. A Russian

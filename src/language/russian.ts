@@ -21,7 +21,7 @@ export const RUSSIAN_CASES: readonly RussianCase[] = [
 ];
 
 /** Stems shorter than this are never produced (`Рим`, `Уфа` stay whole). */
-export const MIN_STEM = 4;
+const MIN_STEM = 4;
 
 interface Paradigm {
   /** The nominative ending this paradigm applies to ('' for a final consonant). */

@@ -38,7 +38,7 @@ export interface LocalNeo4j {
   stop(): Promise<void>;
 }
 
-export const DEFAULT_LOCAL_HOME = path.join(LOCAL_NEO4J_ROOT, 'dev');
+const DEFAULT_LOCAL_HOME = path.join(LOCAL_NEO4J_ROOT, 'dev');
 
 /**
  * The data folder of the local Neo4j on `boltPort`: `.neo4j/dev` on the default

@@ -13,9 +13,9 @@ import { z } from 'zod';
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
 /** `<kind>/<slug>`: lowercase ASCII words joined by dashes, e.g. `person/alikhan-smailov`. */
-export const ENTITY_ID_PATTERN = /^[a-z][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/;
+const ENTITY_ID_PATTERN = /^[a-z][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/;
 /** A local id of a quote, claim, numeric fact or fact: a slug, e.g. `trade-record-2021`. */
-export const LOCAL_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+const LOCAL_ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
 const entityId = z
   .string()
@@ -118,7 +118,7 @@ const entityBase = {
     .describe('Only where verified, never guessed.'),
 };
 
-export const ORGANIZATION_TYPES = [
+const ORGANIZATION_TYPES = [
   'GOVERNMENT',
   'GOVERNMENT_AGENCY',
   'INTERGOVERNMENTAL_BODY',
@@ -130,8 +130,8 @@ export const ORGANIZATION_TYPES = [
   'OTHER',
 ] as const;
 /** Whether a meeting or event took place, is announced, or was called off. */
-export const EVENT_STATUSES = ['PLANNED', 'HELD', 'CANCELLED'] as const;
-export const DOCUMENT_TYPES = [
+const EVENT_STATUSES = ['PLANNED', 'HELD', 'CANCELLED'] as const;
+const DOCUMENT_TYPES = [
   'DECREE',
   'LAW',
   'RESOLUTION',
@@ -145,7 +145,7 @@ export const DOCUMENT_TYPES = [
   'OTHER',
 ] as const;
 /** The role of a participant in a meeting or event. */
-export const PARTICIPANT_ROLES = [
+const PARTICIPANT_ROLES = [
   'PARTICIPANT',
   'VISITOR',
   'HOST',
@@ -157,9 +157,9 @@ const status = z
   .enum(EVENT_STATUSES)
   .default('HELD')
   .describe('HELD (default), PLANNED (announced) or CANCELLED.');
-export const PLACE_TYPES = ['SETTLEMENT', 'REGION', 'OTHER'] as const;
-export const MEETING_TYPES = ['BILATERAL', 'MULTILATERAL'] as const;
-export const PROJECT_TYPES = [
+const PLACE_TYPES = ['SETTLEMENT', 'REGION', 'OTHER'] as const;
+const MEETING_TYPES = ['BILATERAL', 'MULTILATERAL'] as const;
+const PROJECT_TYPES = [
   'OIL_PIPELINE',
   'GAS_PIPELINE',
   'WATER_PIPELINE',
@@ -168,7 +168,7 @@ export const PROJECT_TYPES = [
   'POWER_PLANT',
   'OTHER',
 ] as const;
-export const TOPIC_TYPES = ['SECTOR', 'ISSUE', 'POLICY', 'COOPERATION_AREA'] as const;
+const TOPIC_TYPES = ['SECTOR', 'ISSUE', 'POLICY', 'COOPERATION_AREA'] as const;
 
 export const entitySchema = z.discriminatedUnion('kind', [
   z
@@ -270,7 +270,7 @@ export const quoteSchema = z
   })
   .strict();
 
-export const CLAIM_TYPES = ['ASSESSMENT', 'POSITION', 'EXPECTATION', 'PROSPECT', 'AGENDA'] as const;
+const CLAIM_TYPES = ['ASSESSMENT', 'POSITION', 'EXPECTATION', 'PROSPECT', 'AGENDA'] as const;
 
 export const claimSchema = z
   .object({
@@ -285,8 +285,8 @@ export const claimSchema = z
   })
   .strict();
 
-export const NUMERIC_UNITS = ['CURRENCY', 'PERCENT', 'FRACTION', 'YEARS', 'COUNT'] as const;
-export const CHANGE_DIRECTIONS = ['INCREASE', 'DECREASE', 'NONE'] as const;
+const NUMERIC_UNITS = ['CURRENCY', 'PERCENT', 'FRACTION', 'YEARS', 'COUNT'] as const;
+const CHANGE_DIRECTIONS = ['INCREASE', 'DECREASE', 'NONE'] as const;
 
 export const numericFactSchema = z
   .object({
@@ -315,7 +315,7 @@ export const numericFactSchema = z
 // ---- fact relationships between entities ----
 
 /** A date a fact states, with the excerpts that state it (Wikidata-style qualifier). */
-export const datedSchema = z
+const datedSchema = z
   .object({
     date: isoDate,
     evidence: z
@@ -406,7 +406,7 @@ export const factSchema = z.discriminatedUnion('type', [
 
 // ---- the file ----
 
-export const articleMetaSchema = z
+const articleMetaSchema = z
   .object({
     todo,
     slug: z
@@ -432,7 +432,7 @@ export const articleMetaSchema = z
  * are not computed from the names (irregular ones). Entities its facts, quotes, claims and
  * figures name need no entry unless they add forms.
  */
-export const entityUseSchema = z.union([
+const entityUseSchema = z.union([
   entityId,
   z
     .object({

@@ -18,7 +18,7 @@ import { sentencesOverlapping } from './sentences.js';
 import type { Span, VerifiedArticle } from './verify.js';
 
 /** Bump when the seeder writes differently: every article's hash changes, so all re-seed. */
-export const SEED_FORMAT_VERSION = '4';
+const SEED_FORMAT_VERSION = '4';
 
 export type PropertyValue =
   | string
@@ -81,7 +81,7 @@ export function contentHash(text: string, annotationSource: string): string {
     .digest('hex');
 }
 
-export function toDate(iso: string): InstanceType<typeof neo4j.types.Date> {
+function toDate(iso: string): InstanceType<typeof neo4j.types.Date> {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return new neo4j.types.Date(y, m, d);
 }

@@ -80,7 +80,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /** 1-based line and column (in code points) of a UTF-16 index. */
-export function lineAndColumn(text: string, index: number): { line: number; column: number } {
+function lineAndColumn(text: string, index: number): { line: number; column: number } {
   const lineStart = text.lastIndexOf('\n', index - 1) + 1;
   let line = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < lineStart; i = text.indexOf('\n', i + 1))

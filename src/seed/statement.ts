@@ -24,11 +24,11 @@ export interface WriteStatement {
 }
 
 /** Labels of the nodes an article owns (ids start with its slug; no other article writes them). */
-export const OWN_NODE_LABELS = ['Article', 'Sentence', ...FACT_NODE_LABELS] as const;
+const OWN_NODE_LABELS = ['Article', 'Sentence', ...FACT_NODE_LABELS] as const;
 type OwnLabel = (typeof OWN_NODE_LABELS)[number];
 
 /** A node among a batch's nodes: its MATCH label and id (ids are unique per label). */
-export const nodeKey = (label: string, id: string): string => `${label}|${id}`;
+const nodeKey = (label: string, id: string): string => `${label}|${id}`;
 
 interface OwnNodeRow {
   key: string;
@@ -79,7 +79,7 @@ RETURN row.key AS key, elementId(n) AS elementId`),
  * Each row also says whether the entity was new or changed, and how many stored properties
  * the new ones drop: a batch's report lines are derived from that (counts.ts).
  */
-export const MERGE_ENTITIES = cypher(`UNWIND $rows AS row
+const MERGE_ENTITIES = cypher(`UNWIND $rows AS row
 OPTIONAL MATCH (old:Entity {id: row.id})
 WITH row, old IS NULL AS created,
      old IS NULL OR properties(old) <> row.props OR NOT row.kind IN labels(old) AS changed,
@@ -118,15 +118,6 @@ const MERGE_FACT_RELATIONSHIPS = cypher(`${ends}
 MERGE (x)-[r:$(row.type) {articleId: row.props.articleId, factId: row.props.factId}]->(y)
 SET r = row.props`);
 
-/** Every statement text a write can send: what warming the plans compiles. */
-export const WRITE_STATEMENTS: readonly string[] = [
-  CREATE_OWN_NODES,
-  ...Object.values(MERGE_OWN_NODES),
-  MERGE_ENTITIES,
-  CREATE_RELATIONSHIPS,
-  MERGE_PLAIN_RELATIONSHIPS,
-  MERGE_FACT_RELATIONSHIPS,
-];
 /** The statements a batch of new articles sends (what a fresh server must compile first). */
 export const NEW_ARTICLE_STATEMENTS: readonly string[] = [
   CREATE_OWN_NODES,

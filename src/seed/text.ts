@@ -115,7 +115,7 @@ export function nearestMatch(text: ArticleText, excerpt: string): NearMatch | un
 }
 
 /** `"—" (U+2014)` */
-export function describeChar(c: string): string {
+function describeChar(c: string): string {
   const cp = c.codePointAt(0) ?? 0;
   return `${JSON.stringify(c)} (U+${cp.toString(16).toUpperCase().padStart(4, '0')})`;
 }

@@ -86,7 +86,7 @@ export function planCorpus(
 }
 
 /** Below this many files, starting workers costs about what they save. */
-export const PARALLEL_VALIDATION_MIN_FILES = 1000;
+const PARALLEL_VALIDATION_MIN_FILES = 1000;
 
 export interface ValidationOptions {
   /**

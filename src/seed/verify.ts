@@ -44,7 +44,7 @@ export interface VerifiedArticle extends LoadedArticle {
 }
 
 /** Keys of an entity declaration that hold evidence of another key (dateEvidence → date). */
-export const ENTITY_EVIDENCE_KEYS = [
+const ENTITY_EVIDENCE_KEYS = [
   'dateEvidence',
   'statusEvidence',
   'startDateEvidence',
@@ -59,7 +59,7 @@ export const ENTITY_EVIDENCE_KEYS = [
 const surfaceCache = new Map<string, readonly string[]>();
 const MAX_CACHED_SURFACES = 50_000;
 
-export function surfacesOf(e: EntityAnnotation, language: Language): readonly string[] {
+function surfacesOf(e: EntityAnnotation, language: Language): readonly string[] {
   const key = `${language}\0${JSON.stringify([e.names, e.aliases, e.forms, e.kind])}`;
   const cached = surfaceCache.get(key);
   if (cached !== undefined) return cached;

@@ -34,7 +34,7 @@ export function zeroCounters(): WriteCounters {
   };
 }
 
-export function addCounters(into: WriteCounters, result: QueryResult): void {
+function addCounters(into: WriteCounters, result: QueryResult): void {
   const u = result.summary.counters.updates();
   into.nodesCreated += u.nodesCreated;
   into.nodesDeleted += u.nodesDeleted;

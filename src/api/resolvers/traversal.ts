@@ -11,7 +11,7 @@ function shorten(text: string): string {
   return chars.length > CAPTION_LENGTH ? `${chars.slice(0, CAPTION_LENGTH - 1).join('')}…` : text;
 }
 
-export function captionOf(node: NodeModel): string {
+function captionOf(node: NodeModel): string {
   switch (node.__typename) {
     case 'Article':
       return shorten(node.title);
