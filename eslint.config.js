@@ -15,7 +15,16 @@ const importOf = (/** @type {string[]} */ layers, /** @type {string} */ message)
 
 export default tseslint.config(
   // tests/fixtures/layers holds deliberate violations (tests/unit/lint-layers.test.ts lints them).
-  { ignores: ['node_modules/', 'dist/', '.neo4j/', 'src/generated/', 'tests/fixtures/layers/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      '.neo4j/',
+      'src/generated/',
+      'client/generated/',
+      'tests/fixtures/layers/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -60,6 +60,10 @@ ORDER BY framing, subject;
 MATCH path = (:Meeting)-[:DISCUSSED]->()
 RETURN path;
 
+// Decrees: who signed which, in which office, and whom it appointed, as a graph
+MATCH path = (:Person)-[:SIGNED]->(:Document)-[:APPOINTED]->(:Person)
+RETURN path;
+
 // The claims each side made, as a graph
 MATCH path = (:Person)-[:MADE_CLAIM]->(:Claim)
 RETURN path;

@@ -9,6 +9,7 @@ import { createDriver, waitForNeo4j } from './graph/driver.js';
 import { createLogger, type Logger } from './logger.js';
 import { localNeo4jHome, startLocalNeo4j, type LocalNeo4j } from './neo4j-local/server.js';
 import { seedCorpus, type SeedReport } from './seed/index.js';
+import { linesFor } from './seed/progress.js';
 import { createApp, type App } from './server/app.js';
 
 /** What is running, so shutdown can stop exactly that, in reverse order. */
@@ -59,13 +60,15 @@ async function start(
   // Seed before serving, so the first request already sees the whole graph.
   let seeded = !config.seedOnStart;
   if (config.seedOnStart) {
-    // On a terminal the seeder's own lines show its progress (batches committed, articles
-    // skipped); elsewhere (a log collector, CI) the one summary line below says it all.
+    // On a terminal every step shows (each constraint or index, each batch committed, the
+    // seeder's own lines); elsewhere (a log collector, CI) one line per phase: the constraints
+    // and indexes, then the summary below.
     const interactive = process.stdout.isTTY === true;
-    logger.info({ component: 'seed' }, 'applying constraints and indexes, then seeding seeds/…');
+    const say = (line: string) => logger.info({ component: 'seed' }, line);
     const report = await seedCorpus(driver, {
       database: config.neo4j.database,
-      log: interactive ? (line) => logger.info({ component: 'seed' }, line) : () => {},
+      log: interactive ? say : () => {},
+      onProgress: (progress) => linesFor(progress, interactive).forEach(say),
     });
     logger.info({ component: 'seed', ...seedTally(report) }, describeSeeding(report));
     seeded = true;

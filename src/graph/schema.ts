@@ -109,8 +109,29 @@ export function graphSchemaStatements(): string[] {
   return statements;
 }
 
-/** Creates every constraint and index (idempotent) and waits until they are online. */
-export async function applyGraphSchema(driver: Driver, database: string): Promise<void> {
+/**
+ * Where applying the graph schema is: `inPlace` of the `total` constraints and indexes exist,
+ * `created` of them by this call (`just` names the one made last, null on the first report);
+ * `online` once every index has finished populating.
+ */
+export interface SchemaProgress {
+  inPlace: number;
+  total: number;
+  created: number;
+  just: string | null;
+  online: boolean;
+}
+
+/**
+ * Creates every constraint and index (idempotent) and waits until they are online. `onProgress`
+ * hears once what already exists, once per constraint or index created, and once when all are
+ * online.
+ */
+export async function applyGraphSchema(
+  driver: Driver,
+  database: string,
+  onProgress: (progress: SchemaProgress) => void = () => {},
+): Promise<void> {
   // Statements whose name already exists would be no-ops (IF NOT EXISTS matches on the name):
   // skipping them saves a round trip each on every seed after the first.
   const existing = new Set<string>();
@@ -122,12 +143,25 @@ export async function applyGraphSchema(driver: Driver, database: string): Promis
     await driver.executeQuery(`DROP INDEX ${ENTITY_NAMES_INDEX}`, {}, { database });
     existing.delete(ENTITY_NAMES_INDEX);
   }
-  let created = 0;
-  for (const statement of graphSchemaStatements()) {
-    const name = /^CREATE (?:CONSTRAINT|(?:FULLTEXT )?INDEX) (\w+)/.exec(statement)?.[1];
-    if (name !== undefined && existing.has(name)) continue;
-    await driver.executeQuery(statement, {}, { database });
-    created += 1;
+  const statements = graphSchemaStatements().map((cypher) => ({
+    cypher,
+    name: /^CREATE (?:CONSTRAINT|(?:FULLTEXT )?INDEX) (\w+)/.exec(cypher)?.[1] ?? cypher,
+  }));
+  const missing = statements.filter(({ name }) => !existing.has(name));
+  const progress: SchemaProgress = {
+    inPlace: statements.length - missing.length,
+    total: statements.length,
+    created: 0,
+    just: null,
+    online: false,
+  };
+  onProgress({ ...progress });
+  for (const { cypher, name } of missing) {
+    await driver.executeQuery(cypher, {}, { database });
+    progress.inPlace += 1;
+    progress.created += 1;
+    progress.just = name;
+    onProgress({ ...progress });
   }
   // Indexes that existed before may still be populating (created by a run that stopped early):
   // wait only when one is not online, or when this call created some.
@@ -136,8 +170,9 @@ export async function applyGraphSchema(driver: Driver, database: string): Promis
     {},
     { database },
   );
-  if (created > 0 || Number(records[0]?.get('pending') ?? 0) > 0)
+  if (progress.created > 0 || Number(records[0]?.get('pending') ?? 0) > 0)
     await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
+  onProgress({ ...progress, just: null, online: true });
 }
 
 /**

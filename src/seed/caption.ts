@@ -130,8 +130,74 @@ function meetingCaption(plan: ArticlePlan, meeting: PlannedEntity): string | und
     : undefined;
 }
 
-/** The plan with a `caption` on every node it writes (see planArticle). */
-export function withCaptions(plan: ArticlePlan): ArticlePlan {
+const aliasesOf = (props: Props): string[] =>
+  Array.isArray(props.aliases) ? props.aliases.map(String) : [];
+
+/**
+ * An office's title without its country (`Prime Minister of Kazakhstan` → `Prime Minister`):
+ * Browser cuts an edge's caption to the edge's length, where the whole name would end in
+ * `Prime Minister of Kaz…`; the office's node and the country's carry the full names.
+ */
+export function officeTitle(caption: string, countries: readonly string[]): string {
+  for (const country of countries) {
+    const suffix = ` of ${country}`;
+    if (caption.endsWith(suffix) && caption.length > suffix.length)
+      return caption.slice(0, -suffix.length);
+  }
+  return caption;
+}
+
+/** Longest edge caption: Browser writes it along the edge, which has more room than a node. */
+export const EDGE_CAPTION_MAX = 48;
+
+/** What the edge of a relationship naming an office says, before the office's caption. */
+export const OFFICE_EDGE_VERBS: Readonly<Record<string, string>> = {
+  PARTICIPATED_IN: '',
+  APPOINTED: 'appointed ',
+  NOMINATED: 'nominated ',
+  DISMISSED: 'dismissed ',
+  SIGNED: 'signed as ',
+};
+
+/**
+ * The caption of a relationship that names an office (`officeId`): the office as the article
+ * states it for this fact, by its title (officeTitle), e.g. `Prime Minister` on a
+ * participation, `appointed Prime Minister` on an appointment. Neo4j Browser draws it on the edge, where
+ * the type alone would not say in which capacity. Without an office: the verb (`signed`), or
+ * for a participant its role (`delegation member`).
+ */
+export function relationshipCaption(
+  type: string,
+  props: Props,
+  officeCaption: (officeId: string) => string | undefined,
+): string | undefined {
+  const verb = OFFICE_EDGE_VERBS[type];
+  // Other relationships have no caption: Browser shows their type.
+  if (verb === undefined) return undefined;
+  const office = typeof props.officeId === 'string' ? officeCaption(props.officeId) : undefined;
+  if (office !== undefined) return shortenCaption(`${verb}${office}`, EDGE_CAPTION_MAX);
+  if (type !== 'PARTICIPATED_IN') return verb.replace(/ as $/, '').trim();
+  // An organization or country taking part holds no office: its role, if the article gives one.
+  return typeof props.role === 'string'
+    ? props.role.toLowerCase().replaceAll('_', ' ')
+    : 'took part';
+}
+
+/** The plan with a `caption` on every node it writes and on the edges naming an office. */
+export function withCaptions(
+  plan: ArticlePlan,
+  /** English names of the registry's countries (an office's country may be in no plan). */
+  registryCountries: readonly string[] = [],
+): ArticlePlan {
+  const offices = new Map(plan.entities.filter((e) => e.kind === 'Office').map((e) => [e.id, e]));
+  const countries = plan.entities
+    .filter((e) => e.kind === 'Country')
+    .flatMap((e) => [String(e.props.nameEn), ...aliasesOf(e.props).filter(isLatin)])
+    .concat(registryCountries);
+  const officeCaption = (id: string) => {
+    const office = offices.get(id);
+    return office && officeTitle(nodeCaption('Office', office.props), countries);
+  };
   const caption = <P extends Properties>(
     label: string,
     props: P,
@@ -150,5 +216,9 @@ export function withCaptions(plan: ArticlePlan): ArticlePlan {
       ),
     })),
     factNodes: plan.factNodes.map((f) => ({ ...f, props: caption(f.label, f.props) })),
+    relationships: plan.relationships.map((r) => {
+      const text = relationshipCaption(r.type, r.props, officeCaption);
+      return text === undefined ? r : { ...r, props: { ...r.props, caption: text } };
+    }),
   };
 }

@@ -13,6 +13,7 @@ import { createDriver } from '../graph/driver.js';
 import { formatIssue, SeedValidationError, type SeedIssue } from './errors.js';
 import { DEFAULT_SEEDS_DIR, planCorpus, seedCorpus, SeedWriteError } from './index.js';
 import { planSummary } from './plan.js';
+import { linesFor } from './progress.js';
 
 const USAGE = `usage: npm run seed -- [paths…] [--dry-run] [--force]
   paths      annotation files (*.yaml) or folders of them (default: ${DEFAULT_SEEDS_DIR})
@@ -70,6 +71,8 @@ async function main(argv: readonly string[]): Promise<number> {
         paths,
         force: args.force,
         log: (line) => console.log(line),
+        onProgress: (progress) =>
+          linesFor(progress, process.stdout.isTTY === true).forEach((l) => console.log(l)),
       });
       const counts = report.articles.reduce<Record<string, number>>((acc, a) => {
         acc[a.status] = (acc[a.status] ?? 0) + 1;

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isRetryableError, type Driver } from 'neo4j-driver';
 import { applyGraphSchema } from '../graph/schema.js';
+import type { SeedProgress } from './progress.js';
 import { formatIssue, SeedValidationError, type SeedIssue } from './errors.js';
 import { planSummary, type ArticlePlan, type PlannedEntity } from './plan.js';
 import { locateInFile } from './load.js';
@@ -28,6 +29,7 @@ import {
 export { SeedValidationError, formatIssue, type SeedIssue } from './errors.js';
 export type { WriteCounters } from './write.js';
 export { DEFAULT_BATCH_LIMITS, type BatchLimits } from './batches.js';
+export type { SeedProgress } from './progress.js';
 export { planCorpus, validateCorpus, type ValidationOptions } from './validate.js';
 
 /** The repo's seeds/ folder, found from this module (works from src/ under tsx and from dist/). */
@@ -47,6 +49,8 @@ export interface SeedOptions {
   /** Rewrite articles whose content hash is unchanged (normally skipped). */
   force?: boolean;
   log?: (line: string) => void;
+  /** Where the run is, as it goes (src/seed/progress.ts turns it into lines). */
+  onProgress?: (progress: SeedProgress) => void;
   /** How many new articles one transaction writes (default DEFAULT_BATCH_LIMITS). */
   batch?: Partial<BatchLimits>;
   /** Worker threads validating the corpus (default: validate.ts decides by its size). */
@@ -109,6 +113,7 @@ export class SeedWriteError extends Error {
 
 export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<SeedReport> {
   const log = options.log ?? (() => {});
+  const onProgress = options.onProgress ?? (() => {});
   // The write statements are compiled while the corpus is validated (seconds on a fresh
   // server). Nothing is written: the warm-up's transaction is rolled back. A failure here
   // is not the run's: the writes that follow report their own.
@@ -136,7 +141,7 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
 
   const { database } = options;
   await warming;
-  await applyGraphSchema(driver, database);
+  await applyGraphSchema(driver, database, (schema) => onProgress({ step: 'schema', ...schema }));
   const conflicts = await kindConflictsWithGraph(driver, database, plans);
   if (conflicts.length > 0) throw new SeedValidationError(conflicts);
   const storedHash = await storedHashes(driver, database, plans);
@@ -152,6 +157,13 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
   });
   const toWrite = withFinalEntityProps(plans, [...updates, ...created]);
   const failures: ArticleWriteFailure[] = [];
+  const articleProgress = {
+    step: 'articles' as const,
+    written: 0,
+    total: toWrite.size,
+    skipped: plans.length - toWrite.size,
+  };
+  onProgress({ ...articleProgress });
 
   const done = (i: number, status: 'created' | 'updated', counts: ArticleCounts) => {
     const r = result(toWrite.get(i) as ArticlePlan, status, counts);
@@ -202,6 +214,8 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
         const counters = await session.executeWrite((tx) => rewriteArticle(tx, plan));
         add(counters);
         done(i, 'updated', countsOf(counters));
+        articleProgress.written += 1;
+        onProgress({ ...articleProgress });
       } catch (error) {
         if (stopsTheRun(error)) return;
         failed(i, error);
@@ -219,6 +233,8 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
       add(written.counters);
       batch.forEach((i, k) => done(i, 'created', written.perArticle[k] as ArticleCounts));
       log(`committed ${ids.length} new article(s)`);
+      articleProgress.written += batch.length;
+      onProgress({ ...articleProgress });
     };
     const limits = { ...DEFAULT_BATCH_LIMITS, ...options.batch };
     for (const batch of batchesOf(created, (i) => toWrite.get(i) as ArticlePlan, limits)) {

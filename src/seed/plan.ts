@@ -18,7 +18,7 @@ import { sentencesOverlapping } from './sentences.js';
 import type { Span, VerifiedArticle } from './verify.js';
 
 /** Bump when the seeder writes differently: every article's hash changes, so all re-seed. */
-const SEED_FORMAT_VERSION = '3';
+const SEED_FORMAT_VERSION = '4';
 
 export type PropertyValue =
   | string
@@ -173,8 +173,9 @@ function entityProps(e: EntityAnnotation, evidence: PropertyEvidence = NO_EVIDEN
   }
 }
 
-export function planArticle(v: VerifiedArticle): ArticlePlan {
-  return withCaptions(planWithoutCaptions(v));
+/** `countryNames`: the registry's countries, in English (see withCaptions). */
+export function planArticle(v: VerifiedArticle, countryNames: readonly string[] = []): ArticlePlan {
+  return withCaptions(planWithoutCaptions(v), countryNames);
 }
 
 function planWithoutCaptions(v: VerifiedArticle): ArticlePlan {

@@ -38,11 +38,22 @@ export function checkFile(file: string, registry: EntityRegistry): FileCheck {
   const { annotation, registered } = checked.article;
   return {
     ok: true,
-    plan: planArticle(checked.article),
+    plan: planArticle(checked.article, registryCountryNames(registry)),
     slug: annotation.article.slug,
     entities: annotation.entities.map((e) => ({ id: e.id, kind: e.kind })),
     registered: registered.map((e) => e.id),
   };
+}
+
+/** The English names and Latin-script aliases of the registry's countries. */
+function registryCountryNames(registry: EntityRegistry): string[] {
+  return [...registry.entities.values()]
+    .map(({ entity }) => entity)
+    .filter((e) => e.kind === 'Country')
+    .flatMap((e) => [
+      e.names.en,
+      ...(e.aliases ?? []).filter((a) => /^[\p{Script=Latin}\s.-]+$/u.test(a)),
+    ]);
 }
 
 /**

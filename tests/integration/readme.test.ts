@@ -8,7 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { execute } from '../../client/execute.js';
+import { WhoMetWhomDocument } from '../../client/generated/graphql.js';
 import { createTestDriver, testNeo4j } from '../helpers/neo4j.js';
 import { seedTestCorpus } from '../helpers/seed.js';
 import { startTestServer } from '../helpers/server.js';
@@ -66,6 +68,49 @@ describe('README.md examples', () => {
       expect(answer.data.search).toEqual([
         { entity: { id: 'person/mikhail-mishustin', name: 'Mikhail Mishustin' } },
       ]);
+    } finally {
+      await server.close();
+      await driver.close();
+    }
+  });
+
+  it('its typed TypeScript client call (client/example.ts) prints what the README says, run by tsx against the real server', async () => {
+    const example = readFileSync('client/example.ts', 'utf8').trim();
+    const tsBlocks = codeBlocks('ts');
+    expect(tsBlocks, 'the README shows client/example.ts verbatim').toContain(example);
+    const printed = readme.split('```ts\n' + example + '\n```')[1]!;
+    const expected = /^```text\n([\s\S]*?)^```$/m.exec(printed)?.[1];
+    expect(expected, 'a ```text block after the example shows what it prints').toBeDefined();
+    const driver = createTestDriver();
+    await seedTestCorpus(driver);
+    const server = await startTestServer();
+    try {
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', 'client/example.ts'],
+        { env: { ...process.env, GRAPHQL_URL: server.graphqlUrl } },
+      );
+      expect(stdout).toBe(expected);
+    } finally {
+      await server.close();
+      await driver.close();
+    }
+  });
+
+  it('the typed client answers with the types of its operation', async () => {
+    const driver = createTestDriver();
+    await seedTestCorpus(driver);
+    const server = await startTestServer();
+    try {
+      const { meetings } = await execute(server.graphqlUrl, WhoMetWhomDocument);
+      // Checked by tsc (npm test type-checks first): the answer's types follow the SDL.
+      expectTypeOf(meetings.totalCount).toEqualTypeOf<number>();
+      expectTypeOf(meetings.edges[0]!.node.date).toEqualTypeOf<string | null | undefined>();
+      expectTypeOf(meetings.edges[0]!.node.participants[0]!.person.kk).toEqualTypeOf<string>();
+      const first = meetings.edges.find(({ node }) => node.date === '2022-08-25')!.node;
+      expect(new Set(first.participants.map((p) => p.person.kk))).toEqual(
+        new Set(['Әлихан Смайылов', 'Михаил Мишустин']),
+      );
     } finally {
       await server.close();
       await driver.close();

@@ -102,6 +102,10 @@ describe('npm run seed', () => {
     expect(first.stdout).toMatch(
       /article\/2022-08-25-smailov-mishustin: created; created \d+ nodes/,
     );
+    // Not a terminal: the constraints and indexes in one line, once they are online.
+    expect(first.stdout.match(/^constraints and indexes: .*$/gm)).toEqual([
+      expect.stringMatching(/^constraints and indexes: (\d+) of \1 online \(\d+ created\)$/),
+    ]);
     // Every annotation of seeds/ is an article of the graph.
     const corpus = readdirSync(path.join(ROOT, 'seeds'))
       .filter((f) => f.endsWith('.yaml'))

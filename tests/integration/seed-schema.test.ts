@@ -6,6 +6,7 @@ import {
   ENTITY_NAMES_INDEX,
   graphSchemaStatements,
   ID_UNIQUE_LABELS,
+  type SchemaProgress,
 } from '../../src/graph/schema.js';
 import { createTestDriver, testNeo4j } from '../helpers/neo4j.js';
 
@@ -82,5 +83,26 @@ describe('applyGraphSchema', () => {
         summary.counters.updates().indexesAdded + summary.counters.updates().constraintsAdded;
     }
     expect(added).toBe(0);
+  });
+
+  it('reports its progress: what exists, each constraint or index it creates, then online', async () => {
+    const total = graphSchemaStatements().length;
+    const heard: SchemaProgress[] = [];
+    await applyGraphSchema(driver, database(), (p) => heard.push(p));
+    expect(heard).toEqual([
+      { inPlace: total, total, created: 0, just: null, online: false },
+      { inPlace: total, total, created: 0, just: null, online: true },
+    ]);
+
+    await driver.executeQuery('DROP INDEX meeting_date', {}, { database: database() });
+    await driver.executeQuery('DROP INDEX claim_article_id', {}, { database: database() });
+    heard.length = 0;
+    await applyGraphSchema(driver, database(), (p) => heard.push(p));
+    expect(heard).toEqual([
+      { inPlace: total - 2, total, created: 0, just: null, online: false },
+      { inPlace: total - 1, total, created: 1, just: 'meeting_date', online: false },
+      { inPlace: total, total, created: 2, just: 'claim_article_id', online: false },
+      { inPlace: total, total, created: 2, just: null, online: true },
+    ]);
   });
 });

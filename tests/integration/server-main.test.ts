@@ -8,8 +8,10 @@ import http from 'node:http';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { stripVTControlCharacters } from 'node:util';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyGraphSchema, graphSchemaStatements } from '../../src/graph/schema.js';
 import { PROJECT_ROOT } from '../../src/neo4j-local/provision.js';
 import { isPortOpen, localNeo4jHome } from '../../src/neo4j-local/server.js';
 import { clearGraph, createTestDriver, testNeo4j } from '../helpers/neo4j.js';
@@ -118,12 +120,19 @@ describe('npm start (src/main.ts) as a process', () => {
     );
     expect(Number(records[0]!.get('n'))).toBeGreaterThan(0);
 
-    // Not a terminal: the seeding is said once, in one line, before the URLs.
+    // Not a terminal: one line per phase (Neo4j, its constraints and indexes, the seeding),
+    // then the URLs, last.
     const messages = main.lines.map((l) => String(l.msg));
-    const seededAt = messages.findIndex((m) => /^seeded \d+ article\(s\): \d+ created/.test(m));
-    expect(messages.filter((m) => /^seeded /.test(m))).toHaveLength(1);
-    expect(seededAt).toBeGreaterThan(-1);
-    expect(seededAt).toBeLessThan(messages.findIndex((m) => m.startsWith('GraphQL:')));
+    const phases = [
+      /^Neo4j answers$/,
+      /^constraints and indexes: (\d+) of \1 online \(\d+ created\)$/,
+      /^seeded \d+ article\(s\): \d+ created, 0 updated, 0 unchanged$/,
+      /^GraphQL: http:\/\/localhost:\d+\/graphql$/,
+      /^GraphiQL and Apollo Sandbox: linked from /,
+      /^Neo4j: bolt:/,
+    ];
+    const startup = messages.slice(0, messages.findIndex((m) => m.startsWith('Neo4j: ')) + 1);
+    expect(startup.map((m) => phases.findIndex((p) => p.test(m)))).toEqual([0, 1, 2, 3, 4, 5]);
 
     // In flight: headers sent with Expect: 100-continue, so the server's
     // "continue" proves it has taken the request; the body follows only once
@@ -169,7 +178,77 @@ describe('npm start (src/main.ts) as a process', () => {
       expect.objectContaining({ method: 'POST', path: '/graphql', status: 200 }),
     );
     expect(logged.some((l) => l.path === '/ready')).toBe(false);
-  });
+    // Seeding a fresh Neo4j compiles the write statements first: slow on a busy machine.
+  }, 120_000);
+
+  it('on a terminal says each step: the constraints and indexes it creates, the articles to write, then what was seeded, and the URLs last', async () => {
+    await clearGraph(driver);
+    // Every constraint and index but one in place, so start-up has one to create and says so.
+    await applyGraphSchema(driver, testNeo4j().database);
+    await driver.executeQuery('DROP INDEX meeting_date', {}, { database: testNeo4j().database });
+    const neo4j = testNeo4j();
+    // `script` runs main.ts on a pseudo-terminal (stdout.isTTY), as `npm start` in a shell;
+    // Ctrl-C written to it reaches main.ts as SIGINT. `exec`: no shell stays in between (one
+    // that sees Ctrl-C too exits by SIGINT, whatever main.ts answers).
+    const command = `exec ${process.execPath} --import tsx ${path.join('src', 'main.ts')}`;
+    const tty = spawn('script', ['-qefc', command, '/dev/null'], {
+      cwd: PROJECT_ROOT,
+      env: {
+        PATH: process.env.PATH ?? '',
+        TERM: 'dumb',
+        NODE_ENV: 'development',
+        LOG_LEVEL: 'info',
+        HOST: '127.0.0.1',
+        PORT: '0',
+        SEED_ON_START: 'true',
+        NEO4J_URI: neo4j.uri,
+        NEO4J_USERNAME: neo4j.username,
+        NEO4J_PASSWORD: neo4j.password,
+        NEO4J_DATABASE: neo4j.database,
+      },
+    });
+    let output = '';
+    const exited = new Promise<number | null>((resolve) => tty.once('exit', resolve));
+    const served = new Promise<void>((resolve) =>
+      tty.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (/Neo4j: bolt:/.test(output)) resolve();
+      }),
+    );
+    await Promise.race([served, exited]);
+    tty.stdin.write('\x03');
+    expect(await exited, output).toBe(0);
+
+    // pino-pretty's lines, without their colours and time stamps: the messages in order.
+    const messages = stripVTControlCharacters(output)
+      .split(/\r?\n/)
+      .map((line) => /^\[[\d:.]+\] \w+ \([^)]*\): (.*)$/.exec(line.trim())?.[1])
+      .filter((m): m is string => m !== undefined);
+    const total = graphSchemaStatements().length;
+    const expected = [
+      'Neo4j answers',
+      `constraints and indexes: ${total - 1} of ${total} in place, creating 1…`,
+      `constraints and indexes: ${total} of ${total} (created meeting_date)`,
+      `constraints and indexes: ${total} of ${total} online (1 created)`,
+      /^seeding: (\d+) article\(s\) to write, 0 unchanged…$/,
+      /^writing \d+ new article\(s\) in one transaction: article\//,
+      /^committed \d+ new article\(s\)$/,
+      /^seeded \d+ article\(s\): \d+ created, 0 updated, 0 unchanged$/,
+      /^GraphQL: /,
+      /^GraphiQL and Apollo Sandbox: /,
+      /^Neo4j: bolt:/,
+    ];
+    // Less the seeder's lines per article and its warnings (the registry's unused entries).
+    const said = messages.filter((m) => !/: created; created \d+ nodes|^warning: /.test(m));
+    const startup = said.slice(0, said.findIndex((m) => m.startsWith('Neo4j: ')) + 1);
+    expect(startup.length, output).toBe(expected.length);
+    startup.forEach((m, i) => {
+      const e = expected[i]!;
+      if (typeof e === 'string') expect(m).toBe(e);
+      else expect(m).toMatch(e);
+    });
+    expect(messages).toContain('stopped');
+  }, 120_000);
 
   it('refuses to start on a bad variable, naming it, with exit code 1', async () => {
     const main = spawnMain({ PORT: 'eighty', GRAPHQL_MAX_DEPTH: '0' });

@@ -28,12 +28,15 @@ function captionOf(node: NodeModel): string {
   }
 }
 
-/** Qualifiers: every property except the provenance ones (those are `evidence`). */
-const PROVENANCE_PROPS = new Set(['factId', 'articleId', 'sentenceIds', 'evidence']);
+/**
+ * Qualifiers: every property except the provenance ones (those are `evidence`) and the
+ * caption the seeder writes for Neo4j Browser's picture (the office, which `officeId` states).
+ */
+const NOT_QUALIFIERS = new Set(['factId', 'articleId', 'sentenceIds', 'evidence', 'caption']);
 
 function qualifiersOf(rel: RelationshipModel) {
   return Object.entries(rel.props)
-    .filter(([key, value]) => !PROVENANCE_PROPS.has(key) && value !== null)
+    .filter(([key, value]) => !NOT_QUALIFIERS.has(key) && value !== null)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, value]) => ({
       key,
