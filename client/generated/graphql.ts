@@ -21,6 +21,15 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** What an appointment, nomination or dismissal did, by the relationship that records it. */
+export type AppointmentAction =
+  /** Appointed to an office (`APPOINTED`). */
+  | 'APPOINTED'
+  /** Dismissed from an office (`DISMISSED`). */
+  | 'DISMISSED'
+  /** Nominated (proposed) for an office (`NOMINATED`). */
+  | 'NOMINATED';
+
 /** Filters a list of articles. All given conditions must hold. */
 export type ArticleFilter = {
   /** Keeps articles published on or after this day. */
@@ -78,10 +87,14 @@ export type DatedEntityFilter = {
   dateFrom?: InputMaybe<Scalars['Date']['input']>;
   /** Keeps entities dated on or before this day. */
   dateTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Keeps events of this type, e.g. `OFFICIAL_VISIT` (`events` only; meetings have none). */
+  eventType?: InputMaybe<Scalars['String']['input']>;
   /** Keeps entities whose name in any language, or an alias, contains this text (case-insensitive). */
   nameContains?: InputMaybe<Scalars['String']['input']>;
   /** Keeps entities directly related (by any relationship, either way) to the node with this id. */
   relatedTo?: InputMaybe<Scalars['ID']['input']>;
+  /** Keeps meetings or events with this status, e.g. `PLANNED`: the announced ones. */
+  status?: InputMaybe<EventStatus>;
 };
 
 /** How to sort a list of dated entities. */
@@ -94,7 +107,7 @@ export type DatedEntityOrder = {
 
 /** What to sort dated entities by. */
 export type DatedEntityOrderField =
-  /** The date (`date` of a meeting, `startDate` of an event; undated ones first), then the id. */
+  /** The date (`date` of a meeting or a document, `startDate` of an event; undated ones first), then the id. */
   | 'DATE'
   /** The id. */
   | 'ID'
@@ -109,6 +122,22 @@ export type DiscussionFraming =
   | 'DISCUSSED'
   /** It was named as a prospect for the future. */
   | 'PROSPECT';
+
+/** Filters a list of documents. All given conditions must hold. */
+export type DocumentFilter = {
+  /** Keeps documents dated on or after this day. */
+  dateFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Keeps documents dated on or before this day. */
+  dateTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Keeps documents of this type, e.g. `DECREE`. */
+  documentType?: InputMaybe<DocumentType>;
+  /** Keeps documents whose name in any language, or an alias, contains this text (case-insensitive). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Keeps documents directly related (by any relationship, either way) to the node with this id. */
+  relatedTo?: InputMaybe<Scalars['ID']['input']>;
+  /** Keeps documents that the person, organization or country with this id signed (`SIGNED`). */
+  signedBy?: InputMaybe<Scalars['ID']['input']>;
+};
 
 /** The type of a document. */
 export type DocumentType =
@@ -350,22 +379,22 @@ export type TopicType =
 export type ArticleSentencesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ArticleSentencesQuery = { __typename?: 'Query', article?: { __typename?: 'Article', id: string, title: string, publishedAt?: string | null, sourceName?: string | null, sentences: Array<{ __typename?: 'Sentence', id: string, index: number, text: string, mentions: Array<{ __typename?: 'Mention', forms: Array<string>, entity:
-          | { __typename?: 'Country', id: string, kind: EntityKind, name: string }
-          | { __typename?: 'Document', id: string, kind: EntityKind, name: string }
-          | { __typename?: 'Event', id: string, kind: EntityKind, name: string }
-          | { __typename?: 'InfrastructureProject', id: string, kind: EntityKind, name: string }
-          | { __typename?: 'Meeting', id: string, kind: EntityKind, name: string }
-          | { __typename?: 'Office', id: string, kind: EntityKind, name: string }
-          | { __typename?: 'Organization', id: string, kind: EntityKind, name: string }
-          | { __typename?: 'Person', id: string, kind: EntityKind, name: string }
-          | { __typename?: 'Place', id: string, kind: EntityKind, name: string }
-          | { __typename?: 'Topic', id: string, kind: EntityKind, name: string }
-         }>, facts: Array<
-        | { __typename: 'Claim', id: string }
-        | { __typename: 'NumericFact', id: string }
-        | { __typename: 'Quote', id: string }
-      > }> } | null };
+export type ArticleSentencesQuery = { __typename?: 'Query', article?: { __typename?: 'Article', id: string, title: string, publishedAt?: string | null, sourceName?: string | null, sentences: { __typename?: 'SentenceConnection', totalCount: number, edges: Array<{ __typename?: 'SentenceEdge', node: { __typename?: 'Sentence', id: string, index: number, text: string, mentions: Array<{ __typename?: 'Mention', forms: Array<string>, entity:
+              | { __typename?: 'Country', id: string, kind: EntityKind, name: string }
+              | { __typename?: 'Document', id: string, kind: EntityKind, name: string }
+              | { __typename?: 'Event', id: string, kind: EntityKind, name: string }
+              | { __typename?: 'InfrastructureProject', id: string, kind: EntityKind, name: string }
+              | { __typename?: 'Meeting', id: string, kind: EntityKind, name: string }
+              | { __typename?: 'Office', id: string, kind: EntityKind, name: string }
+              | { __typename?: 'Organization', id: string, kind: EntityKind, name: string }
+              | { __typename?: 'Person', id: string, kind: EntityKind, name: string }
+              | { __typename?: 'Place', id: string, kind: EntityKind, name: string }
+              | { __typename?: 'Topic', id: string, kind: EntityKind, name: string }
+             }>, facts: Array<
+            | { __typename: 'Claim', id: string }
+            | { __typename: 'NumericFact', id: string }
+            | { __typename: 'Quote', id: string }
+          > } }> } } | null };
 
 export type HowTwoEntitiesConnectQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -380,7 +409,7 @@ export type NeighborhoodQuery = { __typename?: 'Query', neighborhood?: { __typen
 export type PlannedMeetingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PlannedMeetingsQuery = { __typename?: 'Query', meetings: { __typename?: 'MeetingConnection', edges: Array<{ __typename?: 'MeetingEdge', node: { __typename?: 'Meeting', id: string, name: string, status?: EventStatus | null, date?: string | null, during?: { __typename?: 'Event', id: string, name: string, status?: EventStatus | null, eventType?: string | null, hostCountry?: { __typename?: 'Country', id: string, name: string } | null, eventsDuring: Array<{ __typename?: 'Event', id: string, name: string, eventType?: string | null, parts: Array<{ __typename?: 'Event', id: string, name: string }> }> } | null, participants: Array<{ __typename?: 'MeetingParticipation', person: { __typename?: 'Person', id: string, name: string } }> } }> } };
+export type PlannedMeetingsQuery = { __typename?: 'Query', meetings: { __typename?: 'MeetingConnection', totalCount: number, edges: Array<{ __typename?: 'MeetingEdge', node: { __typename?: 'Meeting', id: string, name: string, statusFact?: { __typename?: 'StatusQualifier', status: EventStatus, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string> }> } | null, dateFact?: { __typename?: 'DatedQualifier', date: string, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string>, sentence: { __typename?: 'Sentence', id: string, text: string } }> } | null, during?: { __typename?: 'Event', id: string, name: string, status?: EventStatus | null, eventType?: string | null, hostCountry?: { __typename?: 'Country', id: string, name: string } | null, eventsDuring: Array<{ __typename?: 'Event', id: string, name: string, eventType?: string | null, parts: Array<{ __typename?: 'Event', id: string, name: string }> }> } | null, participants: Array<{ __typename?: 'MeetingParticipation', person: { __typename?: 'Person', id: string, name: string } }> } }> } };
 
 export type PrimeMinisterOnADateQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -474,7 +503,7 @@ export type WhatAPersonClaimedQuery = { __typename?: 'Query', entity?:
     | { __typename?: 'Meeting', id: string, name: string }
     | { __typename?: 'Office', id: string, name: string }
     | { __typename?: 'Organization', id: string, name: string }
-    | { __typename?: 'Person', id: string, name: string, offices: Array<{ __typename?: 'OfficeHolding', asOf?: string | null, office: { __typename?: 'Office', id: string, name: string } }>, claims: Array<{ __typename?: 'Claim', id: string, claimType: ClaimType, summaryEn: string, excerpts: Array<string>, madeAt?: { __typename?: 'Meeting', id: string, name: string } | null }> }
+    | { __typename?: 'Person', id: string, name: string, offices: Array<{ __typename?: 'OfficeHolding', asOf?: string | null, office: { __typename?: 'Office', id: string, name: string } }>, claims: { __typename?: 'ClaimConnection', edges: Array<{ __typename?: 'ClaimEdge', node: { __typename?: 'Claim', id: string, claimType: ClaimType, summaryEn: string, excerpts: Array<string>, madeAt?: { __typename?: 'Meeting', id: string, name: string } | null } }> } }
     | { __typename?: 'Place', id: string, name: string }
     | { __typename?: 'Topic', id: string, name: string }
    | null };
@@ -490,40 +519,40 @@ export type WhatDidAPersonSignQuery = { __typename?: 'Query', person?:
     | { __typename?: 'Meeting', id: string, name: string }
     | { __typename?: 'Office', id: string, name: string }
     | { __typename?: 'Organization', id: string, name: string }
-    | { __typename?: 'Person', id: string, name: string, signed: Array<{ __typename?: 'Document', id: string, name: string, documentType?: DocumentType | null, date?: string | null, signedBy: Array<
-          | { __typename?: 'Country', id: string, name: string }
-          | { __typename?: 'Document', id: string, name: string }
-          | { __typename?: 'Event', id: string, name: string }
-          | { __typename?: 'InfrastructureProject', id: string, name: string }
-          | { __typename?: 'Meeting', id: string, name: string }
-          | { __typename?: 'Office', id: string, name: string }
-          | { __typename?: 'Organization', id: string, name: string }
-          | { __typename?: 'Person', id: string, name: string }
-          | { __typename?: 'Place', id: string, name: string }
-          | { __typename?: 'Topic', id: string, name: string }
-        >, signedAt: Array<
-          | { __typename?: 'Country', id: string, name: string }
-          | { __typename?: 'Document', id: string, name: string }
-          | { __typename?: 'Event', id: string, name: string }
-          | { __typename?: 'InfrastructureProject', id: string, name: string }
-          | { __typename?: 'Meeting', date?: string | null, id: string, name: string, onSidelinesOf?: { __typename?: 'Event', id: string, name: string } | null }
-          | { __typename?: 'Office', id: string, name: string }
-          | { __typename?: 'Organization', id: string, name: string }
-          | { __typename?: 'Person', id: string, name: string }
-          | { __typename?: 'Place', id: string, name: string }
-          | { __typename?: 'Topic', id: string, name: string }
-        >, about: Array<
-          | { __typename?: 'Country', id: string, name: string }
-          | { __typename?: 'Document', id: string, name: string }
-          | { __typename?: 'Event', id: string, name: string }
-          | { __typename?: 'InfrastructureProject', id: string, name: string }
-          | { __typename?: 'Meeting', id: string, name: string }
-          | { __typename?: 'Office', id: string, name: string }
-          | { __typename?: 'Organization', id: string, name: string }
-          | { __typename?: 'Person', id: string, name: string }
-          | { __typename?: 'Place', id: string, name: string }
-          | { __typename?: 'Topic', id: string, name: string }
-        > }> }
+    | { __typename?: 'Person', id: string, name: string, signatures: Array<{ __typename?: 'Signature', date?: string | null, office?: { __typename?: 'Office', id: string, name: string } | null, country?: { __typename?: 'Country', id: string, name: string } | null, statements: Array<{ __typename?: 'FactStatement', article: { __typename?: 'Article', id: string, title: string }, pointInTime?: { __typename?: 'DatedQualifier', date: string, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string>, sentence: { __typename?: 'Sentence', id: string, text: string } }> } | null }>, document: { __typename?: 'Document', id: string, name: string, documentType?: DocumentType | null, signedBy: Array<
+            | { __typename?: 'Country', id: string, name: string }
+            | { __typename?: 'Document', id: string, name: string }
+            | { __typename?: 'Event', id: string, name: string }
+            | { __typename?: 'InfrastructureProject', id: string, name: string }
+            | { __typename?: 'Meeting', id: string, name: string }
+            | { __typename?: 'Office', id: string, name: string }
+            | { __typename?: 'Organization', id: string, name: string }
+            | { __typename?: 'Person', id: string, name: string }
+            | { __typename?: 'Place', id: string, name: string }
+            | { __typename?: 'Topic', id: string, name: string }
+          >, signedAt: Array<
+            | { __typename?: 'Country', id: string, name: string }
+            | { __typename?: 'Document', id: string, name: string }
+            | { __typename?: 'Event', id: string, name: string }
+            | { __typename?: 'InfrastructureProject', id: string, name: string }
+            | { __typename?: 'Meeting', date?: string | null, id: string, name: string, onSidelinesOf?: { __typename?: 'Event', id: string, name: string } | null }
+            | { __typename?: 'Office', id: string, name: string }
+            | { __typename?: 'Organization', id: string, name: string }
+            | { __typename?: 'Person', id: string, name: string }
+            | { __typename?: 'Place', id: string, name: string }
+            | { __typename?: 'Topic', id: string, name: string }
+          >, about: Array<
+            | { __typename?: 'Country', id: string, name: string }
+            | { __typename?: 'Document', id: string, name: string }
+            | { __typename?: 'Event', id: string, name: string }
+            | { __typename?: 'InfrastructureProject', id: string, name: string }
+            | { __typename?: 'Meeting', id: string, name: string }
+            | { __typename?: 'Office', id: string, name: string }
+            | { __typename?: 'Organization', id: string, name: string }
+            | { __typename?: 'Person', id: string, name: string }
+            | { __typename?: 'Place', id: string, name: string }
+            | { __typename?: 'Topic', id: string, name: string }
+          > } }> }
     | { __typename?: 'Place', id: string, name: string }
     | { __typename?: 'Topic', id: string, name: string }
    | null };
@@ -552,6 +581,33 @@ export type WhatWasDiscussedQuery = { __typename?: 'Query', node?:
     | { __typename?: 'Topic', id: string }
    | null };
 
+export type WhereAndWhenWasAMeetingHeldQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WhereAndWhenWasAMeetingHeldQuery = { __typename?: 'Query', meeting?:
+    | { __typename?: 'Country', id: string, name: string }
+    | { __typename?: 'Document', id: string, name: string }
+    | { __typename?: 'Event', id: string, name: string }
+    | { __typename?: 'InfrastructureProject', id: string, name: string }
+    | { __typename?: 'Meeting', id: string, name: string, dateFact?: { __typename?: 'DatedQualifier', date: string, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string>, sentence: { __typename?: 'Sentence', id: string, text: string } }> } | null, heldInFacts: Array<{ __typename?: 'PlaceLink', node: { __typename?: 'Place', id: string, name: string, locatedInFacts: Array<{ __typename?: 'EntityLink', node:
+              | { __typename?: 'Country', id: string, name: string }
+              | { __typename?: 'Document', id: string, name: string }
+              | { __typename?: 'Event', id: string, name: string }
+              | { __typename?: 'InfrastructureProject', id: string, name: string }
+              | { __typename?: 'Meeting', id: string, name: string }
+              | { __typename?: 'Office', id: string, name: string }
+              | { __typename?: 'Organization', id: string, name: string }
+              | { __typename?: 'Person', id: string, name: string }
+              | { __typename?: 'Place', id: string, name: string }
+              | { __typename?: 'Topic', id: string, name: string }
+            , evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string> }> }> }, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string>, sentence: { __typename?: 'Sentence', id: string, text: string } }> }>, onSidelinesOfFact?: { __typename?: 'EventLink', node: { __typename?: 'Event', id: string, name: string }, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string>, sentence: { __typename?: 'Sentence', id: string } }> } | null, reportedByFacts: Array<{ __typename?: 'OrganizationLink', node: { __typename?: 'Organization', id: string, name: string }, statements: Array<{ __typename?: 'FactStatement', factId: string, article: { __typename?: 'Article', id: string, title: string }, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string> }> }> }> }
+    | { __typename?: 'Office', id: string, name: string }
+    | { __typename?: 'Organization', id: string, name: string }
+    | { __typename?: 'Person', id: string, name: string }
+    | { __typename?: 'Place', id: string, name: string }
+    | { __typename?: 'Topic', id: string, name: string }
+   | null };
+
 export type WhereIsItMentionedQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -577,7 +633,7 @@ export type WhoHeldWhichOfficeWhenQuery = { __typename?: 'Query', office?:
     | { __typename?: 'Event', id: string, name: string }
     | { __typename?: 'InfrastructureProject', id: string, name: string }
     | { __typename?: 'Meeting', id: string, name: string }
-    | { __typename?: 'Office', id: string, name: string, holders: Array<{ __typename?: 'OfficeHolding', from?: string | null, until?: string | null, current: boolean, person: { __typename?: 'Person', id: string, name: string }, statements: Array<{ __typename?: 'FactStatement', article: { __typename?: 'Article', id: string, title: string, publishedAt?: string | null }, startDate?: { __typename?: 'DatedQualifier', date: string, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string>, sentence: { __typename?: 'Sentence', id: string, text: string } }> } | null, endDate?: { __typename?: 'DatedQualifier', date: string, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string> }> } | null }> }> }
+    | { __typename?: 'Office', id: string, name: string, holders: Array<{ __typename?: 'OfficeHolding', from?: string | null, until?: string | null, current: boolean, acting: boolean, person: { __typename?: 'Person', id: string, name: string }, statements: Array<{ __typename?: 'FactStatement', article: { __typename?: 'Article', id: string, title: string, publishedAt?: string | null }, startDate?: { __typename?: 'DatedQualifier', date: string, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string>, sentence: { __typename?: 'Sentence', id: string, text: string } }> } | null, endDate?: { __typename?: 'DatedQualifier', date: string, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string> }> } | null }> }> }
     | { __typename?: 'Organization', id: string, name: string }
     | { __typename?: 'Person', id: string, name: string }
     | { __typename?: 'Place', id: string, name: string }
@@ -605,6 +661,22 @@ export type WhoSaidWhatQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type WhoSaidWhatQuery = { __typename?: 'Query', quotes: { __typename?: 'QuoteConnection', totalCount: number, edges: Array<{ __typename?: 'QuoteEdge', node: { __typename?: 'Quote', id: string, text: string, translationEn?: string | null, translationNote?: string | null, speaker?: { __typename?: 'Person', id: string, name: string } | null, meeting?: { __typename?: 'Meeting', id: string, name: string, date?: string | null } | null, figures: Array<{ __typename?: 'NumericFact', id: string, metric: string, surfaceText?: string | null }> } }> } };
 
+export type WhoWasAppointedByDecreeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WhoWasAppointedByDecreeQuery = { __typename?: 'Query', documents: { __typename?: 'DocumentConnection', totalCount: number, edges: Array<{ __typename?: 'DocumentEdge', node: { __typename?: 'Document', id: string, name: string, date?: string | null, appointments: Array<{ __typename?: 'Appointment', action: AppointmentAction, date?: string | null, person: { __typename?: 'Person', id: string, name: string }, office?: { __typename?: 'Office', id: string, name: string } | null, statements: Array<{ __typename?: 'FactStatement', article: { __typename?: 'Article', id: string }, pointInTime?: { __typename?: 'DatedQualifier', date: string, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string>, sentence: { __typename?: 'Sentence', id: string, text: string } }> } | null }> }>, signatures: Array<{ __typename?: 'Signature', date?: string | null, signer:
+            | { __typename?: 'Country', id: string, name: string }
+            | { __typename?: 'Document', id: string, name: string }
+            | { __typename?: 'Event', id: string, name: string }
+            | { __typename?: 'InfrastructureProject', id: string, name: string }
+            | { __typename?: 'Meeting', id: string, name: string }
+            | { __typename?: 'Office', id: string, name: string }
+            | { __typename?: 'Organization', id: string, name: string }
+            | { __typename?: 'Person', id: string, name: string }
+            | { __typename?: 'Place', id: string, name: string }
+            | { __typename?: 'Topic', id: string, name: string }
+          , office?: { __typename?: 'Office', id: string, name: string } | null }> } }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -631,21 +703,26 @@ export const ArticleSentencesDocument = new TypedDocumentString(`
     title
     publishedAt
     sourceName
-    sentences {
-      id
-      index
-      text
-      mentions {
-        forms
-        entity {
+    sentences(first: 30) {
+      totalCount
+      edges {
+        node {
           id
-          kind
-          name
+          index
+          text
+          mentions {
+            forms
+            entity {
+              id
+              kind
+              name
+            }
+          }
+          facts {
+            __typename
+            id
+          }
         }
-      }
-      facts {
-        __typename
-        id
       }
     }
   }
@@ -702,13 +779,32 @@ export const NeighborhoodDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<NeighborhoodQuery, NeighborhoodQueryVariables>;
 export const PlannedMeetingsDocument = new TypedDocumentString(`
     query PlannedMeetings {
-  meetings(first: 20, orderBy: {field: DATE, direction: ASC}) {
+  meetings(
+    filter: {status: PLANNED}
+    first: 10
+    orderBy: {field: DATE, direction: ASC}
+  ) {
+    totalCount
     edges {
       node {
         id
         name
-        status
-        date
+        statusFact {
+          status
+          evidence {
+            excerpts
+          }
+        }
+        dateFact {
+          date
+          evidence {
+            excerpts
+            sentence {
+              id
+              text
+            }
+          }
+        }
         during {
           id
           name
@@ -855,14 +951,18 @@ export const WhatAPersonClaimedDocument = new TypedDocumentString(`
         }
         asOf
       }
-      claims {
-        id
-        claimType
-        summaryEn
-        excerpts
-        madeAt {
-          id
-          name
+      claims(first: 50) {
+        edges {
+          node {
+            id
+            claimType
+            summaryEn
+            excerpts
+            madeAt {
+              id
+              name
+            }
+          }
         }
       }
     }
@@ -875,29 +975,55 @@ export const WhatDidAPersonSignDocument = new TypedDocumentString(`
     id
     name
     ... on Person {
-      signed {
-        id
-        name
-        documentType
+      signatures {
         date
-        signedBy {
+        office {
           id
           name
         }
-        signedAt {
+        country {
           id
           name
-          ... on Meeting {
+        }
+        statements {
+          article {
+            id
+            title
+          }
+          pointInTime {
             date
-            onSidelinesOf {
-              id
-              name
+            evidence {
+              excerpts
+              sentence {
+                id
+                text
+              }
             }
           }
         }
-        about {
+        document {
           id
           name
+          documentType
+          signedBy {
+            id
+            name
+          }
+          signedAt {
+            id
+            name
+            ... on Meeting {
+              date
+              onSidelinesOf {
+                id
+                name
+              }
+            }
+          }
+          about {
+            id
+            name
+          }
         }
       }
     }
@@ -940,6 +1066,76 @@ export const WhatWasDiscussedDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WhatWasDiscussedQuery, WhatWasDiscussedQueryVariables>;
+export const WhereAndWhenWasAMeetingHeldDocument = new TypedDocumentString(`
+    query WhereAndWhenWasAMeetingHeld {
+  meeting: entity(id: "meeting/2022-08-25-smailov-mishustin") {
+    id
+    name
+    ... on Meeting {
+      dateFact {
+        date
+        evidence {
+          excerpts
+          sentence {
+            id
+            text
+          }
+        }
+      }
+      heldInFacts {
+        node {
+          id
+          name
+          locatedInFacts {
+            node {
+              id
+              name
+            }
+            evidence {
+              excerpts
+            }
+          }
+        }
+        evidence {
+          excerpts
+          sentence {
+            id
+            text
+          }
+        }
+      }
+      onSidelinesOfFact {
+        node {
+          id
+          name
+        }
+        evidence {
+          excerpts
+          sentence {
+            id
+          }
+        }
+      }
+      reportedByFacts {
+        node {
+          id
+          name
+        }
+        statements {
+          factId
+          article {
+            id
+            title
+          }
+          evidence {
+            excerpts
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WhereAndWhenWasAMeetingHeldQuery, WhereAndWhenWasAMeetingHeldQueryVariables>;
 export const WhereIsItMentionedDocument = new TypedDocumentString(`
     query WhereIsItMentioned {
   entity(id: "country/kz") {
@@ -982,6 +1178,7 @@ export const WhoHeldWhichOfficeWhenDocument = new TypedDocumentString(`
         from
         until
         current
+        acting
         statements {
           article {
             id
@@ -1090,3 +1287,59 @@ export const WhoSaidWhatDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WhoSaidWhatQuery, WhoSaidWhatQueryVariables>;
+export const WhoWasAppointedByDecreeDocument = new TypedDocumentString(`
+    query WhoWasAppointedByDecree {
+  documents(
+    filter: {documentType: DECREE}
+    first: 10
+    orderBy: {field: DATE, direction: ASC}
+  ) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+        date
+        appointments {
+          action
+          person {
+            id
+            name
+          }
+          office {
+            id
+            name
+          }
+          date
+          statements {
+            article {
+              id
+            }
+            pointInTime {
+              date
+              evidence {
+                excerpts
+                sentence {
+                  id
+                  text
+                }
+              }
+            }
+          }
+        }
+        signatures {
+          signer {
+            id
+            name
+          }
+          office {
+            id
+            name
+          }
+          date
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WhoWasAppointedByDecreeQuery, WhoWasAppointedByDecreeQueryVariables>;
