@@ -77,6 +77,26 @@ const FACT_LABELS = 'Quote|Claim|NumericFact';
 const ACTING_APART = { qualifier: 'acting', qualifierDefault: false } as const;
 
 /**
+ * A relation field and its evidence twin, from one spec: `Type.field` answers the related nodes,
+ * `Type.field` + `suffix` (`Facts` for a list field, `Fact` for a single one, as the SDL names
+ * them) the same relationship as links with each article's statements and evidence.
+ */
+function withEvidence<
+  const Key extends string,
+  const Suffix extends 'Fact' | 'Facts',
+  const Spec extends RelationSpec,
+>(key: Key, suffix: Suffix, spec: Spec): WithEvidence<Key, Suffix, Spec> {
+  return { [key]: spec, [`${key}${suffix}`]: { ...spec, item: 'link' } } as WithEvidence<
+    Key,
+    Suffix,
+    Spec
+  >;
+}
+
+type WithEvidence<Key extends string, Suffix extends string, Spec> = Record<Key, Spec> &
+  Record<`${Key}${Suffix}`, Spec & { item: 'link' }>;
+
+/**
  * THE registry of the schema's relation fields: `Type.field` (an object type's field, or an
  * interface's, which every implementing type inherits) → how the graph answers it. The
  * look-ahead, the node projections and the resolvers are derived from it
@@ -84,10 +104,11 @@ const ACTING_APART = { qualifier: 'acting', qualifierDefault: false } as const;
  * it and the SDL against each other both ways.
  *
  * To add a relation field: declare the field in schema/*.graphql and add ONE entry here, e.g.
- * `'Person.mentors': { rel: 'MENTORS', dir: 'out', node: 'Person' }`. Its resolver, look-ahead
- * and projection follow. Only a new kind of item (a relationship with its own GraphQL type, like
- * OfficeHolding) also needs its ItemKind, its fields in api/relation-fields.ts and a builder in
- * api/resolvers/relations.ts.
+ * `'Person.mentors': { rel: 'MENTORS', dir: 'out', node: 'Person' }`, or with its evidence twin
+ * `mentorsFacts`, `...withEvidence('Person.mentors', 'Facts', { rel: 'MENTORS', … })`. Its
+ * resolver, look-ahead and projection follow. Only a new kind of item (a relationship with its
+ * own GraphQL type, like OfficeHolding) also needs its ItemKind, its fields in
+ * api/relation-fields.ts and a builder in api/resolvers/relations.ts.
  */
 export const RELATION_SPECS = {
   // Any entity, any fact
@@ -134,24 +155,23 @@ export const RELATION_SPECS = {
     ...ACTING_APART,
     item: 'holding',
   },
-  'Office.organization': { rel: 'OFFICE_IN', dir: 'out', node: 'Organization' },
-  'Office.organizationFact': { rel: 'OFFICE_IN', dir: 'out', node: 'Organization', item: 'link' },
-  'Office.country': { rel: 'OFFICE_OF', dir: 'out', node: 'Country' },
-  'Office.countryFact': { rel: 'OFFICE_OF', dir: 'out', node: 'Country', item: 'link' },
-  'Country.offices': { rel: 'OFFICE_OF', dir: 'in', node: 'Office' },
-  'Country.officesFacts': { rel: 'OFFICE_OF', dir: 'in', node: 'Office', item: 'link' },
+  ...withEvidence('Office.organization', 'Fact', {
+    rel: 'OFFICE_IN',
+    dir: 'out',
+    node: 'Organization',
+  }),
+  ...withEvidence('Office.country', 'Fact', { rel: 'OFFICE_OF', dir: 'out', node: 'Country' }),
+  ...withEvidence('Country.offices', 'Facts', { rel: 'OFFICE_OF', dir: 'in', node: 'Office' }),
   'Country.signatures': { rel: 'SIGNED', dir: 'out', node: 'Document', item: 'signature' },
   // Document
   'Document.signedBy': { rel: 'SIGNED', dir: 'in', node: 'Entity' },
   'Document.signatures': { rel: 'SIGNED', dir: 'in', node: 'Entity', item: 'signature' },
-  'Document.signedAt': { rel: 'SIGNED_AT', dir: 'out', node: 'Entity' },
-  'Document.signedAtFacts': { rel: 'SIGNED_AT', dir: 'out', node: 'Entity', item: 'link' },
+  ...withEvidence('Document.signedAt', 'Facts', { rel: 'SIGNED_AT', dir: 'out', node: 'Entity' }),
   'Document.appointed': { rel: 'APPOINTED', dir: 'out', node: 'Person' },
   'Document.appointments': { rel: 'APPOINTED', dir: 'out', node: 'Person', item: 'appointment' },
   'Document.nominations': { rel: 'NOMINATED', dir: 'out', node: 'Person', item: 'appointment' },
   'Document.dismissals': { rel: 'DISMISSED', dir: 'out', node: 'Person', item: 'appointment' },
-  'Document.about': { rel: 'ABOUT', dir: 'out', node: 'Entity' },
-  'Document.aboutFacts': { rel: 'ABOUT', dir: 'out', node: 'Entity', item: 'link' },
+  ...withEvidence('Document.about', 'Facts', { rel: 'ABOUT', dir: 'out', node: 'Entity' }),
   'Organization.signed': { rel: 'SIGNED', dir: 'out', node: 'Document', order: ['date', 'id'] },
   'Organization.signatures': {
     rel: 'SIGNED',
@@ -161,45 +181,34 @@ export const RELATION_SPECS = {
     item: 'signature',
   },
   // Organization
-  'Organization.governmentOf': { rel: 'GOVERNMENT_OF', dir: 'out', node: 'Country' },
-  'Organization.governmentOfFact': {
+  ...withEvidence('Organization.governmentOf', 'Fact', {
     rel: 'GOVERNMENT_OF',
     dir: 'out',
     node: 'Country',
-    item: 'link',
-  },
-  'Organization.partOf': { rel: 'PART_OF', dir: 'out', node: 'Organization' },
-  'Organization.partOfFact': { rel: 'PART_OF', dir: 'out', node: 'Organization', item: 'link' },
-  'Organization.parts': { rel: 'PART_OF', dir: 'in', node: 'Organization' },
-  'Organization.partsFacts': { rel: 'PART_OF', dir: 'in', node: 'Organization', item: 'link' },
-  'Organization.offices': { rel: 'OFFICE_IN', dir: 'in', node: 'Office' },
-  'Organization.officesFacts': { rel: 'OFFICE_IN', dir: 'in', node: 'Office', item: 'link' },
-  'Organization.reportedMeetings': {
+  }),
+  ...withEvidence('Organization.partOf', 'Fact', {
+    rel: 'PART_OF',
+    dir: 'out',
+    node: 'Organization',
+  }),
+  ...withEvidence('Organization.parts', 'Facts', {
+    rel: 'PART_OF',
+    dir: 'in',
+    node: 'Organization',
+  }),
+  ...withEvidence('Organization.offices', 'Facts', { rel: 'OFFICE_IN', dir: 'in', node: 'Office' }),
+  ...withEvidence('Organization.reportedMeetings', 'Facts', {
     rel: 'REPORTED_BY',
     dir: 'in',
     node: 'Meeting',
     order: ['date', 'id'],
-  },
-  'Organization.reportedMeetingsFacts': {
-    rel: 'REPORTED_BY',
-    dir: 'in',
-    node: 'Meeting',
-    order: ['date', 'id'],
-    item: 'link',
-  },
-  'Organization.sessions': {
+  }),
+  ...withEvidence('Organization.sessions', 'Facts', {
     rel: 'SESSION_OF',
     dir: 'in',
     node: 'Event',
     order: ['startDate', 'id'],
-  },
-  'Organization.sessionsFacts': {
-    rel: 'SESSION_OF',
-    dir: 'in',
-    node: 'Event',
-    order: ['startDate', 'id'],
-    item: 'link',
-  },
+  }),
   'Organization.sourcedArticles': {
     rel: 'SOURCED_FROM',
     dir: 'in',
@@ -207,13 +216,11 @@ export const RELATION_SPECS = {
     order: ['publishedAt', 'id'],
   },
   // Country
-  'Country.governments': { rel: 'GOVERNMENT_OF', dir: 'in', node: 'Organization' },
-  'Country.governmentsFacts': {
+  ...withEvidence('Country.governments', 'Facts', {
     rel: 'GOVERNMENT_OF',
     dir: 'in',
     node: 'Organization',
-    item: 'link',
-  },
+  }),
   'Country.officials': {
     // An office of the country's government, or of the country itself (its President).
     throughAny: [
@@ -236,77 +243,56 @@ export const RELATION_SPECS = {
     node: 'Person',
     item: 'participation',
   },
-  'Country.places': { rel: 'LOCATED_IN', dir: 'in', node: 'Place' },
-  'Country.placesFacts': { rel: 'LOCATED_IN', dir: 'in', node: 'Place', item: 'link' },
+  ...withEvidence('Country.places', 'Facts', { rel: 'LOCATED_IN', dir: 'in', node: 'Place' }),
   // Place
-  'Place.locatedIn': { rel: 'LOCATED_IN', dir: 'out', node: 'Entity' },
-  'Place.locatedInFacts': { rel: 'LOCATED_IN', dir: 'out', node: 'Entity', item: 'link' },
-  'Place.places': { rel: 'LOCATED_IN', dir: 'in', node: 'Place' },
-  'Place.placesFacts': { rel: 'LOCATED_IN', dir: 'in', node: 'Place', item: 'link' },
-  'Place.events': { rel: 'HELD_IN', dir: 'in', node: 'Event', order: ['startDate', 'id'] },
-  'Place.eventsFacts': {
+  ...withEvidence('Place.locatedIn', 'Facts', { rel: 'LOCATED_IN', dir: 'out', node: 'Entity' }),
+  ...withEvidence('Place.places', 'Facts', { rel: 'LOCATED_IN', dir: 'in', node: 'Place' }),
+  ...withEvidence('Place.events', 'Facts', {
     rel: 'HELD_IN',
     dir: 'in',
     node: 'Event',
     order: ['startDate', 'id'],
-    item: 'link',
-  },
-  'Place.meetings': { rel: 'HELD_IN', dir: 'in', node: 'Meeting', order: ['date', 'id'] },
-  'Place.meetingsFacts': {
+  }),
+  ...withEvidence('Place.meetings', 'Facts', {
     rel: 'HELD_IN',
     dir: 'in',
     node: 'Meeting',
     order: ['date', 'id'],
-    item: 'link',
-  },
+  }),
   // Event
-  'Event.heldIn': { rel: 'HELD_IN', dir: 'out', node: 'Place' },
-  'Event.heldInFacts': { rel: 'HELD_IN', dir: 'out', node: 'Place', item: 'link' },
-  'Event.hostCountry': { rel: 'HELD_IN', dir: 'out', node: 'Country' },
-  'Event.hostCountryFact': { rel: 'HELD_IN', dir: 'out', node: 'Country', item: 'link' },
-  'Event.during': { rel: 'DURING', dir: 'out', node: 'Event' },
-  'Event.duringFact': { rel: 'DURING', dir: 'out', node: 'Event', item: 'link' },
-  'Event.partOf': { rel: 'PART_OF', dir: 'out', node: 'Event' },
-  'Event.partOfFact': { rel: 'PART_OF', dir: 'out', node: 'Event', item: 'link' },
-  'Event.parts': { rel: 'PART_OF', dir: 'in', node: 'Event', order: ['startDate', 'id'] },
-  'Event.partsFacts': {
+  ...withEvidence('Event.heldIn', 'Facts', { rel: 'HELD_IN', dir: 'out', node: 'Place' }),
+  ...withEvidence('Event.hostCountry', 'Fact', { rel: 'HELD_IN', dir: 'out', node: 'Country' }),
+  ...withEvidence('Event.during', 'Fact', { rel: 'DURING', dir: 'out', node: 'Event' }),
+  ...withEvidence('Event.partOf', 'Fact', { rel: 'PART_OF', dir: 'out', node: 'Event' }),
+  ...withEvidence('Event.parts', 'Facts', {
     rel: 'PART_OF',
     dir: 'in',
     node: 'Event',
     order: ['startDate', 'id'],
-    item: 'link',
-  },
-  'Event.meetingsDuring': { rel: 'DURING', dir: 'in', node: 'Meeting', order: ['date', 'id'] },
-  'Event.meetingsDuringFacts': {
+  }),
+  ...withEvidence('Event.meetingsDuring', 'Facts', {
     rel: 'DURING',
     dir: 'in',
     node: 'Meeting',
     order: ['date', 'id'],
-    item: 'link',
-  },
-  'Event.eventsDuring': { rel: 'DURING', dir: 'in', node: 'Event', order: ['startDate', 'id'] },
-  'Event.eventsDuringFacts': {
+  }),
+  ...withEvidence('Event.eventsDuring', 'Facts', {
     rel: 'DURING',
     dir: 'in',
     node: 'Event',
     order: ['startDate', 'id'],
-    item: 'link',
-  },
-  'Event.sessionOf': { rel: 'SESSION_OF', dir: 'out', node: 'Organization' },
-  'Event.sessionOfFact': { rel: 'SESSION_OF', dir: 'out', node: 'Organization', item: 'link' },
-  'Event.sideMeetings': {
+  }),
+  ...withEvidence('Event.sessionOf', 'Fact', {
+    rel: 'SESSION_OF',
+    dir: 'out',
+    node: 'Organization',
+  }),
+  ...withEvidence('Event.sideMeetings', 'Facts', {
     rel: 'ON_SIDELINES_OF',
     dir: 'in',
     node: 'Meeting',
     order: ['date', 'id'],
-  },
-  'Event.sideMeetingsFacts': {
-    rel: 'ON_SIDELINES_OF',
-    dir: 'in',
-    node: 'Meeting',
-    order: ['date', 'id'],
-    item: 'link',
-  },
+  }),
   // Meeting
   'Meeting.participants': {
     rel: 'PARTICIPATED_IN',
@@ -314,16 +300,23 @@ export const RELATION_SPECS = {
     node: 'Person',
     item: 'participation',
   },
-  'Meeting.heldIn': { rel: 'HELD_IN', dir: 'out', node: 'Place' },
-  'Meeting.heldInFacts': { rel: 'HELD_IN', dir: 'out', node: 'Place', item: 'link' },
-  'Meeting.during': { rel: 'DURING', dir: 'out', node: 'Event' },
-  'Meeting.duringFact': { rel: 'DURING', dir: 'out', node: 'Event', item: 'link' },
-  'Meeting.signedDocuments': { rel: 'SIGNED_AT', dir: 'in', node: 'Document' },
-  'Meeting.signedDocumentsFacts': { rel: 'SIGNED_AT', dir: 'in', node: 'Document', item: 'link' },
-  'Meeting.onSidelinesOf': { rel: 'ON_SIDELINES_OF', dir: 'out', node: 'Event' },
-  'Meeting.onSidelinesOfFact': { rel: 'ON_SIDELINES_OF', dir: 'out', node: 'Event', item: 'link' },
-  'Meeting.reportedBy': { rel: 'REPORTED_BY', dir: 'out', node: 'Organization' },
-  'Meeting.reportedByFacts': { rel: 'REPORTED_BY', dir: 'out', node: 'Organization', item: 'link' },
+  ...withEvidence('Meeting.heldIn', 'Facts', { rel: 'HELD_IN', dir: 'out', node: 'Place' }),
+  ...withEvidence('Meeting.during', 'Fact', { rel: 'DURING', dir: 'out', node: 'Event' }),
+  ...withEvidence('Meeting.signedDocuments', 'Facts', {
+    rel: 'SIGNED_AT',
+    dir: 'in',
+    node: 'Document',
+  }),
+  ...withEvidence('Meeting.onSidelinesOf', 'Fact', {
+    rel: 'ON_SIDELINES_OF',
+    dir: 'out',
+    node: 'Event',
+  }),
+  ...withEvidence('Meeting.reportedBy', 'Facts', {
+    rel: 'REPORTED_BY',
+    dir: 'out',
+    node: 'Organization',
+  }),
   'Meeting.discussed': {
     rel: 'DISCUSSED',
     dir: 'out',
@@ -355,8 +348,7 @@ export const RELATION_SPECS = {
     qualifier: 'framing',
     item: 'discussion',
   },
-  'Topic.about': { rel: 'ABOUT', dir: 'out', node: 'Entity' },
-  'Topic.aboutFacts': { rel: 'ABOUT', dir: 'out', node: 'Entity', item: 'link' },
+  ...withEvidence('Topic.about', 'Facts', { rel: 'ABOUT', dir: 'out', node: 'Entity' }),
   // Facts
   'Quote.speaker': { rel: 'SAID', dir: 'in', node: 'Person' },
   'Quote.meeting': { rel: 'SAID_AT', dir: 'out', node: 'Meeting' },
