@@ -48,7 +48,14 @@ import { measureRowPerTx } from './seeding/row-per-tx.js';
 import { warmUpWriters } from './seeding/warm-up.js';
 import { evaluateTargets } from './targets.js';
 
-const ARM_PORTS: Record<ArmName, number> = { A: 58110, B: 58120, C: 58130, D: 58140 };
+// A base port of its own lets two runs share a machine (each arm takes base + 10·i).
+const ARM_PORT_BASE = Number(process.env.BENCH_ARM_PORT_BASE ?? 58100);
+const ARM_PORTS: Record<ArmName, number> = {
+  A: ARM_PORT_BASE + 10,
+  B: ARM_PORT_BASE + 20,
+  C: ARM_PORT_BASE + 30,
+  D: ARM_PORT_BASE + 40,
+};
 
 const log = (line: string) =>
   console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
