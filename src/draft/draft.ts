@@ -31,8 +31,7 @@ export interface DraftOptions {
 }
 
 /** Kazakh has letters Russian lacks. */
-export const guessLanguage = (text: string): DraftLanguage =>
-  /[әғқңөұүһі]/iu.test(text) ? 'kk' : 'ru';
+const guessLanguage = (text: string): DraftLanguage => (/[әғқңөұүһі]/iu.test(text) ? 'kk' : 'ru');
 
 const MONTH_PREFIXES = [
   ['қаң', 'янв'],

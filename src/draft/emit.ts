@@ -12,7 +12,7 @@ import { ArticleText } from '../seed/text.js';
 import type { Candidate, Draft, DraftEntity, DraftFigure, DraftQuote, Excerpt } from './model.js';
 import { slug } from './naming.js';
 
-export const TODO = 'TODO';
+const TODO = 'TODO';
 const TRANSLATION_NOTE =
   'English translation of the Kazakh text by the togys annotators; not an official translation.';
 
@@ -35,7 +35,7 @@ function evidenceItem(article: ArticleText, e: Excerpt): string | { text: string
 }
 
 /** `article-2022-08-25-smailov-mishustin.kk.txt` → `2022-08-25-smailov-mishustin`. */
-export function slugFromFile(file: string): string {
+function slugFromFile(file: string): string {
   const base = path
     .basename(file)
     .replace(/(\.(?:kk|ru|en))?\.txt$/u, '')

@@ -13,7 +13,7 @@
  *   meeting of the visitor after the visit is announced; PART_OF: an event `Миссия
  *   бағдарламасына … кіреді` (`в программу … входит`).
  */
-import { inflectedForms, kazakhEnding, normalize, russianCaseTable } from '../language/index.js';
+import { inflectedForms, kazakhEnding, normalize, russianCase } from '../language/index.js';
 import type { FactContext } from './facts.js';
 import { meetingName } from './facts.js';
 import type { Match } from './lexicon.js';
@@ -398,7 +398,7 @@ export function visits(context: VisitContext): DraftFact[] {
 /** A one-word place name in the accusative (`в Германию`); longer names as written. */
 function accusativeRu(name: string): string {
   if (/\s/u.test(name)) return name;
-  const form = russianCaseTable(normalize(name))?.[2];
+  const form = russianCase(normalize(name), 'accusative');
   return form ? name.charAt(0) + form.slice(1) : name;
 }
 

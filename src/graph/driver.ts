@@ -217,11 +217,7 @@ export async function waitForNeo4j(driver: Driver, options: WaitOptions): Promis
  * True when `database` answers a trivial read within `timeoutMs`; never throws. One attempt
  * (not executeQuery, which retries for up to 30 s), bounded also on Neo4j's side.
  */
-export async function pingNeo4j(
-  driver: Driver,
-  database: string,
-  timeoutMs = 3_000,
-): Promise<boolean> {
+async function pingNeo4j(driver: Driver, database: string, timeoutMs = 3_000): Promise<boolean> {
   const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
   const query = session
     .run('RETURN 1 AS ok', {}, { timeout: timeoutMs })

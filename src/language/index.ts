@@ -15,28 +15,17 @@
 export {
   editDistance,
   foldCase,
-  hasVowel,
   isCyrillic,
-  isLatin,
   isWordChar,
   normalize,
   tokenize,
   wordSpans,
 } from './text.js';
 export type { WordSpan } from './text.js';
-export {
-  KAZAKH_CASES,
-  harmonyOf,
-  kazakhAnalyses,
-  kazakhCaseEndings,
-  kazakhEnding,
-  kazakhForms,
-  kazakhStems,
-} from './kazakh.js';
+export { harmonyOf, kazakhAnalyses, kazakhEnding, kazakhForms, kazakhStems } from './kazakh.js';
 export type { Harmony, KazakhAnalysis, KazakhCase } from './kazakh.js';
 export {
-  RUSSIAN_CASES,
-  isRussianAdjective,
+  russianCase,
   russianCaseTable,
   russianForms,
   russianNominatives,

@@ -26,9 +26,9 @@ import {
   type WriteCounters,
 } from './write.js';
 
-export { SeedValidationError, formatIssue, type SeedIssue } from './errors.js';
+export { SeedValidationError, type SeedIssue } from './errors.js';
 export type { WriteCounters } from './write.js';
-export { DEFAULT_BATCH_LIMITS, type BatchLimits } from './batches.js';
+export type { BatchLimits } from './batches.js';
 export type { SeedProgress } from './progress.js';
 export { planCorpus, validateCorpus, type ValidationOptions } from './validate.js';
 
