@@ -9,6 +9,7 @@ import { int } from 'neo4j-driver';
 import type { CypherQuery } from './cypher.js';
 import { keysetCondition, type PageWindow, type SortValue } from './cursor.js';
 import { MATCH_NODES_BY_IDS, nodeRecordFor, type NodeProjection } from './nodes.js';
+import { FACT_NODE_LABELS } from './schema.js';
 
 /**
  * Which way a relationship points, seen from the node before the related one (the anchor, the
@@ -71,7 +72,7 @@ export interface RelationSpec {
   item?: ItemKind;
 }
 
-const FACT_LABELS = 'Quote|Claim|NumericFact';
+const FACT_LABELS = FACT_NODE_LABELS.join('|');
 
 /** An acting spell in an office is an item of its own, not merged with the holding proper. */
 const ACTING_APART = { qualifier: 'acting', qualifierDefault: false } as const;
