@@ -16,7 +16,7 @@ const TODO = 'TODO';
 const TRANSLATION_NOTE =
   'English translation of the Kazakh text by the togys annotators; not an official translation.';
 
-export interface EmitOptions {
+interface EmitOptions {
   /** The text file, as the annotation must name it (relative to the annotation's folder). */
   textFile: string;
   /** The registered entities by id. */
@@ -147,7 +147,7 @@ function figureItem(article: ArticleText, f: DraftFigure, id: string): Item {
   };
 }
 
-export interface Emitted {
+interface Emitted {
   yaml: string;
   /** Every `todo:` entry written, for the summary. */
   todos: number;

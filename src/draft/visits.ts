@@ -46,7 +46,7 @@ const MISSION =
   /(\p{L}+\s+(?:кәсіпкерлерінің|кәсіпкерлердің|бизнесмендерінің|предпринимателей|бизнесменов))(\s+\S+)?\s+(сауда\s+миссиясы|бизнес-миссиясы|торгов\p{L}*\s+мисси\p{L}*|бизнес-мисси\p{L}*)/iu;
 const PROGRAMME = /бағдарламасына|в\s+программу/u;
 
-export interface VisitContext extends FactContext {
+interface VisitContext extends FactContext {
   holds: readonly DraftFact[];
   dates: readonly DraftDate[];
   /** The meetings drafted so far, with their participants. */

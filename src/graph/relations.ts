@@ -15,10 +15,10 @@ import { FACT_NODE_LABELS } from './schema.js';
  * Which way a relationship points, seen from the node before the related one (the anchor, the
  * last node of `through`, or the `far` end): `out` is `(before)-[r]->(b)`.
  */
-export type Direction = 'out' | 'in';
+type Direction = 'out' | 'in';
 
 /** One step of a path from the anchor towards the related node. */
-export interface Hop {
+interface Hop {
   rel: string;
   dir: Direction;
   node: string;
@@ -47,7 +47,7 @@ export type ItemKind =
  *   `far.relProperty` equal to the anchor's id, between `b` and a `far.label` node;
  * - `nodeProperty`: no relationship; `b`'s property equals the anchor's id.
  */
-export interface RelationSpec {
+interface RelationSpec {
   /** Label(s) of the related node, e.g. `Person` or `Topic|InfrastructureProject`. */
   node: string;
   rel?: string;

@@ -11,7 +11,7 @@
  */
 import { hasVowel } from './text.js';
 
-export type RussianCase = 'genitive' | 'dative' | 'accusative' | 'instrumental' | 'prepositional';
+type RussianCase = 'genitive' | 'dative' | 'accusative' | 'instrumental' | 'prepositional';
 const RUSSIAN_CASES: readonly RussianCase[] = [
   'genitive',
   'dative',

@@ -7,7 +7,7 @@ const BROWSER_QUERIES_FILE = path.resolve(
   '../../schema/browser-queries.cypher',
 );
 
-export interface BrowserQuery {
+interface BrowserQuery {
   title: string;
   cypher: string;
 }

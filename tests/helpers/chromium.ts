@@ -42,7 +42,7 @@ function isLocalUrl(url: string): boolean {
   return LOOPBACK.has(parsed.hostname);
 }
 
-export interface WatchedPage {
+interface WatchedPage {
   page: Page;
   /** Every URL the page requested, in order. */
   requested: string[];

@@ -43,7 +43,7 @@ import {
 } from './shared.js';
 
 /** A relation field's resolver: the parent is a node model of the entry's type. */
-export type RelationResolver = (
+type RelationResolver = (
   parent: NodeModel,
   args: unknown,
   ctx: GraphQLContext,
