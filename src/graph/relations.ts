@@ -30,6 +30,7 @@ export interface Hop {
 export type ItemKind =
   | 'holding'
   | 'participation'
+  | 'eventParticipation'
   | 'discussion'
   | 'signature'
   | 'appointment'
@@ -137,6 +138,13 @@ export const RELATION_SPECS = {
     order: ['date', 'id'],
     item: 'participation',
   },
+  'Person.events': {
+    rel: 'PARTICIPATED_IN',
+    dir: 'out',
+    node: 'Event',
+    order: ['startDate', 'id'],
+    item: 'eventParticipation',
+  },
   'Person.quotes': { rel: 'SAID', dir: 'out', node: 'Quote', order: ['articleId', 'start', 'id'] },
   'Person.claims': { rel: 'MADE_CLAIM', dir: 'out', node: 'Claim' },
   'Person.statedFigures': { rel: 'STATED', dir: 'out', node: 'NumericFact' },
@@ -181,6 +189,20 @@ export const RELATION_SPECS = {
     item: 'signature',
   },
   // Organization
+  'Organization.meetings': {
+    rel: 'PARTICIPATED_IN',
+    dir: 'out',
+    node: 'Meeting',
+    order: ['date', 'id'],
+    item: 'participation',
+  },
+  'Organization.events': {
+    rel: 'PARTICIPATED_IN',
+    dir: 'out',
+    node: 'Event',
+    order: ['startDate', 'id'],
+    item: 'eventParticipation',
+  },
   ...withEvidence('Organization.governmentOf', 'Fact', {
     rel: 'GOVERNMENT_OF',
     dir: 'out',
@@ -240,8 +262,30 @@ export const RELATION_SPECS = {
     far: { label: 'Meeting', relProperty: 'countryId' },
     rel: 'PARTICIPATED_IN',
     dir: 'in',
-    node: 'Person',
+    node: 'Entity',
     item: 'participation',
+  },
+  'Country.representedAtEvents': {
+    far: { label: 'Event', relProperty: 'countryId' },
+    rel: 'PARTICIPATED_IN',
+    dir: 'in',
+    node: 'Entity',
+    item: 'eventParticipation',
+  },
+  // The country itself taking part, as a party (a member state at a summit).
+  'Country.meetings': {
+    rel: 'PARTICIPATED_IN',
+    dir: 'out',
+    node: 'Meeting',
+    order: ['date', 'id'],
+    item: 'participation',
+  },
+  'Country.events': {
+    rel: 'PARTICIPATED_IN',
+    dir: 'out',
+    node: 'Event',
+    order: ['startDate', 'id'],
+    item: 'eventParticipation',
   },
   ...withEvidence('Country.places', 'Facts', { rel: 'LOCATED_IN', dir: 'in', node: 'Place' }),
   // Place
@@ -293,11 +337,17 @@ export const RELATION_SPECS = {
     node: 'Meeting',
     order: ['date', 'id'],
   }),
+  'Event.participants': {
+    rel: 'PARTICIPATED_IN',
+    dir: 'in',
+    node: 'Entity',
+    item: 'eventParticipation',
+  },
   // Meeting
   'Meeting.participants': {
     rel: 'PARTICIPATED_IN',
     dir: 'in',
-    node: 'Person',
+    node: 'Entity',
     item: 'participation',
   },
   ...withEvidence('Meeting.heldIn', 'Facts', { rel: 'HELD_IN', dir: 'out', node: 'Place' }),
