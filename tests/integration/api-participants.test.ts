@@ -90,7 +90,13 @@ const SESSION_PARTICIPANTS = [
   ['Country', 'country/kg', 'HOST', null, null],
   ['Country', 'country/kz', 'PARTICIPANT', null, null],
   ['Country', 'country/ru', 'PARTICIPANT', null, null],
-  ['Organization', 'organization/government-of-kazakhstan', 'PARTICIPANT', null, 'country/kz'],
+  [
+    'Organization',
+    'organization/government-of-kazakhstan',
+    'DELEGATION_MEMBER',
+    null,
+    'country/kz',
+  ],
   [
     'Person',
     'person/alikhan-smailov',
