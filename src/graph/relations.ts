@@ -31,6 +31,7 @@ interface Hop {
 export type ItemKind =
   | 'holding'
   | 'participation'
+  | 'eventParticipation'
   | 'discussion'
   | 'signature'
   | 'appointment'
@@ -138,6 +139,13 @@ export const RELATION_SPECS = {
     order: ['date', 'id'],
     item: 'participation',
   },
+  'Person.events': {
+    rel: 'PARTICIPATED_IN',
+    dir: 'out',
+    node: 'Event',
+    order: ['startDate', 'id'],
+    item: 'eventParticipation',
+  },
   'Person.quotes': { rel: 'SAID', dir: 'out', node: 'Quote', order: ['articleId', 'start', 'id'] },
   'Person.claims': { rel: 'MADE_CLAIM', dir: 'out', node: 'Claim' },
   'Person.statedFigures': { rel: 'STATED', dir: 'out', node: 'NumericFact' },
@@ -182,6 +190,20 @@ export const RELATION_SPECS = {
     item: 'signature',
   },
   // Organization
+  'Organization.meetings': {
+    rel: 'PARTICIPATED_IN',
+    dir: 'out',
+    node: 'Meeting',
+    order: ['date', 'id'],
+    item: 'participation',
+  },
+  'Organization.events': {
+    rel: 'PARTICIPATED_IN',
+    dir: 'out',
+    node: 'Event',
+    order: ['startDate', 'id'],
+    item: 'eventParticipation',
+  },
   ...withEvidence('Organization.governmentOf', 'Fact', {
     rel: 'GOVERNMENT_OF',
     dir: 'out',
@@ -241,8 +263,30 @@ export const RELATION_SPECS = {
     far: { label: 'Meeting', relProperty: 'countryId' },
     rel: 'PARTICIPATED_IN',
     dir: 'in',
-    node: 'Person',
+    node: 'Entity',
     item: 'participation',
+  },
+  'Country.representedAtEvents': {
+    far: { label: 'Event', relProperty: 'countryId' },
+    rel: 'PARTICIPATED_IN',
+    dir: 'in',
+    node: 'Entity',
+    item: 'eventParticipation',
+  },
+  // The country itself taking part, as a party (a member state at a summit).
+  'Country.meetings': {
+    rel: 'PARTICIPATED_IN',
+    dir: 'out',
+    node: 'Meeting',
+    order: ['date', 'id'],
+    item: 'participation',
+  },
+  'Country.events': {
+    rel: 'PARTICIPATED_IN',
+    dir: 'out',
+    node: 'Event',
+    order: ['startDate', 'id'],
+    item: 'eventParticipation',
   },
   ...withEvidence('Country.places', 'Facts', { rel: 'LOCATED_IN', dir: 'in', node: 'Place' }),
   // Place
@@ -294,11 +338,17 @@ export const RELATION_SPECS = {
     node: 'Meeting',
     order: ['date', 'id'],
   }),
+  'Event.participants': {
+    rel: 'PARTICIPATED_IN',
+    dir: 'in',
+    node: 'Entity',
+    item: 'eventParticipation',
+  },
   // Meeting
   'Meeting.participants': {
     rel: 'PARTICIPATED_IN',
     dir: 'in',
-    node: 'Person',
+    node: 'Entity',
     item: 'participation',
   },
   ...withEvidence('Meeting.heldIn', 'Facts', { rel: 'HELD_IN', dir: 'out', node: 'Place' }),

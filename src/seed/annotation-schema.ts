@@ -145,7 +145,7 @@ const DOCUMENT_TYPES = [
   'OTHER',
 ] as const;
 /** The role of a participant in a meeting or event. */
-const PARTICIPANT_ROLES = [
+export const PARTICIPANT_ROLES = [
   'PARTICIPANT',
   'VISITOR',
   'HOST',
