@@ -19,10 +19,32 @@ interface SearchKeys {
 }
 
 /**
+ * A per-word function whose results are remembered. Entities share most of their words (a
+ * country's name recurs in its government's, its press service's and its offices' names;
+ * `Үкіметі` in every government's), and stemming a word is most of what its keys cost.
+ * Bounded: emptied when it holds MAX_REMEMBERED_WORDS words (queries bring arbitrary ones).
+ */
+function rememberedPerWord<T>(compute: (word: string) => T): (word: string) => T {
+  const results = new Map<string, T>();
+  return (word) => {
+    let result = results.get(word);
+    if (result === undefined) {
+      if (results.size >= MAX_REMEMBERED_WORDS) results.clear();
+      result = compute(word);
+      results.set(word, result);
+    }
+    return result;
+  };
+}
+const MAX_REMEMBERED_WORDS = 50_000;
+
+/**
  * A word's root for whole-name keys: read in Cyrillic, its shortest stem, stemmed again until
  * nothing is left to strip, so every form of a word meets (`смаилова`, `смаилов` → `смаил`).
  */
-export function rootOf(word: string): string {
+export const rootOf: (word: string) => string = rememberedPerWord(rootOfWord);
+
+function rootOfWord(word: string): string {
   let root = isLatin(word) && !isCyrillic(word) ? latinToCyrillic(word) : word;
   for (let depth = 0; depth < 4; depth++) {
     const shortest = stemsOf(root).sort((a, b) => a.length - b.length || a.localeCompare(b))[0];
@@ -46,7 +68,10 @@ function spellings(word: string): string[] {
 }
 
 /** The stems of a word, in both scripts (a Latin word is stemmed as its Cyrillic reading). */
-function stemsInBothScripts(word: string): string[] {
+const stemsInBothScripts: (word: string) => readonly string[] =
+  rememberedPerWord(stemsOfWordInBothScripts);
+
+function stemsOfWordInBothScripts(word: string): string[] {
   const cyrillic = isCyrillic(word) ? word : isLatin(word) ? latinToCyrillic(word) : null;
   if (!cyrillic) return [];
   return stemsOf(cyrillic).flatMap(spellings);

@@ -1,7 +1,7 @@
 /**
  * The seeder: annotated articles (seeds/*.yaml + their text) → the graph of docs/graph-model.md.
  * Stages: load (parse + shape) → verify (refs, kinds, evidence, sentences, mentions) →
- * plan (pure) → write (an update per transaction; new articles in batches, three statements
+ * plan (pure) → write (an update per transaction; new articles in batches, a few statements
  * and one transaction per batch, a failed batch redone one article per transaction). The
  * whole corpus is validated before the first write (in worker threads when it is large),
  * so bad input writes nothing.
@@ -194,6 +194,13 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
     for (const i of [...updates, ...created]) if (outcomes[i] === undefined) failed(i, error);
     return true;
   };
+  // Entities a committed transaction of this run wrote: their stored properties are the
+  // final ones every later plan carries (withFinalEntityProps), so later batches only look
+  // them up instead of sending and comparing them again.
+  const writtenEntities = new Set<string>();
+  const committed = (written: readonly ArticlePlan[]) => {
+    for (const plan of written) for (const e of plan.entities) writtenEntities.add(e.id);
+  };
   const session = driver.session({ database });
   try {
     await writeAll();
@@ -210,6 +217,7 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
       try {
         const plan = toWrite.get(i) as ArticlePlan;
         const counters = await session.executeWrite((tx) => rewriteArticle(tx, plan));
+        committed([plan]);
         add(counters);
         done(i, 'updated', countsOf(counters));
         articleProgress.written += 1;
@@ -227,7 +235,10 @@ export async function seedCorpus(driver: Driver, options: SeedOptions): Promise<
       // Said before the commit and again after it: whenever the run stops, what the console
       // shows covers what the database holds.
       log(`writing ${ids.length} new article(s) in one transaction: ${ids.join(', ')}`);
-      const written = await session.executeWrite((tx) => writeNewArticles(tx, batchPlans));
+      const written = await session.executeWrite((tx) =>
+        writeNewArticles(tx, batchPlans, writtenEntities),
+      );
+      committed(batchPlans);
       add(written.counters);
       batch.forEach((i, k) => done(i, 'created', written.perArticle[k] as ArticleCounts));
       log(`committed ${ids.length} new article(s)`);

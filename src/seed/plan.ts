@@ -173,6 +173,23 @@ function entityProps(e: EntityAnnotation, evidence: PropertyEvidence = NO_EVIDEN
   }
 }
 
+/**
+ * A registered entity's properties, computed once per run: every article that uses it writes
+ * the same ones (no evidence of its own), and its search keys (stemming every name, alias and
+ * form) cost more than the rest of planning. Keyed by the registry's own object, so a changed
+ * registry file (a new object) is planned afresh. Plans share the object: nothing mutates it.
+ */
+const registeredPropsCache = new WeakMap<EntityAnnotation, Properties>();
+
+function registeredProps(e: EntityAnnotation): Properties {
+  let props = registeredPropsCache.get(e);
+  if (props === undefined) {
+    props = entityProps(e);
+    registeredPropsCache.set(e, props);
+  }
+  return props;
+}
+
 /** `countryNames`: the registry's countries, in English (see withCaptions). */
 export function planArticle(v: VerifiedArticle, countryNames: readonly string[] = []): ArticlePlan {
   return withCaptions(planWithoutCaptions(v), countryNames);
@@ -363,7 +380,7 @@ function planWithoutCaptions(v: VerifiedArticle): ArticlePlan {
         kind: e.kind,
         props: entityProps(e, entityEvidence(e.id)),
       })),
-      ...v.registered.map((e) => ({ id: e.id, kind: e.kind, props: entityProps(e) })),
+      ...v.registered.map((e) => ({ id: e.id, kind: e.kind, props: registeredProps(e) })),
     ],
     mentions: v.mentions.map((m) => ({
       sentenceId: sentenceId(m.sentenceIndex),

@@ -2,7 +2,8 @@
  * The Cypher statements that write a batch of articles' plans, and their rows (pure).
  *
  * A batch is written by a handful of small statements, the same texts for every batch:
- * the article's own nodes (Article, Sentences, fact nodes), the entities, then every
+ * the article's own nodes (Article, Sentences, fact nodes), the entities (those an earlier
+ * transaction of the run wrote only looked up), then every
  * relationship in one statement that finds its ends by the element ids the node statements
  * returned. Few, small statements matter on a fresh server: Neo4j compiles each statement
  * text once per start, and one big statement covering every label and relationship type
@@ -95,6 +96,15 @@ CALL (n, row, changed) {
 }
 RETURN row.key AS key, elementId(n) AS elementId, row.id AS id, created, changed, removedProps`);
 
+/**
+ * Entities an earlier transaction of this run wrote with these very properties: found, not
+ * compared again. A registered entity recurs in most batches, and its search keys make its
+ * properties the largest of a row; sending and comparing them once per run is enough.
+ */
+const MATCH_WRITTEN_ENTITIES = cypher(`UNWIND $rows AS row
+MATCH (n:Entity {id: row.id})
+RETURN row.key AS key, elementId(n) AS elementId`);
+
 const ends = `UNWIND $rows AS row
 MATCH (x) WHERE elementId(x) = row.from
 MATCH (y) WHERE elementId(y) = row.to`;
@@ -122,6 +132,7 @@ SET r = row.props`);
 export const NEW_ARTICLE_STATEMENTS: readonly string[] = [
   CREATE_OWN_NODES,
   MERGE_ENTITIES,
+  MATCH_WRITTEN_ENTITIES,
   CREATE_RELATIONSHIPS,
 ];
 
@@ -162,8 +173,14 @@ function ownNodeRows(plans: readonly ArticlePlan[]): OwnNodeRow[] {
 /**
  * The node statements of a batch, in the order they run. Each returns `key` and
  * `elementId` for every node it wrote: the relationship statements find the ends by them.
+ * `written`: ids of entities a committed transaction of this run already wrote with the
+ * properties the plans carry (they are only looked up).
  */
-export function nodeStatements(plans: readonly ArticlePlan[], fresh: boolean): WriteStatement[] {
+export function nodeStatements(
+  plans: readonly ArticlePlan[],
+  fresh: boolean,
+  written: ReadonlySet<string> = new Set(),
+): WriteStatement[] {
   const own = ownNodeRows(plans);
   const statements: WriteStatement[] = fresh
     ? [{ cypher: CREATE_OWN_NODES, params: { rows: own } }]
@@ -171,18 +188,31 @@ export function nodeStatements(plans: readonly ArticlePlan[], fresh: boolean): W
         cypher: MERGE_OWN_NODES[label],
         params: { rows: own.filter((r) => r.label === label) },
       }));
-  statements.push({
-    cypher: MERGE_ENTITIES,
-    params: {
-      rows: batchEntities(plans).map((e) => ({
-        key: nodeKey('Entity', e.id),
-        id: e.id,
-        kind: e.kind,
-        otherKinds: ENTITY_KIND_LABELS.filter((k) => k !== e.kind),
-        props: e.props,
-      })),
+  const entities = batchEntities(plans);
+  statements.push(
+    {
+      cypher: MERGE_ENTITIES,
+      params: {
+        rows: entities
+          .filter((e) => !written.has(e.id))
+          .map((e) => ({
+            key: nodeKey('Entity', e.id),
+            id: e.id,
+            kind: e.kind,
+            otherKinds: ENTITY_KIND_LABELS.filter((k) => k !== e.kind),
+            props: e.props,
+          })),
+      },
     },
-  });
+    {
+      cypher: MATCH_WRITTEN_ENTITIES,
+      params: {
+        rows: entities
+          .filter((e) => written.has(e.id))
+          .map((e) => ({ key: nodeKey('Entity', e.id), id: e.id })),
+      },
+    },
+  );
   return statements.filter((s) => (s.params.rows as unknown[]).length > 0);
 }
 

@@ -45,8 +45,19 @@ export function checkFile(file: string, registry: EntityRegistry): FileCheck {
   };
 }
 
-/** The English names and Latin-script aliases of the registry's countries. */
+const countryNamesCache = new WeakMap<EntityRegistry, string[]>();
+
+/** The English names and Latin-script aliases of the registry's countries (once per registry). */
 function registryCountryNames(registry: EntityRegistry): string[] {
+  let names = countryNamesCache.get(registry);
+  if (names === undefined) {
+    names = countryNamesOf(registry);
+    countryNamesCache.set(registry, names);
+  }
+  return names;
+}
+
+function countryNamesOf(registry: EntityRegistry): string[] {
   return [...registry.entities.values()]
     .map(({ entity }) => entity)
     .filter((e) => e.kind === 'Country')

@@ -71,9 +71,10 @@ async function writePlans(
   tx: ManagedTransaction,
   plans: readonly ArticlePlan[],
   fresh: boolean,
+  written?: ReadonlySet<string>,
 ): Promise<QueryResult[]> {
   const run = (s: WriteStatement) => Promise.resolve(tx.run(s.cypher, s.params));
-  const nodes = await Promise.all(nodeStatements(plans, fresh).map(run));
+  const nodes = await Promise.all(nodeStatements(plans, fresh, written).map(run));
   const elementIds = new Map<string, string>();
   for (const result of nodes)
     for (const r of result.records)
@@ -88,12 +89,15 @@ async function writePlans(
  * Writes articles that are not in the graph yet, all in `tx`. The database counts changes
  * per statement, for the whole batch, so each article's share is derived from its plan
  * and from which of the batch's entities were new or changed (the entity statement says).
+ * `writtenEntities`: entities this run already wrote with the plans' properties (committed),
+ * which are only looked up.
  */
 export async function writeNewArticles(
   tx: ManagedTransaction,
   plans: readonly ArticlePlan[],
+  writtenEntities?: ReadonlySet<string>,
 ): Promise<BatchWrite> {
-  const written = await writePlans(tx, plans, true);
+  const written = await writePlans(tx, plans, true, writtenEntities);
   const entityWrites = new Map<string, EntityWrite>();
   for (const result of written)
     for (const r of result.records)

@@ -78,6 +78,26 @@ describe('the statements of a batch (parameters)', () => {
     expect(entityIds).toEqual(batchEntities([first, second]).map((e) => e.id));
   });
 
+  it('only looks up the entities an earlier transaction of the run wrote: no properties sent', () => {
+    const all = batchEntities([first, second]);
+    const written = new Set(all.filter((_, i) => i % 2 === 0).map((e) => e.id));
+    const [, merged, looked] = nodeStatements([first, second], true, written) as [
+      WriteStatement,
+      WriteStatement,
+      WriteStatement,
+    ];
+    const mergedRows = merged.params.rows as Array<{ id: string; props: object }>;
+    const lookedRows = looked.params.rows as Array<Record<string, unknown>>;
+    expect(mergedRows.map((r) => r.id)).toEqual(
+      all.filter((e) => !written.has(e.id)).map((e) => e.id),
+    );
+    expect(mergedRows.every((r) => typeof r.props === 'object')).toBe(true);
+    expect(lookedRows).toEqual(
+      all.filter((e) => written.has(e.id)).map((e) => ({ key: `Entity|${e.id}`, id: e.id })),
+    );
+    expect(looked.cypher).not.toContain('SET');
+  });
+
   it('finds relationship ends by the element ids the node statements returned', () => {
     const elementIds = new Map<string, string>();
     for (const s of nodeStatements([first, second], true))
