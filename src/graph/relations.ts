@@ -8,7 +8,8 @@
 import { int } from 'neo4j-driver';
 import type { CypherQuery } from './cypher.js';
 import { keysetCondition, type PageWindow, type SortValue } from './cursor.js';
-import { MATCH_NODES_BY_IDS, nodeRecordFor, type NodeProjection } from './nodes.js';
+import { matchNodesByIds, nodeRecordFor, type NodeProjection } from './nodes.js';
+import type { IdLookupLabel } from './schema.js';
 
 /**
  * Which way a relationship points, seen from the node before the related one (the anchor, the
@@ -905,17 +906,18 @@ export function relatedFromIds(
  * them (the look-ahead of a root lookup). A relation whose anchor label a node lacks gives it an
  * empty list. One row: `found` (WireNode list, the nodes found, as much of each as
  * `projection` says) and, as prefetchRelated,
- * `anchors` and `nodes`.
+ * `anchors` and `nodes`. `labels`: where to look (default: every kind; matchNodesByIds).
  */
 export function nodesWithRelated(
   ids: readonly string[],
   trees: readonly PrefetchTree[],
   projection: NodeProjection = true,
+  labels?: readonly IdLookupLabel[],
 ): CypherQuery {
   const related = relatedFromIds('foundIds', trees);
   return {
     cypher: [
-      MATCH_NODES_BY_IDS,
+      matchNodesByIds(labels),
       `WITH collect(${nodeRecordFor('n', projection)}) AS found, collect(n.id) AS foundIds`,
       ...related.calls,
       'RETURN found,',
