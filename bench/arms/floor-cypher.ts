@@ -5,8 +5,9 @@
  * and its answer needs no translation (questions/operations.ts). Pure: `{ cypher, params }`.
  */
 import neo4j from 'neo4j-driver';
+import { RELATION_SPECS, type RelationSpec } from '../../src/graph/relations.js';
 import { ENTITY_NAMES_INDEX, FACT_RELATIONSHIP_TYPES } from '../../src/graph/schema.js';
-import type { SearchQueries } from '../questions/operations.js';
+import { ARTICLE_SENTENCES, type SearchQueries } from '../questions/operations.js';
 import type { QuestionName, QuestionParams } from '../questions/params.js';
 
 export interface CypherQuery {
@@ -20,6 +21,29 @@ export const FLOOR_COLUMN = 'data';
 /** The page of meetings of the list and nested questions, newest first (meeting_date index). */
 const MEETING_PAGE = `MATCH (m:Meeting) WHERE m.date >= date($from) AND m.date <= date($to)
 WITH m ORDER BY m.date DESC, m.id DESC LIMIT $first`;
+
+/**
+ * `MATCH` of the items of B's relation field `key` below `anchor`, read as B's registry entry
+ * has them (src/graph/relations.ts): one per related node `b` (and qualifier), however many
+ * parallel relationships lead to it, in the entry's order. `RETURN` what B selects of `b`.
+ */
+function related(key: keyof typeof RELATION_SPECS, anchor: string, b: string): string {
+  const spec: RelationSpec = RELATION_SPECS[key];
+  const r = `r_${b}`;
+  const arrows = spec.dir === 'in' ? ['<-', '-'] : ['-', '->'];
+  const qualifier = spec.qualifier
+    ? `, coalesce(${r}.${spec.qualifier}, ${spec.qualifierDefault ?? 'null'}) AS ${b}_qualifier`
+    : '';
+  const by = spec.qualifier ? `${order(key, b)}, ${b}_qualifier` : order(key, b);
+  return `MATCH (${anchor})${arrows[0]}[${r}:${spec.rel}]${arrows[1]}(${b}:${spec.node})
+  WITH DISTINCT ${b}${qualifier} ORDER BY ${by}`;
+}
+
+/** The sort keys of `key`'s related node `b` (without the qualifier). */
+function order(key: keyof typeof RELATION_SPECS, b: string): string {
+  const spec: RelationSpec = RELATION_SPECS[key];
+  return (spec.order ?? ['id']).map((property) => `${b}.${property}`).join(', ');
+}
 
 /** One full-text pass, its hits in B's shape, best first. */
 const searchPass = (param: string) =>
@@ -36,11 +60,14 @@ export function floorQuery(
   const page = { from: p.from, to: p.to, first: neo4j.int(p.pageSize) };
   switch (question) {
     case 'lookup':
+      // B's holdings: one per office and acting spell, however many articles state it (a
+      // much-reported person has hundreds of parallel HOLDS_OFFICE relationships).
       return {
         cypher: `OPTIONAL MATCH (p:Person {id: $id})
-RETURN {node: CASE WHEN p IS NULL THEN null ELSE {
-  id: p.id, name: p.nameEn,
-  offices: [(p)-[:HOLDS_OFFICE]->(o:Office) | {office: {id: o.id}}]
+RETURN {node: CASE WHEN p IS NULL THEN null ELSE {id: p.id, name: p.nameEn,
+  offices: COLLECT {
+    ${related('Person.offices', 'p', 'o')}
+    RETURN {office: {id: o.id}} }
 } END} AS data`,
         params: { id: p.personId },
       };
@@ -51,15 +78,33 @@ RETURN {meetings: {edges: collect({node: {id: m.id, date: toString(m.date)}})}} 
         params: page,
       };
     case 'nested':
+      // The answer repeats subtrees (a participant under each of its page's meetings, a meeting
+      // under each of its participants): each is read once, as B does, and placed by lookup.
       return {
         cypher: `${MEETING_PAGE}
-RETURN {meetings: {edges: collect({node: {id: m.id,
-  participants: [(person:Person)-[:PARTICIPATED_IN]->(m) | {person: {id: person.id,
-    meetings: [(person)-[:PARTICIPATED_IN]->(other:Meeting) | {meeting: {id: other.id,
-      discussed: [(other)-[:DISCUSSED]->(subject) | {subject: {id: subject.id}}]
-    }}]
-  }}]
-}})}} AS data`,
+CALL (m) {
+  ${related('Meeting.participants', 'm', 'person')}
+  RETURN collect(person) AS participants
+}
+WITH collect(m) AS page, collect(participants) AS participantLists
+CALL (participantLists) {
+  UNWIND participantLists AS list UNWIND list AS anchor
+  WITH DISTINCT anchor
+  CALL (anchor) { ${related('Person.meetings', 'anchor', 'other')} RETURN other }
+  WITH other, collect(anchor) AS anchors
+  CALL (other) {
+    ${related('Meeting.discussed', 'other', 'subject')}
+    RETURN collect({subject: {id: subject.id}}) AS discussed
+  }
+  UNWIND anchors AS person
+  WITH person, other, discussed ORDER BY ${order('Person.meetings', 'other')}
+  WITH person, collect({meeting: {id: other.id, discussed: discussed}}) AS meetings
+  RETURN collect(person) AS people, collect({person: {id: person.id, meetings: meetings}}) AS answers
+}
+RETURN {meetings: {edges: [i IN range(0, size(page) - 1) | {node: {id: page[i].id,
+  participants: [person IN participantLists[i] |
+    [j IN range(0, size(people) - 1) WHERE people[j] = person | answers[j]][0]]
+}}]}} AS data`,
         params: page,
       };
     case 'search':
@@ -79,12 +124,13 @@ RETURN {search: CASE WHEN size(found) < $first AND $fallback IS NOT NULL THEN fa
         cypher: `OPTIONAL MATCH (a:Article {id: $id})
 RETURN {article: CASE WHEN a IS NULL THEN null ELSE {id: a.id, title: a.title,
   sentences: {edges: COLLECT {
-    MATCH (a)-[:HAS_SENTENCE]->(s:Sentence)
-    WITH s ORDER BY s.index
-    RETURN {node: {index: s.index, mentions: [(s)-[:MENTIONS]->(e:Entity) | {entity: {id: e.id}}]}}
+    ${related('Article.sentences', 'a', 's')} LIMIT $sentences
+    RETURN {node: {index: s.index, mentions: COLLECT {
+      ${related('Sentence.mentions', 's', 'e')} RETURN {entity: {id: e.id}}
+    }}}
   }}
 } END} AS data`,
-        params: { id: p.articleId },
+        params: { id: p.articleId, sentences: neo4j.int(ARTICLE_SENTENCES) },
       };
     case 'path':
       return {

@@ -5,7 +5,7 @@
  * /proc/<pid>/stat, which a busy machine does not inflate). Starts the bench Neo4j on the graph
  * the last bench run left (bench/neo4j.ts: BENCH_NEO4J_* as for `npm run bench`) and the two
  * arms on BENCH_DEV_API_PORT and the next three ports:
- *   npx tsx bench/dev/floor-check.ts [rounds 6] [seconds per run 0.5]
+ *   npx tsx bench/dev/floor-check.ts [rounds 6] [seconds per run 0.5] [questions, e.g. list,path]
  */
 import { readFileSync } from 'node:fs';
 import neo4j from 'neo4j-driver';
@@ -17,9 +17,12 @@ import { armRequest } from '../questions/operations.js';
 import { QUESTIONS } from '../questions/params.js';
 import { devSetting } from './profiling-neo4j.js';
 
-const [roundsArg = '6', secondsArg = '0.5'] = process.argv.slice(2);
+const [roundsArg = '6', secondsArg = '0.5', questionsArg] = process.argv.slice(2);
 const rounds = Number(roundsArg);
 const seconds = Number(secondsArg);
+const asked = questionsArg
+  ? QUESTIONS.filter((q) => questionsArg.split(',').includes(q))
+  : QUESTIONS;
 const port = Number(devSetting('BENCH_DEV_API_PORT'));
 
 /** utime + stime of a process, in ms (clock ticks are 10 ms on Linux). */
@@ -37,7 +40,7 @@ try {
   arms.push(await launchArm('A', port, settings, () => {}));
   arms.push(await launchArm('B', port + 2, settings, () => {}));
   const params = await chooseParams(driver, settings.database);
-  for (const q of QUESTIONS) {
+  for (const q of asked) {
     const rates = new Map<string, number[]>();
     const cpu = new Map<string, { ms: number; requests: number }>();
     for (let round = 0; round < rounds; round++) {

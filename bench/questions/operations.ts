@@ -49,6 +49,9 @@ export function searchQueries(p: QuestionParams): SearchQueries {
   return { main: lucene.main, fallback: lucene.fallback };
 }
 
+/** The article question's page of sentences (B's `first`, A's LIMIT). */
+export const ARTICLE_SENTENCES = 100;
+
 const B_OPERATIONS: Record<QuestionName, string> = {
   lookup: `query Lookup($id: ID!) { node(id: $id) { ... on Person { id name(lang: EN) offices { office { id } } } } }`,
   list: `query List($from: Date, $to: Date, $first: Int) {
@@ -62,7 +65,7 @@ const B_OPERATIONS: Record<QuestionName, string> = {
   }
 }`,
   search: `query Search($q: String!, $first: Int) { search(query: $q, first: $first) { score entity { id } } }`,
-  article: `query Article($id: ID!) { article(id: $id) { id title sentences(first: 100) { edges { node { index mentions { entity { id } } } } } } }`,
+  article: `query Article($id: ID!) { article(id: $id) { id title sentences(first: ${ARTICLE_SENTENCES}) { edges { node { index mentions { entity { id } } } } } } }`,
   path: `query Path($from: ID!, $to: ID!, $maxHops: Int) { path(from: $from, to: $to, maxHops: $maxHops) { length nodes { id } } }`,
 };
 

@@ -35,6 +35,13 @@ interface CostLimitOptions {
 }
 
 const PAGE_SIZE_ARGUMENTS = new Set(['first', 'last']);
+const MAX_VERDICTS_PER_OPERATION = 64;
+
+/** An operation's cost-limit verdicts (null: within the limit), by its page variables' values. */
+interface Verdicts {
+  pageVariables: string[];
+  messages: Map<string, string | null>;
+}
 /** graphql-armor prefixes its limit messages as if they were parse errors. */
 const ARMOR_PREFIX = 'Syntax Error: ';
 
@@ -48,8 +55,9 @@ export function costLimitPlugin(options: CostLimitOptions): ApolloServerPlugin {
       (context: ValidationContext | null, error: GraphQLError) => context?.reportError(error),
     ],
   });
-  // An operation whose page sizes use no variable costs the same every time: checked once.
-  const fixed = new WeakMap<OperationDefinitionNode, string | null>();
+  // An operation's cost depends only on the values of the variables its page sizes use (none:
+  // the same every time), so it is checked once per operation and set of those values.
+  const verdicts = new WeakMap<OperationDefinitionNode, Verdicts>();
 
   function check(
     schema: GraphQLSchema,
@@ -57,14 +65,20 @@ export function costLimitPlugin(options: CostLimitOptions): ApolloServerPlugin {
     operation: OperationDefinitionNode,
     variables: Record<string, unknown>,
   ): string | null {
-    const known = fixed.get(operation);
-    if (known !== undefined) return known;
+    let entry = verdicts.get(operation);
+    const key = (e: Verdicts) => JSON.stringify(e.pageVariables.map((name) => variables[name]));
+    const cached = entry?.messages.get(key(entry));
+    if (cached !== undefined) return cached;
     const sized = withPageSizes(schema, document, operation, variables, options.maxPageSize);
     const problem = validate(schema, sized.document, [rule])[0]?.message ?? null;
     const message = problem?.startsWith(ARMOR_PREFIX)
       ? problem.slice(ARMOR_PREFIX.length)
       : problem;
-    if (!sized.usesVariables) fixed.set(operation, message);
+    entry ??= { pageVariables: sized.pageVariables, messages: new Map() };
+    // Bounded: a client sweeping page sizes must not grow it without end.
+    if (entry.messages.size >= MAX_VERDICTS_PER_OPERATION) entry.messages.clear();
+    entry.messages.set(key(entry), message);
+    verdicts.set(operation, entry);
     return message;
   }
 
@@ -94,8 +108,8 @@ export function costLimitPlugin(options: CostLimitOptions): ApolloServerPlugin {
 
 /**
  * `operation` and the document's fragments, each `first`/`last` replaced by an integer literal:
- * the one the operation will run with (see the module comment). `usesVariables`: some page size
- * came from a variable, so the cost may differ on the next request.
+ * the one the operation will run with (see the module comment). `pageVariables`: the variables
+ * some page size came from, whose values the cost depends on.
  */
 function withPageSizes(
   schema: GraphQLSchema,
@@ -103,8 +117,8 @@ function withPageSizes(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
   maxPageSize: number,
-): { document: DocumentNode; usesVariables: boolean } {
-  let usesVariables = false;
+): { document: DocumentNode; pageVariables: string[] } {
+  const pageVariables = new Set<string>();
   const typeInfo = new TypeInfo(schema);
   const definitions = document.definitions.filter(
     (d) => d === operation || d.kind === Kind.FRAGMENT_DEFINITION,
@@ -127,7 +141,7 @@ function withPageSizes(
           if (!argument) return fallback;
           if (argument.value.kind === Kind.INT) return parseInt(argument.value.value, 10);
           if (argument.value.kind !== Kind.VARIABLE) return fallback;
-          usesVariables = true;
+          pageVariables.add(argument.value.name.value);
           const value = variables[argument.value.name.value];
           if (value === null || value === undefined) return fallback;
           return typeof value === 'number' ? Math.min(value, maxPageSize) : maxPageSize;
@@ -149,7 +163,7 @@ function withPageSizes(
       },
     }),
   );
-  return { document: sized, usesVariables };
+  return { document: sized, pageVariables: [...pageVariables] };
 }
 
 function intArgument(name: string, value: number): ArgumentNode {

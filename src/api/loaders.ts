@@ -12,6 +12,7 @@ import type { RequestExecutor } from '../graph/executor.js';
 import { mentionCounts, mentionPages } from '../graph/mentions.js';
 import type { NodeModel, PlainValue, SentenceModel } from '../graph/model.js';
 import { isWholeNode, nodesByIds, type NodeProjection, type WireNode } from '../graph/nodes.js';
+import type { IdLookupLabel } from '../graph/schema.js';
 import {
   endsOf,
   flattenPrefetch,
@@ -89,6 +90,7 @@ export interface Loaders {
   nodeWith(
     trees: readonly PrefetchTree[],
     projection?: NodeProjection,
+    labels?: readonly IdLookupLabel[],
   ): DataLoader<string, NodeModel | null>;
   /**
    * Puts into `related` what a statement that read its own look-ahead (relatedFromIds: a list
@@ -235,13 +237,17 @@ export function createLoaders(
   const related = (fetch: RelationFetch): DataLoader<string, RelatedSet> => readerOf(fetch).loader;
 
   const nodeWithLoaders = new Map<string, DataLoader<string, NodeModel | null>>();
-  const nodeWith = (trees: readonly PrefetchTree[], projection: NodeProjection = true) => {
-    if (trees.length === 0 && isWholeNode(projection)) return node;
-    const key = `${JSON.stringify(trees)}|${String(projection)}`;
+  const nodeWith = (
+    trees: readonly PrefetchTree[],
+    projection: NodeProjection = true,
+    labels?: readonly IdLookupLabel[],
+  ) => {
+    if (trees.length === 0 && isWholeNode(projection) && !labels) return node;
+    const key = `${JSON.stringify(trees)}|${String(projection)}|${String(labels)}`;
     let loader = nodeWithLoaders.get(key);
     if (!loader) {
       loader = new DataLoader<string, NodeModel | null>(async (ids) => {
-        const [record] = await executor.read(nodesWithRelated(ids, trees, projection));
+        const [record] = await executor.read(nodesWithRelated(ids, trees, projection, labels));
         if (!record) return ids.map(() => null);
         const byId = nodeModels(record.get('found') as WireNode[], projection);
         primeAll(readPrefetch(trees, record));

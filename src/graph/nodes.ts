@@ -1,15 +1,18 @@
 /** Nodes by id, in one statement for a batch of ids (the node DataLoader's batch). */
 import type { NodeRecord } from './convert.js';
 import type { CypherQuery } from './cypher.js';
-import { ID_LOOKUP_LABELS, SEARCH_KEY_PROPERTIES } from './schema.js';
+import { ID_LOOKUP_LABELS, SEARCH_KEY_PROPERTIES, type IdLookupLabel } from './schema.js';
 
 /**
- * A CALL binding `n` to every node whose id is in `$ids`, whatever its label. A UNION per
- * id-constrained label keeps every lookup on a uniqueness index.
+ * A CALL subquery binding `n` to the nodes whose ids are in `$ids`: one branch per label, each
+ * on its uniqueness index. Any kind by default; a root field that answers one kind
+ * (`article(id:)`) looks on its label alone.
  */
-export const MATCH_NODES_BY_IDS = `CALL () { ${ID_LOOKUP_LABELS.map(
-  (l) => `MATCH (n:${l}) WHERE n.id IN $ids RETURN n`,
-).join(' UNION ')} }`;
+export function matchNodesByIds(labels: readonly IdLookupLabel[] = ID_LOOKUP_LABELS): string {
+  return `CALL () { ${labels.map((l) => `MATCH (n:${l}) WHERE n.id IN $ids RETURN n`).join(' UNION ')} }`;
+}
+
+export const MATCH_NODES_BY_IDS = matchNodesByIds();
 
 export function nodesByIds(ids: readonly string[]): CypherQuery {
   return { cypher: `${MATCH_NODES_BY_IDS} RETURN n`, params: { ids: [...ids] } };

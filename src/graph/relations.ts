@@ -8,8 +8,8 @@
 import { int } from 'neo4j-driver';
 import type { CypherQuery } from './cypher.js';
 import { keysetCondition, type PageWindow, type SortValue } from './cursor.js';
-import { MATCH_NODES_BY_IDS, nodeRecordFor, type NodeProjection } from './nodes.js';
-import { FACT_NODE_LABELS } from './schema.js';
+import { matchNodesByIds, nodeRecordFor, type NodeProjection } from './nodes.js';
+import { FACT_NODE_LABELS, type IdLookupLabel } from './schema.js';
 
 /**
  * Which way a relationship points, seen from the node before the related one (the anchor, the
@@ -48,7 +48,7 @@ export type ItemKind =
  *   `far.relProperty` equal to the anchor's id, between `b` and a `far.label` node;
  * - `nodeProperty`: no relationship; `b`'s property equals the anchor's id.
  */
-interface RelationSpec {
+export interface RelationSpec {
   /** Label(s) of the related node, e.g. `Person` or `Topic|InfrastructureProject`. */
   node: string;
   rel?: string;
@@ -956,17 +956,18 @@ export function relatedFromIds(
  * them (the look-ahead of a root lookup). A relation whose anchor label a node lacks gives it an
  * empty list. One row: `found` (WireNode list, the nodes found, as much of each as
  * `projection` says) and, as prefetchRelated,
- * `anchors` and `nodes`.
+ * `anchors` and `nodes`. `labels`: where to look (default: every kind; matchNodesByIds).
  */
 export function nodesWithRelated(
   ids: readonly string[],
   trees: readonly PrefetchTree[],
   projection: NodeProjection = true,
+  labels?: readonly IdLookupLabel[],
 ): CypherQuery {
   const related = relatedFromIds('foundIds', trees);
   return {
     cypher: [
-      MATCH_NODES_BY_IDS,
+      matchNodesByIds(labels),
       `WITH collect(${nodeRecordFor('n', projection)}) AS found, collect(n.id) AS foundIds`,
       ...related.calls,
       'RETURN found,',

@@ -26,6 +26,7 @@ export const FACT_NODE_LABELS = ['Quote', 'Claim', 'NumericFact'] as const;
  * constraint on `id`, so a lookup per label stays on an index.
  */
 export const ID_LOOKUP_LABELS = ['Entity', ...PROVENANCE_LABELS, ...FACT_NODE_LABELS] as const;
+export type IdLookupLabel = (typeof ID_LOOKUP_LABELS)[number];
 
 export const ID_UNIQUE_LABELS = [
   'Entity',

@@ -43,7 +43,8 @@ const REL_ROW = '{rel: r, sourceId: startNode(r).id, targetId: endNode(r).id}';
 
 /**
  * Rows: `ns` (the path's nodes in order, WireNodes read as `projection` says) and `rs` (its
- * relationships, each with its ends' ids).
+ * relationships, each with its ends' ids; empty unless `relationships`, for a selection that
+ * reads no relationship: their properties are most of the answer).
  * No row when either id is unknown or no path exists within `maxHops`.
  */
 export function shortestPath(
@@ -52,6 +53,7 @@ export function shortestPath(
   maxHops: number,
   includeProvenance: boolean,
   projection: NodeProjection = true,
+  relationships = true,
 ): CypherQuery {
   checkHops('maxHops', maxHops, MAX_PATH_HOPS);
   return {
@@ -60,7 +62,7 @@ export function shortestPath(
       matchNodeById('b', '$to', ['a']),
       `MATCH p = shortestPath((a)-[:${relTypes(includeProvenance)}*1..${maxHops}]-(b))`,
       `RETURN [n IN nodes(p) | ${nodeRecordFor('n', projection)}] AS ns,`,
-      `  [r IN relationships(p) | ${REL_ROW}] AS rs`,
+      relationships ? `  [r IN relationships(p) | ${REL_ROW}] AS rs` : '  [] AS rs',
     ].join('\n'),
     params: { from: fromId, to: toId },
   };

@@ -220,6 +220,10 @@ describe('abuse limits', () => {
       // A small page passes either way.
       expect(await costOf('2', {})).toBe('accepted');
       expect(await costOf('$n', { n: 2 })).toBe('accepted');
+      // The verdict is kept per operation and page size (the same operation, parsed once, comes
+      // back with other values): each value gets its own, however often it is asked.
+      expect(await costOf('$n', { n: 100 })).toBe(literal);
+      expect(await costOf('$n', { n: 2 })).toBe('accepted');
       // A variable left unset: the argument's default (20) applies, as it will when it runs.
       expect(await costOf('$n', {})).toBe(await costOf('20', {}));
     });

@@ -587,6 +587,11 @@ describe('path and neighborhood', () => {
       value: 'CONSIDERED',
     });
     expect(path.relationships[0]!.evidence.length).toBeGreaterThan(0);
+    // Asked without its relationships (which are then not read), the same length and nodes.
+    const bare = await api.query<{ path: { length: number; nodes: Array<{ id: string }> } }>(
+      `{ path(from: "${MISHUSTIN}", to: "${CPC}") { length nodes { id } } }`,
+    );
+    expect(bare.path).toEqual({ length: 2, nodes: path.nodes.map((n) => ({ id: n.id })) });
   });
 
   it('path: null when nothing connects within maxHops; one node from a node to itself', async () => {

@@ -113,6 +113,7 @@ describe('benchmark corpus and arms', () => {
     }
     for (const q of QUESTIONS) {
       const answers = new Map<string, unknown>();
+      const data = new Map<string, unknown>();
       for (const arm of arms) {
         const req = armRequest(arm.arm, q, params);
         const res = await fetch(arm.baseUrl + req.path, {
@@ -120,11 +121,16 @@ describe('benchmark corpus and arms', () => {
           headers: { 'content-type': 'application/json' },
           body: req.body,
         });
-        answers.set(arm.arm, canonicalAnswer(arm.arm, q, await res.json(), params));
+        const json = (await res.json()) as { data?: unknown };
+        data.set(arm.arm, json.data);
+        answers.set(arm.arm, canonicalAnswer(arm.arm, q, json, params));
       }
       const floor = answers.get('A');
       expect(floor, `A's answer to ${q}`).not.toBeNull();
       for (const arm of ARMS) expect(answers.get(arm), `${arm}'s answer to ${q}`).toEqual(floor);
+      // The floor answers what B answers, item for item and in B's order (the canonical form
+      // sorts and deduplicates lists, which would hide a floor that skips that work).
+      expect(data.get('A'), `A's answer to ${q}, as B's`).toEqual(data.get('B'));
     }
   }, 180_000);
 

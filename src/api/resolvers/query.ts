@@ -12,6 +12,7 @@ import type {
   RelationshipModel,
 } from '../../graph/model.js';
 import { isWholeNode, type WireNode } from '../../graph/nodes.js';
+import type { IdLookupLabel } from '../../graph/schema.js';
 import { toModel } from '../node-models.js';
 import {
   bestMatchingName,
@@ -29,7 +30,7 @@ import type { QueryResolvers, SearchHitResolvers } from '../../generated/graphql
 import { intInRange, pageSize, text } from '../args.js';
 import { BadUserInputError } from '../errors.js';
 import type { GraphQLContext } from '../context.js';
-import type { LookaheadInfo } from '../selection.js';
+import { fieldNames, type LookaheadInfo } from '../selection.js';
 import { listConnection } from './lists.js';
 import { TYPE_OF_KIND } from './shared.js';
 
@@ -56,10 +57,18 @@ const toRels = (raw: RawRel[]): RelationshipModel[] =>
 
 /**
  * A node by id for a root field, in one statement with the relations the query asks of it
- * (look-ahead) and only the properties its selection reads.
+ * (look-ahead) and only the properties its selection reads; on `labels` alone when the field
+ * answers one kind (default: any).
  */
-const rootNode = (ctx: GraphQLContext, info: LookaheadInfo, id: string) =>
-  ctx.loaders.nodeWith(ctx.planner.lookahead(info), ctx.planner.nodeProjection(info)).load(id);
+const rootNode = (
+  ctx: GraphQLContext,
+  info: LookaheadInfo,
+  id: string,
+  labels?: readonly IdLookupLabel[],
+) =>
+  ctx.loaders
+    .nodeWith(ctx.planner.lookahead(info), ctx.planner.nodeProjection(info), labels)
+    .load(id);
 
 export const Query: QueryResolvers = {
   node: (_, { id }, ctx, info) => rootNode(ctx, info, id),
@@ -73,11 +82,11 @@ export const Query: QueryResolvers = {
     return Promise.all(ids.map((id) => ctx.loaders.node.load(id)));
   },
   entity: async (_, { id }, ctx, info) => {
-    const node = await rootNode(ctx, info, id);
+    const node = await rootNode(ctx, info, id, ['Entity']);
     return node && isEntityModel(node) ? node : null;
   },
   article: async (_, { id }, ctx, info) => {
-    const node = await rootNode(ctx, info, id);
+    const node = await rootNode(ctx, info, id, ['Article']);
     return node && isArticle(node) ? node : null;
   },
 
@@ -138,8 +147,18 @@ export const Query: QueryResolvers = {
     }
     // Only what the selection reads of the path's nodes (ids alone, for a drawing's skeleton).
     const projection = ctx.planner.graphNodeProjection(info, ['nodes']);
+    const readsRelationships = info.fieldNodes.some((field) =>
+      fieldNames(field.selectionSet, info.fragments).has('relationships'),
+    );
     const records = await ctx.executor.read(
-      shortestPath(args.from, args.to, maxHops, args.includeProvenance ?? false, projection),
+      shortestPath(
+        args.from,
+        args.to,
+        maxHops,
+        args.includeProvenance ?? false,
+        projection,
+        readsRelationships,
+      ),
     );
     const record = records[0];
     if (!record) return null;

@@ -64,6 +64,7 @@ export const traversalResolvers: Resolvers = {
     evidence: (r) => (isFactRelationship(r.type) ? evidenceOfStatement(statementOf(r.props)) : []),
   },
   Path: {
-    length: (p) => p.relationships.length,
+    // From the nodes: a selection without `relationships` reads none (src/graph/traversal.ts).
+    length: (p) => p.nodes.length - 1,
   },
 };

@@ -229,6 +229,9 @@ describe('node, mention and traversal builders', () => {
     expect(shortestPath('a', 'b', 4, false).cypher).toContain('*1..4]');
     expect(shortestPath('a', 'b', 4, false).cypher).not.toContain('MENTIONS');
     expect(shortestPath('a', 'b', 2, true).cypher).toContain('MENTIONS');
+    // Relationships are read only when asked for.
+    expect(shortestPath('a', 'b', 4, false).cypher).toContain('relationships(p)');
+    expect(shortestPath('a', 'b', 4, false, true, false).cypher).not.toContain('relationships(p)');
     expect(() => shortestPath('a', 'b', 7, false)).toThrow(RangeError);
     expect(() => shortestPath('a', 'b', 1.5, false)).toThrow(RangeError);
     expect(() => neighborhood('a', 0, false)).toThrow(RangeError);
@@ -262,6 +265,13 @@ describe('node projections', () => {
     expect(page.cypher).toContain('collect([[labels(n), n {.id, date: toString(n.date)}], ');
     expect(nodesWithRelated(['x'], [], ['title']).cypher).toContain('n {.id, .title}');
     expect(nodesWithRelated(['x'], []).cypher).toContain(NODE_RECORD('n'));
+    // A root field of one kind looks on its label alone; by default, on every kind.
+    const article = nodesWithRelated(['x'], [], true, ['Article']).cypher;
+    expect(article).toContain('MATCH (n:Article) WHERE n.id IN $ids');
+    expect(article).not.toContain('UNION');
+    expect(nodesWithRelated(['x'], []).cypher).toContain(
+      'MATCH (n:Entity) WHERE n.id IN $ids RETURN n UNION',
+    );
   });
 });
 
