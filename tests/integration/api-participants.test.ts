@@ -32,7 +32,7 @@ beforeAll(async () => {
   await seedTestCorpus(driver, [DEFAULT_SEEDS_DIR, FIXTURE]);
   // A longer deadline than the default: the machine is shared; these tests are about answers.
   // A higher cost limit: the round-trip test nests pages of pages, which the default refuses.
-  server = await startTestServer({ OPERATION_TIMEOUT_MS: '60000', GRAPHQL_MAX_COST: '50000' });
+  server = await startTestServer({ GRAPHQL_MAX_COST: '50000' });
 });
 
 afterAll(async () => {

@@ -13,7 +13,7 @@ let api: SeededApi;
 beforeAll(async () => {
   // A longer deadline than the default: the machine running the suite is shared, and these
   // tests are about answers, not about time.
-  api = await startSeededApi({ OPERATION_TIMEOUT_MS: '60000' }, { corpus: 'all' });
+  api = await startSeededApi({}, { corpus: 'all' });
 });
 
 afterAll(async () => {
