@@ -311,7 +311,22 @@ const APPOINTMENT_AFTER = /^(?:назначен[аы]?|освобожден[аы
 /** Is the word's stem written with a capital after a lowercase word somewhere in the text? */
 function capitalisedElsewhere(text: string, word: Word): boolean {
   const stem = word.text.slice(0, Math.max(4, word.text.length - 2));
+  if (/^\p{Lu}/u.test(stem)) return capitalisedAfterLowercase(text).has(stem);
   return new RegExp(`\\p{Ll}[\\s,]+${escapeRegExp(stem)}`, 'u').test(text);
+}
+
+/**
+ * Every prefix of every capitalised token right after a lowercase word, read once per text:
+ * searching the whole text for each sentence's first word made a long text quadratic.
+ */
+let afterLowercase: { text: string; prefixes: Set<string> } | undefined;
+function capitalisedAfterLowercase(text: string): Set<string> {
+  if (afterLowercase?.text === text) return afterLowercase.prefixes;
+  const prefixes = new Set<string>();
+  for (const m of text.matchAll(/(?<=\p{Ll}[\s,]+)\p{Lu}[^\s,]*/gu))
+    for (let n = 1; n <= m[0].length; n++) prefixes.add(m[0].slice(0, n));
+  afterLowercase = { text, prefixes };
+  return prefixes;
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
