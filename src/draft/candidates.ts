@@ -296,7 +296,8 @@ function people(text: string, words: readonly Word[], language: DraftLanguage): 
     const appointed =
       pair &&
       (APPOINTMENT_BEFORE.test(words[i - 1]?.lower ?? '') ||
-        APPOINTMENT_AFTER.test(words[i + 2]?.lower ?? ''));
+        APPOINTMENT_AFTER.test(words[i + 2]?.lower ?? '') ||
+        HOLDING_AFTER.test(`${words[i + 2]?.lower ?? ''} ${words[i + 3]?.lower ?? ''}`));
     if (appointed) {
       out.push(personProposal(text, words, i, i + 2, language));
       i += 1;
@@ -307,6 +308,9 @@ function people(text: string, words: readonly Word[], language: DraftLanguage): 
 
 const APPOINTMENT_BEFORE = /^(?:назначении|назначить|освобождении|кандидатуру)$/u;
 const APPOINTMENT_AFTER = /^(?:назначен[аы]?|освобожден[аы]?|тағайындалды|босатылды)$/u;
+/** `Роман Скляр исполнял обязанности`, `… занимала должность`: a holder of an office. */
+const HOLDING_AFTER =
+  /^(?:исполнял[аи]?|исполняет|занимал[аи]?|занимает) (?:обязанности|должность)$/u;
 
 /** Is the word's stem written with a capital after a lowercase word somewhere in the text? */
 function capitalisedElsewhere(text: string, word: Word): boolean {

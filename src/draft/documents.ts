@@ -230,8 +230,15 @@ export function documents(context: DocumentContext): DraftFact[] {
         ...(pointInTime ? { dated: pointInTime } : {}),
       });
       for (const h of context.holds) {
-        if (h.from !== appointee.person || h.to !== appointee.office) continue;
-        if (h.qualifiers.current === 'false' || !dated) continue;
+        if (h.to !== appointee.office || !dated) continue;
+        // Whoever held the office as acting did so until it was filled.
+        if (h.qualifiers.acting === 'true') {
+          const started = h.dated?.startDate?.date;
+          if (!h.dated?.endDate && (started === undefined || started <= dated.date))
+            h.dated = { ...h.dated, endDate: dated };
+          continue;
+        }
+        if (h.from !== appointee.person || h.qualifiers.current === 'false') continue;
         delete h.qualifiers.asOf;
         h.qualifiers.current = 'true';
         h.dated = { ...h.dated, startDate: dated };
