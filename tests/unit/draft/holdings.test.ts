@@ -91,6 +91,11 @@ describe('office holdings of an appointment', () => {
       ].join('\n'),
       { registry },
     );
+    // One decree (the date sentence `Жарлыққа … қол қойылды` is not another), named in English
+    // from the registry's established names.
+    expect(draft.candidates.filter((c) => c.kind === 'Document').map((c) => c.names.en)).toEqual([
+      'Decree appointing Alikhan Smailov Prime Minister of Kazakhstan',
+    ]);
     const acting = holdingsOf(draft, PM).find((h) => h.acting === 'true');
     expect(acting).toEqual({
       who: 'person/alikhan-smailov',
