@@ -27,6 +27,7 @@ const mappers: Record<string, string> = {
   MentionConnection: `${MODEL}#MentionConnectionModel`,
   OfficeHolding: `${MODEL}#OfficeHoldingModel`,
   MeetingParticipation: `${MODEL}#MeetingParticipationModel`,
+  EventParticipation: `${MODEL}#EventParticipationModel`,
   Discussion: `${MODEL}#DiscussionModel`,
   Signature: `${MODEL}#SignatureModel`,
   Appointment: `${MODEL}#AppointmentModel`,
@@ -54,6 +55,10 @@ const mappers: Record<string, string> = {
   SentenceEdge: `${MODEL}#SentenceEdgeModel`,
   DiscussionConnection: `${MODEL}#DiscussionConnectionModel`,
   DiscussionEdge: `${MODEL}#DiscussionEdgeModel`,
+  MeetingParticipationConnection: `${MODEL}#MeetingParticipationConnectionModel`,
+  MeetingParticipationEdge: `${MODEL}#MeetingParticipationEdgeModel`,
+  EventParticipationConnection: `${MODEL}#EventParticipationConnectionModel`,
+  EventParticipationEdge: `${MODEL}#EventParticipationEdgeModel`,
 };
 for (const type of LINK_TYPE_NAMES) mappers[type] = `${MODEL}#LinkModel`;
 for (const type of ENTITY_TYPES) {

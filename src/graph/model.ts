@@ -170,11 +170,26 @@ export interface OfficeHoldingModel extends FactRelationshipModel {
   acting: boolean;
 }
 
-export interface MeetingParticipationModel extends FactRelationshipModel {
-  person: EntityModel;
-  meeting: EntityModel;
+/** A `PARTICIPATED_IN` relationship's qualifiers, whatever the participant and the happening. */
+interface ParticipationModel extends FactRelationshipModel {
+  /** A person, an organization or a country. */
+  participant: EntityModel;
   officeId: string | null;
   countryId: string | null;
+  /** The seed format's participant role; `PARTICIPANT` when no statement gives one. */
+  role: string;
+}
+
+export interface MeetingParticipationModel extends ParticipationModel {
+  __typename: 'MeetingParticipation';
+  /** The participant when it is a person (the field before organizations could take part). */
+  person: EntityModel | null;
+  meeting: EntityModel;
+}
+
+export interface EventParticipationModel extends ParticipationModel {
+  __typename: 'EventParticipation';
+  event: EntityModel;
 }
 
 export interface DiscussionModel extends FactRelationshipModel {
@@ -314,3 +329,7 @@ export type SentenceConnectionModel = ConnectionModel<SentenceModel>;
 export type SentenceEdgeModel = EdgeModel<SentenceModel>;
 export type DiscussionConnectionModel = ConnectionModel<DiscussionModel>;
 export type DiscussionEdgeModel = EdgeModel<DiscussionModel>;
+export type MeetingParticipationConnectionModel = ConnectionModel<MeetingParticipationModel>;
+export type MeetingParticipationEdgeModel = EdgeModel<MeetingParticipationModel>;
+export type EventParticipationConnectionModel = ConnectionModel<EventParticipationModel>;
+export type EventParticipationEdgeModel = EdgeModel<EventParticipationModel>;

@@ -36,4 +36,6 @@ export const resolvers: Resolvers = {
   FactConnection: totalCount,
   SentenceConnection: totalCount,
   DiscussionConnection: totalCount,
+  MeetingParticipationConnection: totalCount,
+  EventParticipationConnection: totalCount,
 };
