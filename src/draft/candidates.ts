@@ -296,7 +296,8 @@ function people(text: string, words: readonly Word[], language: DraftLanguage): 
     const appointed =
       pair &&
       (APPOINTMENT_BEFORE.test(words[i - 1]?.lower ?? '') ||
-        APPOINTMENT_AFTER.test(words[i + 2]?.lower ?? ''));
+        APPOINTMENT_AFTER.test(words[i + 2]?.lower ?? '') ||
+        HOLDING_AFTER.test(`${words[i + 2]?.lower ?? ''} ${words[i + 3]?.lower ?? ''}`));
     if (appointed) {
       out.push(personProposal(text, words, i, i + 2, language));
       i += 1;
@@ -307,11 +308,29 @@ function people(text: string, words: readonly Word[], language: DraftLanguage): 
 
 const APPOINTMENT_BEFORE = /^(?:назначении|назначить|освобождении|кандидатуру)$/u;
 const APPOINTMENT_AFTER = /^(?:назначен[аы]?|освобожден[аы]?|тағайындалды|босатылды)$/u;
+/** `Роман Скляр исполнял обязанности`, `… занимала должность`: a holder of an office. */
+const HOLDING_AFTER =
+  /^(?:исполнял[аи]?|исполняет|занимал[аи]?|занимает) (?:обязанности|должность)$/u;
 
 /** Is the word's stem written with a capital after a lowercase word somewhere in the text? */
 function capitalisedElsewhere(text: string, word: Word): boolean {
   const stem = word.text.slice(0, Math.max(4, word.text.length - 2));
+  if (/^\p{Lu}/u.test(stem)) return capitalisedAfterLowercase(text).has(stem);
   return new RegExp(`\\p{Ll}[\\s,]+${escapeRegExp(stem)}`, 'u').test(text);
+}
+
+/**
+ * Every prefix of every capitalised token right after a lowercase word, read once per text:
+ * searching the whole text for each sentence's first word made a long text quadratic.
+ */
+let afterLowercase: { text: string; prefixes: Set<string> } | undefined;
+function capitalisedAfterLowercase(text: string): Set<string> {
+  if (afterLowercase?.text === text) return afterLowercase.prefixes;
+  const prefixes = new Set<string>();
+  for (const m of text.matchAll(/(?<=\p{Ll}[\s,]+)\p{Lu}[^\s,]*/gu))
+    for (let n = 1; n <= m[0].length; n++) prefixes.add(m[0].slice(0, n));
+  afterLowercase = { text, prefixes };
+  return prefixes;
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

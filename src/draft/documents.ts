@@ -79,6 +79,7 @@ export function documents(context: DocumentContext): DraftFact[] {
         ? holderOf.get(m.entityId)
         : undefined;
 
+  const signedHeads = new Set<string>();
   for (const sentence of sentences) {
     if (context.headline.has(sentence.index)) continue;
     const s = sentence.text;
@@ -103,6 +104,11 @@ export function documents(context: DocumentContext): DraftFact[] {
     if (headIndex < 0) continue;
     const head = words[headIndex]!;
     const documentType = heads.find(([re]) => re.test(normalize(head.text)))![1];
+    // `Жарлыққа … қол қойылды` after `Жарлыққа қол қойып`: the date of the one signed, not
+    // another document (the Russian passive `подписан` is never a signing of its own).
+    const stem = normalize(head.text).slice(0, 4);
+    if (/қойылды/u.test(verb[0]) && signedHeads.has(stem)) continue;
+    signedHeads.add(stem);
     const matches = context.matches.get(sentence.index) ?? [];
 
     // Its name.
@@ -111,6 +117,7 @@ export function documents(context: DocumentContext): DraftFact[] {
     let appointee:
       { person: string; office: string; evidence: Excerpt; personEnd: number } | undefined;
     let otherKk: string | undefined;
+    let en: string | undefined;
     if (language === 'ru') {
       const rest = text.slice(head.end, sentence.end);
       const end = NAME_END.exec(rest);
@@ -132,8 +139,10 @@ export function documents(context: DocumentContext): DraftFact[] {
           evidence: nameExcerpt,
           personEnd: person.excerpt.end,
         };
-        if (documentType === 'DECREE')
+        if (documentType === 'DECREE') {
           otherKk = decreeNameKk(context, person.entityId, office.entityId);
+          en = decreeNameEn(context, person.entityId, office.entityId);
+        }
       }
     } else {
       nameExcerpt = ex(text, head.start, head.end);
@@ -158,6 +167,7 @@ export function documents(context: DocumentContext): DraftFact[] {
         name =
           decreeNameKk(context, person.entityId, office.entityId, name) ??
           `${person.excerpt.text} ${office.excerpt.text} етіп тағайындау туралы ${name}`;
+        if (documentType === 'DECREE') en = decreeNameEn(context, person.entityId, office.entityId);
         appointee = {
           person: person.entityId,
           office: office.entityId,
@@ -173,11 +183,12 @@ export function documents(context: DocumentContext): DraftFact[] {
       kind: 'Document',
       kk: name,
       ...(otherKk ? { otherKk } : {}),
+      ...(en ? { en } : {}),
       fields: { documentType, ...(dated ? { date: dated.date } : {}) },
       ...(dated ? { evidence: { dateEvidence: dated.evidence } } : {}),
       first: nameExcerpt,
       todo: [
-        `names.${language === 'kk' ? 'ru' : 'kk'}, names.en: translate the name`,
+        `names.${language === 'kk' ? 'ru' : 'kk'}${en ? '' : ', names.en'}: translate the name`,
         'documentType: check',
       ],
     });
@@ -230,8 +241,15 @@ export function documents(context: DocumentContext): DraftFact[] {
         ...(pointInTime ? { dated: pointInTime } : {}),
       });
       for (const h of context.holds) {
-        if (h.from !== appointee.person || h.to !== appointee.office) continue;
-        if (h.qualifiers.current === 'false' || !dated) continue;
+        if (h.to !== appointee.office || !dated) continue;
+        // Whoever held the office as acting did so until it was filled.
+        if (h.qualifiers.acting === 'true') {
+          const started = h.dated?.startDate?.date;
+          if (!h.dated?.endDate && (started === undefined || started <= dated.date))
+            h.dated = { ...h.dated, endDate: dated };
+          continue;
+        }
+        if (h.from !== appointee.person || h.qualifiers.current === 'false') continue;
         delete h.qualifiers.asOf;
         h.qualifiers.current = 'true';
         h.dated = { ...h.dated, startDate: dated };
@@ -285,6 +303,22 @@ function decreeNameKk(
   if (!personKk || !officeKk) return undefined;
   const last = normalize(personKk.split(/\s+/u).pop() ?? personKk);
   return `${personKk}${kazakhEnding(last, 'accusative')} ${officeKk} етіп тағайындау туралы ${head}`;
+}
+
+/**
+ * `Decree appointing Alikhan Smailov Prime Minister of Kazakhstan`: the English name of an
+ * appointment decree, when the registry has both names in English (established, not
+ * transliterated ones).
+ */
+function decreeNameEn(
+  context: DocumentContext,
+  person: string,
+  office: string,
+): string | undefined {
+  const p = context.lexicon.get(person);
+  const o = context.lexicon.get(office);
+  if (!p?.registered || !o?.registered || !p.names.en || !o.names.en) return undefined;
+  return `Decree appointing ${p.names.en} ${o.names.en}`;
 }
 
 /** `Указ подписан 11 января 2022 года`, `Жарлыққа 2024 жылғы 6 ақпанда қол қойылды`. */

@@ -190,6 +190,13 @@ export function draftArticle(text: string, options: DraftOptions): Draft {
     headline: new Set([0, ...(titleSentence ? [titleSentence.index] : [])]),
   });
   // `Документ`, `Указ`, `Жарлыққа`, `Сапар`, `Миссия`: a head noun alone refers to its entity.
+  // The text's distinct words, normalised once: read per document, not the text per document.
+  let distinctWords: Array<[string, string]> | undefined;
+  const textWords = () =>
+    (distinctWords ??= [...new Set(wordSpans(text).map((w) => w.text))].map((w) => [
+      w,
+      normalize(w),
+    ]));
   let referred = false;
   for (const c of [...candidates.values()].filter(
     (c) => c.kind === 'Document' || (c.kind === 'Event' && visited.some((f) => f.to === c.id)),
@@ -200,14 +207,12 @@ export function draftArticle(text: string, options: DraftOptions): Draft {
         : /сапар|миссия|визит|мисси/iu.exec(c.names.kk ?? c.names.ru ?? '')?.[0];
     const head = normalize(headWord ?? '').slice(0, 5);
     const words = new Set(
-      wordSpans(text)
-        .map((w) => w.text)
-        .filter((w) => {
-          const lower = normalize(w);
-          return (
-            (head.length >= 4 && lower.startsWith(head)) || /^(?:документ|құжат)$/u.test(lower)
-          );
-        }),
+      textWords()
+        .filter(
+          ([, lower]) =>
+            (head.length >= 4 && lower.startsWith(head)) || /^(?:документ|құжат)$/u.test(lower),
+        )
+        .map(([w]) => w),
     );
     if (words.size === 0) continue;
     const withForms = { ...c, forms: [...c.forms, ...words] };

@@ -14,7 +14,9 @@
 import { inflectedForms, kazakhEnding, normalize, wordSpans } from '../language/index.js';
 import type { Proposal } from './candidates.js';
 import type { Lexicon, Match } from './lexicon.js';
+import { findDates } from './figures.js';
 import type {
+  DatedQualifier,
   DraftFact,
   DraftLanguage,
   DraftQuote,
@@ -68,9 +70,40 @@ const quoteAt = (quotes: readonly DraftQuote[], at: number) =>
 const APPOINTED =
   /назначении|назначен(?:а|ы)?|тағайындау|тағайындалды|тағайындады|исполнял(?:а)? обязанности|занимал(?:а)? должность|міндетін атқар\p{L}*|қызметін\s+(?:\S+\s+){0,5}?атқар\p{L}*/u;
 const FORMER = /исполнял|занимал|атқарды|атқарған/u;
+/** Held as acting: `исполнял обязанности`, `міндетін атқарды` (not the office itself). */
+const ACTING = /обязанности|міндетін/u;
+/** The auxiliary that closes a Kazakh past verb (`атқарған еді`): part of the statement. */
+const AUXILIARY = /^\s+(?:еді|болатын)(?![\p{L}])/u;
+
+/**
+ * The date a holding starts, as the sentence states it: `С 5 января …` (up to the verb when
+ * it follows), `2022 жылғы 11 қаңтардан бастап`.
+ */
+function startOf(
+  text: string,
+  sentence: DraftSentence,
+  year: number | undefined,
+  verbEnd: number,
+): DatedQualifier | undefined {
+  for (const d of findDates(sentence, year)) {
+    const before = /(?:^|\s)([Сс])\s+$/u.exec(text.slice(sentence.start, d.excerpt.start));
+    if (before) {
+      const from = sentence.start + before.index + before[0].length - before[0].trimStart().length;
+      return { date: d.start, evidence: [ex(text, from, Math.max(d.excerpt.end, verbEnd))] };
+    }
+    const after = /^\s+бастап(?![\p{L}])/u.exec(text.slice(d.excerpt.end, sentence.end));
+    if (after)
+      return {
+        date: d.start,
+        evidence: [ex(text, d.excerpt.start, d.excerpt.end + after[0].length)],
+      };
+  }
+  return undefined;
+}
 
 export function holdings(context: FactContext): DraftFact[] {
   const { text, lexicon, published } = context;
+  const year = published ? Number(published.slice(0, 4)) : undefined;
   const out: DraftFact[] = [];
   for (const sentence of context.sentences) {
     const verb = APPOINTED.exec(sentence.text);
@@ -95,18 +128,22 @@ export function holdings(context: FactContext): DraftFact[] {
     const gap = text.slice(Math.max(person.excerpt.end, at + verb[0].length), office.excerpt.start);
     if (/(?:^|\s)\p{Lu}/u.test(gap) && !/назначении|тағайындау/u.test(verb[0])) continue;
     const former = FORMER.test(verb[0]);
+    const acting = ACTING.test(verb[0]);
+    let verbEnd = at + verb[0].length;
+    verbEnd += AUXILIARY.exec(text.slice(verbEnd, sentence.end))?.[0].length ?? 0;
+    const start = startOf(text, sentence, year, verbEnd);
     out.push({
       type: 'HOLDS_OFFICE',
       from: person.entityId,
       to: office.entityId,
       evidence: [
-        ex(
-          text,
-          Math.min(person.excerpt.start, at),
-          Math.max(office.excerpt.end, at + verb[0].length),
-        ),
+        ex(text, Math.min(person.excerpt.start, at), Math.max(office.excerpt.end, verbEnd)),
       ],
-      qualifiers: former ? { current: 'false' } : published ? { asOf: published } : {},
+      qualifiers: {
+        ...(acting ? { acting: 'true' } : {}),
+        ...(former ? { current: 'false' } : published ? { asOf: published } : {}),
+      },
+      ...(start ? { dated: { startDate: start } } : {}),
     });
   }
   for (const list of context.matches.values()) {
@@ -125,7 +162,8 @@ export function holdings(context: FactContext): DraftFact[] {
         from: person.entityId,
         to: office.entityId,
         evidence: [ex(text, office.excerpt.start, person.excerpt.end)],
-        qualifiers: published ? { asOf: published } : {},
+        // An apposition names the office the person holds as the article is written.
+        qualifiers: published ? { current: 'true', asOf: published } : {},
       });
     }
   }

@@ -57,6 +57,14 @@ export class Lexicon {
   private readonly keys = new Map<string, Entry>();
   private readonly entities = new Map<string, DraftEntity>();
   private readonly nominatives = new Map<string, Array<{ reading: string; adjective: boolean }>>();
+  /**
+   * Every key's words but its last, joined: a phrase whose first words are none of these names
+   * nothing, so a scan skips it without reading its last word (scans try up to MAX_WORDS
+   * phrases at every word of the text).
+   */
+  private readonly heads = new Set<string>();
+  /** `normalize` of the words scanned: a text repeats its words. */
+  private readonly normalized = new Map<string, string>();
 
   /** Normalised text the lexicon is for: a name none of whose words' starts occur is skipped. */
   private readonly within?: string;
@@ -135,13 +143,14 @@ export class Lexicon {
 
   private addKey(key: string, id: string, weak: boolean): void {
     if (key === '') return;
+    const lastSpace = key.lastIndexOf(' ');
+    if (lastSpace > 0) this.heads.add(key.slice(0, lastSpace));
     const entry = this.keys.get(key);
     if (!entry) this.keys.set(key, { ids: new Set([id]), weak });
     else if (!weak && entry.weak) this.keys.set(key, { ids: new Set([id]), weak: false });
     else if (weak === entry.weak) entry.ids.add(id);
   }
 
-  /** Readings of a word as a form of a name's last word: itself, its nominatives, its -лық stem. */
   /** Readings of a word as a form of a name's last word; `adjective`: read through -лық. */
   private lastWordReadings(
     word: string,
@@ -173,7 +182,8 @@ export class Lexicon {
     recent: readonly string[] = [],
   ): { id: string; weak: boolean } | undefined {
     if (words.length === 0) return undefined;
-    const head = words.slice(0, -1).map((w) => normalize(w));
+    const head = words.slice(0, -1).map((w) => this.normalizeWord(w));
+    if (head.length > 0 && !this.heads.has(head.join(' '))) return undefined;
     for (const { reading, adjective } of this.lastWordReadings(
       words[words.length - 1]!,
       language,
@@ -190,6 +200,15 @@ export class Lexicon {
       if (last) return { id: last, weak: entry.weak };
     }
     return undefined;
+  }
+
+  private normalizeWord(word: string): string {
+    let lower = this.normalized.get(word);
+    if (lower === undefined) {
+      lower = normalize(word);
+      this.normalized.set(word, lower);
+    }
+    return lower;
   }
 
   /** Every entity named in `text` (longest match first, left to right). Offsets from `offset`. */

@@ -302,7 +302,8 @@ export interface LinesToWrite {
  * Lines a person writes to turn the draft into the annotation. Both are serialised item by
  * item; each annotation item is paired with the draft's item of the same key (entity id, quote
  * text, figure as written, fact type and ends, after mapping the draft's ids to the
- * annotation's), and every line of it the draft's item lacks is a line to write; an item the
+ * annotation's), one to one (items of one key each take the draft's item that leaves them the
+ * fewest lines), and every line of it the draft's item lacks is a line to write; an item the
  * draft lacks is written whole. Local ids (`continue-joint-work`) and `todo:` lists do not
  * count: a person keeps the one and deletes the other. From scratch, every line is written.
  */
@@ -333,15 +334,45 @@ export function linesToWrite(
   );
   for (const [section, key] of SECTIONS) {
     const goldItems = (gold[section] as Item[] | undefined) ?? [];
-    const draftItems = new Map(
-      ((draft[section] as Item[] | undefined) ?? []).map((d) => [key(d), d]),
-    );
-    for (const item of goldItems) {
-      const match = draftItems.get(key(item));
+    const draftItems = (draft[section] as Item[] | undefined) ?? [];
+    for (const [item, match] of pairs(goldItems, draftItems, key, section))
       count(section, itemLines(item, section), match ? itemLines(match, section) : []);
-    }
   }
   return { fromScratch, fromDraft, bySection };
+}
+
+/**
+ * Each annotation item with the draft's item of the same key, one to one: two holdings of one
+ * office by one person (acting, then appointed) are two items to pair, each with the draft's
+ * item that leaves the fewest of its lines to write.
+ */
+function pairs(
+  goldItems: readonly Item[],
+  draftItems: readonly Item[],
+  key: (item: Item) => string,
+  section: string,
+): Array<[Item, Item | undefined]> {
+  const candidates: Array<{ g: number; d: number; missing: number }> = [];
+  goldItems.forEach((g, gi) => {
+    const k = key(g);
+    const lines = itemLines(g, section);
+    draftItems.forEach((d, di) => {
+      if (key(d) === k)
+        candidates.push({ g: gi, d: di, missing: missingLines(lines, itemLines(d, section)) });
+    });
+  });
+  candidates.sort((a, b) => a.missing - b.missing || a.g - b.g || a.d - b.d);
+  const matched = new Map<number, number>();
+  const taken = new Set<number>();
+  for (const c of candidates) {
+    if (matched.has(c.g) || taken.has(c.d)) continue;
+    matched.set(c.g, c.d);
+    taken.add(c.d);
+  }
+  return goldItems.map((g, gi) => {
+    const d = matched.get(gi);
+    return [g, d === undefined ? undefined : draftItems[d]];
+  });
 }
 
 /** The draft's ids mapped to the annotation's (for linesToWrite). */

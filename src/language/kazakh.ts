@@ -160,7 +160,21 @@ function strips(word: string, morpheme: Morpheme, possessed: boolean): string[] 
  * Every reading of a word as stem + [plural | -лық] + [possessive] + [case], the word itself
  * (no endings) first. A hyphenated ending after an abbreviation (`ҚР-дың`) counts as a case.
  */
-export function kazakhAnalyses(word: string): KazakhAnalysis[] {
+export function kazakhAnalyses(word: string): readonly KazakhAnalysis[] {
+  let cached = analyses.get(word);
+  if (cached === undefined) {
+    if (analyses.size >= MAX_CACHED_ANALYSES) analyses.clear();
+    cached = analyse(word);
+    analyses.set(word, cached);
+  }
+  return cached;
+}
+
+/** Analyses by word: a text repeats its words, and every lookup of a name reads its last word. */
+const analyses = new Map<string, readonly KazakhAnalysis[]>();
+const MAX_CACHED_ANALYSES = 50_000;
+
+function analyse(word: string): KazakhAnalysis[] {
   const hyphen = word.lastIndexOf('-');
   if (hyphen > 0 && !hasVowel(word.slice(0, hyphen))) {
     const tail = word.slice(hyphen + 1);

@@ -43,4 +43,30 @@ describe('quality measures', () => {
     // article: 2 lines; claimType, by, evidence:, - words: all drafted.
     expect(linesToWrite(draft, annotation)).toMatchObject({ fromScratch: 6, fromDraft: 0 });
   });
+
+  it('lines to write: items of one key are paired one to one, each with its closest draft item', () => {
+    const holding = { type: 'HOLDS_OFFICE', from: 'person/a', to: 'office/b' };
+    const annotation = {
+      article: { slug: 'a' },
+      facts: [
+        { id: 'appointed', ...holding, current: true, evidence: ['appointed'] },
+        { id: 'acting', ...holding, acting: true, current: false, evidence: ['acting'] },
+      ],
+    };
+    const both = stringify({
+      article: { slug: 'a' },
+      facts: [
+        { id: 'x', ...holding, acting: true, current: false, evidence: ['acting'] },
+        { id: 'y', ...holding, current: true, evidence: ['appointed'] },
+      ],
+    });
+    // article: 2 lines; the facts 6 and 7 (type, from, to, current, acting, evidence:, - …).
+    expect(linesToWrite(both, annotation)).toMatchObject({ fromScratch: 15, fromDraft: 0 });
+    // One drafted holding stands for one of the two, not for both.
+    const one = stringify({
+      article: { slug: 'a' },
+      facts: [{ id: 'x', ...holding, current: true, evidence: ['appointed'] }],
+    });
+    expect(linesToWrite(one, annotation)).toMatchObject({ fromScratch: 15, fromDraft: 7 });
+  });
 });
