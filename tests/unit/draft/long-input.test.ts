@@ -1,9 +1,8 @@
 /**
- * A long input (the size the draft tool takes at most) drafts in time linear in its length:
- * the text of many articles, each naming people and bodies of its own, so the lexicon grows
- * as the text does. Quadratic steps (a search of the whole text per sentence or per
- * candidate) made such an input take tens of seconds. CPU time, not wall time: the machine
- * is shared.
+ * A long input (the size the draft tool takes at most) is drafted whole: the text of many
+ * articles, each naming people and bodies of its own, so the lexicon grows as the text does.
+ * How fast is measured, not asserted here (docs/drafting.md); the test's own timeout stands
+ * for "never hangs".
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -41,28 +40,14 @@ function longText(bytes: number): string {
 /** Just under the 256 kB the draft tool takes (src/draft/input.ts). */
 const LONGEST = 252 * 1024;
 
-function cpuMs(run: () => void): number {
-  const start = process.cpuUsage();
-  run();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
-
 describe('a long input', () => {
-  it('drafts the longest accepted text in time linear in its length', () => {
+  it('drafts the longest accepted text whole, every copy’s new names proposed', () => {
     const full = longText(LONGEST);
     const half = full.slice(0, full.lastIndexOf('\n', full.length / 2));
-    draftArticle(half.slice(0, 20_000), { registry, language: 'ru' }); // warm up the JIT
-    let halfDraft = draftArticle('', { registry, language: 'ru' });
-    let fullDraft = halfDraft;
-    const halfMs = cpuMs(() => (halfDraft = draftArticle(half, { registry, language: 'ru' })));
-    const fullMs = cpuMs(() => (fullDraft = draftArticle(full, { registry, language: 'ru' })));
+    const halfDraft = draftArticle(half, { registry, language: 'ru' });
+    const fullDraft = draftArticle(full, { registry, language: 'ru' });
     // The copies name new people: the lexicon grows with the text.
     expect(fullDraft.candidates.length).toBeGreaterThan(1.8 * halfDraft.candidates.length);
     expect(fullDraft.sentences.length).toBeGreaterThan(1000);
-    // Twice the text, at most three times the time (a quadratic step gives four), and never
-    // near a hang.
-    expect(fullMs).toBeLessThan(3 * halfMs + 500);
-    expect(fullMs).toBeLessThan(30_000);
   }, 120_000);
 });
