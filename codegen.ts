@@ -54,8 +54,16 @@ const mappers: Record<string, string> = {
   SentenceEdge: `${MODEL}#SentenceEdgeModel`,
   DiscussionConnection: `${MODEL}#DiscussionConnectionModel`,
   DiscussionEdge: `${MODEL}#DiscussionEdgeModel`,
+  MeetingParticipationConnection: `${MODEL}#MeetingParticipationConnectionModel`,
+  MeetingParticipationEdge: `${MODEL}#MeetingParticipationEdgeModel`,
+  SignatureConnection: `${MODEL}#SignatureConnectionModel`,
+  SignatureEdge: `${MODEL}#SignatureEdgeModel`,
 };
-for (const type of LINK_TYPE_NAMES) mappers[type] = `${MODEL}#LinkModel`;
+for (const type of LINK_TYPE_NAMES) {
+  mappers[type] = `${MODEL}#LinkModel`;
+  mappers[`${type}Connection`] = `${MODEL}#LinkConnectionModel`;
+  mappers[`${type}Edge`] = `${MODEL}#LinkEdgeModel`;
+}
 for (const type of ENTITY_TYPES) {
   mappers[type] = `${MODEL}#EntityModel`;
   mappers[`${type}Connection`] = `${MODEL}#EntityConnectionModel`;

@@ -36,4 +36,8 @@ export const resolvers: Resolvers = {
   FactConnection: totalCount,
   SentenceConnection: totalCount,
   DiscussionConnection: totalCount,
+  MeetingParticipationConnection: totalCount,
+  SignatureConnection: totalCount,
+  MeetingLinkConnection: totalCount,
+  EventLinkConnection: totalCount,
 };
