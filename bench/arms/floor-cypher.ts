@@ -6,7 +6,7 @@
  */
 import neo4j from 'neo4j-driver';
 import { ENTITY_NAMES_INDEX, FACT_RELATIONSHIP_TYPES } from '../../src/graph/schema.js';
-import type { SearchQueries } from '../questions/operations.js';
+import { NESTED_MEETINGS_PER_PERSON, type SearchQueries } from '../questions/operations.js';
 import type { QuestionName, QuestionParams } from '../questions/params.js';
 
 export interface CypherQuery {
@@ -55,12 +55,16 @@ RETURN {meetings: {edges: collect({node: {id: m.id, date: toString(m.date)}})}} 
         cypher: `${MEETING_PAGE}
 RETURN {meetings: {edges: collect({node: {id: m.id,
   participants: [(person:Person)-[:PARTICIPATED_IN]->(m) | {person: {id: person.id,
-    meetings: [(person)-[:PARTICIPATED_IN]->(other:Meeting) | {meeting: {id: other.id,
-      discussed: [(other)-[:DISCUSSED]->(subject) | {subject: {id: subject.id}}]
-    }}]
+    meetings: {edges: COLLECT {
+      MATCH (person)-[:PARTICIPATED_IN]->(other:Meeting)
+      WITH DISTINCT other ORDER BY other.date DESC, other.id DESC LIMIT $perPerson
+      RETURN {node: {meeting: {id: other.id,
+        discussed: [(other)-[:DISCUSSED]->(subject) | {subject: {id: subject.id}}]
+      }}}
+    }}
   }}]
 }})}} AS data`,
-        params: page,
+        params: { ...page, perPerson: neo4j.int(NESTED_MEETINGS_PER_PERSON) },
       };
     case 'search':
       // B's passes: the main one, and the fallback instead when the main finds fewer than first.

@@ -468,7 +468,12 @@ export function defineRelation(name: string, spec: RelationSpec): Relation {
     if (!key) throw new Error(`relation ${name}: no keyset value for order property "${p}"`);
     return key(`b.${p}`);
   });
-  const viaPath = Boolean(spec.far) || Boolean(spec.through && spec.through.length > 0);
+  // Items of a relationship that does not touch the anchor are told apart by its ends too (a
+  // country's representations: one per person and meeting; its officials: per person and office).
+  const viaPath =
+    Boolean(spec.far) ||
+    Boolean(spec.through && spec.through.length > 0) ||
+    Boolean(spec.throughAny && spec.throughAny.length > 0);
   const sortKeys = [
     ...keys,
     ...(qualifier ? [`coalesce(${qualifier}, '')`] : []),
