@@ -781,7 +781,7 @@ export const PlannedMeetingsDocument = new TypedDocumentString(`
     query PlannedMeetings {
   meetings(
     filter: {status: PLANNED}
-    first: 10
+    first: 5
     orderBy: {field: DATE, direction: ASC}
   ) {
     totalCount
@@ -814,13 +814,13 @@ export const PlannedMeetingsDocument = new TypedDocumentString(`
             id
             name
           }
-          eventsDuring {
+          eventsDuring(first: 2) {
             edges {
               node {
                 id
                 name
                 eventType
-                parts {
+                parts(first: 1) {
                   edges {
                     node {
                       id
@@ -983,7 +983,7 @@ export const WhatDidAPersonSignDocument = new TypedDocumentString(`
     id
     name
     ... on Person {
-      signatures {
+      signatures(first: 5) {
         totalCount
         edges {
           node {

@@ -272,7 +272,7 @@ describe('abuse limits', () => {
     await withServer({ OPERATION_TIMEOUT_MS: '1' }, async (server) => {
       const response = await postGraphQL(server.graphqlUrl, {
         query:
-          '{ people { edges { node { meetings { edges { node { meeting { discussed { framing } } } } } } } } }',
+          '{ people(first: 3) { edges { node { meetings(first: 2) { edges { node { meeting { discussed { framing } } } } } } } } }',
       });
       const error = firstError(response);
       expect(error.extensions?.code).toBe('TIMEOUT');

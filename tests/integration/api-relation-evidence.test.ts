@@ -133,7 +133,7 @@ describe('relation fields with their evidence', () => {
         ... on Event { sessionOfFact { ${LINK} } heldInFacts { ${LINK} } }
       }
       council: entity(id: "organization/eurasian-intergovernmental-council") {
-        ... on Organization { sessionsFacts { edges { node { ${LINK} } } } }
+        ... on Organization { sessionsFacts(first: 5) { edges { node { ${LINK} } } } }
       }
     }`);
     expect(data.place.locatedInFacts.map((l) => l.node.id)).toEqual(
@@ -187,8 +187,8 @@ describe('relation fields with their evidence', () => {
           hostCountryFact { ${LINK} }
           startDateFact { date ${EVIDENCE} }
           statusFact { status ${EVIDENCE} }
-          meetingsDuringFacts { edges { node { ${LINK} } } }
-          eventsDuringFacts { edges { node { ${LINK} } } }
+          meetingsDuringFacts(first: 3) { edges { node { ${LINK} } } }
+          eventsDuringFacts(first: 3) { edges { node { ${LINK} } } }
         }
       }
     }`);
@@ -241,7 +241,7 @@ describe('signatures, appointments and nominations, with their dates', () => {
       tokayev: { signatures: { edges: Array<{ node: Signature }> } };
     }>(`{
       tokayev: entity(id: "person/kassym-jomart-tokayev") {
-        ... on Person { signatures { edges { node { ${SIGNATURE} } } } }
+        ... on Person { signatures(first: 5) { edges { node { ${SIGNATURE} } } } }
       }
     }`);
     const signatures = data.tokayev.signatures.edges.map((e) => e.node);
