@@ -27,6 +27,7 @@ const mappers: Record<string, string> = {
   MentionConnection: `${MODEL}#MentionConnectionModel`,
   OfficeHolding: `${MODEL}#OfficeHoldingModel`,
   MeetingParticipation: `${MODEL}#MeetingParticipationModel`,
+  EventParticipation: `${MODEL}#EventParticipationModel`,
   Discussion: `${MODEL}#DiscussionModel`,
   Signature: `${MODEL}#SignatureModel`,
   Appointment: `${MODEL}#AppointmentModel`,
@@ -58,6 +59,8 @@ const mappers: Record<string, string> = {
   MeetingParticipationEdge: `${MODEL}#MeetingParticipationEdgeModel`,
   SignatureConnection: `${MODEL}#SignatureConnectionModel`,
   SignatureEdge: `${MODEL}#SignatureEdgeModel`,
+  EventParticipationConnection: `${MODEL}#EventParticipationConnectionModel`,
+  EventParticipationEdge: `${MODEL}#EventParticipationEdgeModel`,
 };
 for (const type of LINK_TYPE_NAMES) {
   mappers[type] = `${MODEL}#LinkModel`;

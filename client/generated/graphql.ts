@@ -330,6 +330,19 @@ export type OrganizationType =
   /** A press service that reports news. */
   | 'PRESS_SERVICE';
 
+/** The part a participant played in a meeting or an event (`PARTICIPATED_IN`'s `role`). */
+export type ParticipantRole =
+  /** A member of a delegation taking part. */
+  | 'DELEGATION_MEMBER'
+  /** The host: who invited or received the others. */
+  | 'HOST'
+  /** Who organized it. */
+  | 'ORGANIZER'
+  /** Took part (the default when the article says no more). */
+  | 'PARTICIPANT'
+  /** The visitor of a visit. */
+  | 'VISITOR';
+
 /** The type of a place. */
 export type PlaceType =
   /** Any other place. */
@@ -409,7 +422,7 @@ export type NeighborhoodQuery = { __typename?: 'Query', neighborhood?: { __typen
 export type PlannedMeetingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PlannedMeetingsQuery = { __typename?: 'Query', meetings: { __typename?: 'MeetingConnection', totalCount: number, edges: Array<{ __typename?: 'MeetingEdge', node: { __typename?: 'Meeting', id: string, name: string, statusFact?: { __typename?: 'StatusQualifier', status: EventStatus, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string> }> } | null, dateFact?: { __typename?: 'DatedQualifier', date: string, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string>, sentence: { __typename?: 'Sentence', id: string, text: string } }> } | null, during?: { __typename?: 'Event', id: string, name: string, status?: EventStatus | null, eventType?: string | null, hostCountry?: { __typename?: 'Country', id: string, name: string } | null, eventsDuring: { __typename?: 'EventConnection', edges: Array<{ __typename?: 'EventEdge', node: { __typename?: 'Event', id: string, name: string, eventType?: string | null, parts: { __typename?: 'EventConnection', edges: Array<{ __typename?: 'EventEdge', node: { __typename?: 'Event', id: string, name: string } }> } } }> } } | null, participants: Array<{ __typename?: 'MeetingParticipation', person: { __typename?: 'Person', id: string, name: string } }> } }> } };
+export type PlannedMeetingsQuery = { __typename?: 'Query', meetings: { __typename?: 'MeetingConnection', totalCount: number, edges: Array<{ __typename?: 'MeetingEdge', node: { __typename?: 'Meeting', id: string, name: string, statusFact?: { __typename?: 'StatusQualifier', status: EventStatus, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string> }> } | null, dateFact?: { __typename?: 'DatedQualifier', date: string, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string>, sentence: { __typename?: 'Sentence', id: string, text: string } }> } | null, during?: { __typename?: 'Event', id: string, name: string, status?: EventStatus | null, eventType?: string | null, hostCountry?: { __typename?: 'Country', id: string, name: string } | null, eventsDuring: { __typename?: 'EventConnection', edges: Array<{ __typename?: 'EventEdge', node: { __typename?: 'Event', id: string, name: string, eventType?: string | null, parts: { __typename?: 'EventConnection', edges: Array<{ __typename?: 'EventEdge', node: { __typename?: 'Event', id: string, name: string } }> } } }> } } | null, participants: Array<{ __typename?: 'MeetingParticipation', person?: { __typename?: 'Person', id: string, name: string } | null }> } }> } };
 
 export type PrimeMinisterOnADateQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -654,12 +667,50 @@ export type WhoMetWhomQuery = { __typename?: 'Query', meetings: { __typename?: '
             | { __typename?: 'Person', id: string, name: string }
             | { __typename?: 'Place', id: string, name: string }
             | { __typename?: 'Topic', id: string, name: string }
-          > }>, onSidelinesOf?: { __typename?: 'Event', id: string, name: string } | null, participants: Array<{ __typename?: 'MeetingParticipation', person: { __typename?: 'Person', id: string, name: string, kk: string }, office?: { __typename?: 'Office', id: string, name: string } | null, country?: { __typename?: 'Country', id: string, name: string } | null, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string>, article: { __typename?: 'Article', id: string, title: string, sourceName?: string | null, publishedAt?: string | null } }> }> } }> } };
+          > }>, onSidelinesOf?: { __typename?: 'Event', id: string, name: string } | null, participants: Array<{ __typename?: 'MeetingParticipation', person?: { __typename?: 'Person', id: string, name: string, kk: string } | null, office?: { __typename?: 'Office', id: string, name: string } | null, country?: { __typename?: 'Country', id: string, name: string } | null, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string>, article: { __typename?: 'Article', id: string, title: string, sourceName?: string | null, publishedAt?: string | null } }> }> } }> } };
 
 export type WhoSaidWhatQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type WhoSaidWhatQuery = { __typename?: 'Query', quotes: { __typename?: 'QuoteConnection', totalCount: number, edges: Array<{ __typename?: 'QuoteEdge', node: { __typename?: 'Quote', id: string, text: string, translationEn?: string | null, translationNote?: string | null, speaker?: { __typename?: 'Person', id: string, name: string } | null, meeting?: { __typename?: 'Meeting', id: string, name: string, date?: string | null } | null, figures: Array<{ __typename?: 'NumericFact', id: string, metric: string, surfaceText?: string | null }> } }> } };
+
+export type WhoTookPartInAnEventQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WhoTookPartInAnEventQuery = { __typename?: 'Query', event?:
+    | { __typename?: 'Country', id: string, name: string }
+    | { __typename?: 'Document', id: string, name: string }
+    | { __typename?: 'Event', status?: EventStatus | null, id: string, name: string, participants: { __typename?: 'EventParticipationConnection', totalCount: number, edges: Array<{ __typename?: 'EventParticipationEdge', node: { __typename?: 'EventParticipation', role: ParticipantRole, participant:
+              | { __typename: 'Country', id: string, name: string }
+              | { __typename: 'Document', id: string, name: string }
+              | { __typename: 'Event', id: string, name: string }
+              | { __typename: 'InfrastructureProject', id: string, name: string }
+              | { __typename: 'Meeting', id: string, name: string }
+              | { __typename: 'Office', id: string, name: string }
+              | { __typename: 'Organization', id: string, name: string }
+              | { __typename: 'Person', id: string, name: string }
+              | { __typename: 'Place', id: string, name: string }
+              | { __typename: 'Topic', id: string, name: string }
+            , office?: { __typename?: 'Office', id: string, name: string } | null, country?: { __typename?: 'Country', id: string, name: string } | null, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string> }> } }> }, eventsDuring: { __typename?: 'EventConnection', edges: Array<{ __typename?: 'EventEdge', node: { __typename?: 'Event', id: string, name: string, eventType?: string | null, participants: { __typename?: 'EventParticipationConnection', edges: Array<{ __typename?: 'EventParticipationEdge', node: { __typename?: 'EventParticipation', role: ParticipantRole, participant:
+                    | { __typename: 'Country', id: string, name: string }
+                    | { __typename: 'Document', id: string, name: string }
+                    | { __typename: 'Event', id: string, name: string }
+                    | { __typename: 'InfrastructureProject', id: string, name: string }
+                    | { __typename: 'Meeting', id: string, name: string }
+                    | { __typename: 'Office', id: string, name: string }
+                    | { __typename: 'Organization', id: string, name: string }
+                    | { __typename: 'Person', id: string, name: string }
+                    | { __typename: 'Place', id: string, name: string }
+                    | { __typename: 'Topic', id: string, name: string }
+                  , country?: { __typename?: 'Country', id: string, name: string } | null, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string> }> } }> } } }> } }
+    | { __typename?: 'InfrastructureProject', id: string, name: string }
+    | { __typename?: 'Meeting', id: string, name: string }
+    | { __typename?: 'Office', id: string, name: string }
+    | { __typename?: 'Organization', id: string, name: string }
+    | { __typename?: 'Person', id: string, name: string }
+    | { __typename?: 'Place', id: string, name: string }
+    | { __typename?: 'Topic', id: string, name: string }
+   | null };
 
 export type WhoWasAppointedByDecreeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1300,6 +1351,69 @@ export const WhoSaidWhatDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<WhoSaidWhatQuery, WhoSaidWhatQueryVariables>;
+export const WhoTookPartInAnEventDocument = new TypedDocumentString(`
+    query WhoTookPartInAnEvent {
+  event: entity(id: "event/2022-06-19-tokayev-official-visit-to-iran") {
+    id
+    name
+    ... on Event {
+      status
+      participants(first: 10) {
+        totalCount
+        edges {
+          node {
+            role
+            participant {
+              __typename
+              id
+              name
+            }
+            office {
+              id
+              name
+            }
+            country {
+              id
+              name
+            }
+            evidence {
+              excerpts
+            }
+          }
+        }
+      }
+      eventsDuring(first: 2) {
+        edges {
+          node {
+            id
+            name
+            eventType
+            participants(first: 10) {
+              edges {
+                node {
+                  role
+                  participant {
+                    __typename
+                    id
+                    name
+                  }
+                  country {
+                    id
+                    name
+                  }
+                  evidence {
+                    excerpts
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WhoTookPartInAnEventQuery, WhoTookPartInAnEventQueryVariables>;
 export const WhoWasAppointedByDecreeDocument = new TypedDocumentString(`
     query WhoWasAppointedByDecree {
   documents(

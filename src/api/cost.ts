@@ -28,7 +28,7 @@ import {
 import { getVariableValues } from 'graphql/execution/values.js';
 import { DEFAULT_PAGE_SIZE } from './args.js';
 
-export interface CostLimitOptions {
+interface CostLimitOptions {
   maxCost: number;
   /** The largest page a list serves: the size assumed when a page size cannot be known. */
   maxPageSize: number;

@@ -12,13 +12,12 @@ import neo4j from 'neo4j-driver';
 import { DatabaseUnavailableError, OperationTimeoutError } from '../graph/executor.js';
 import type { Logger } from '../logger.js';
 
-export const ErrorCode = {
+const ErrorCode = {
   BadUserInput: 'BAD_USER_INPUT',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   Timeout: 'TIMEOUT',
   InternalServerError: 'INTERNAL_SERVER_ERROR',
 } as const;
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 /** An invalid argument: the message names the argument, `extensions.argument` holds its name. */
 export class BadUserInputError extends GraphQLError {
@@ -29,7 +28,7 @@ export class BadUserInputError extends GraphQLError {
   }
 }
 
-export class ServiceUnavailableError extends GraphQLError {
+class ServiceUnavailableError extends GraphQLError {
   constructor() {
     super('The graph database is unavailable; try again shortly.', {
       extensions: { code: ErrorCode.ServiceUnavailable },
@@ -37,7 +36,7 @@ export class ServiceUnavailableError extends GraphQLError {
   }
 }
 
-export class TimeoutError extends GraphQLError {
+class TimeoutError extends GraphQLError {
   constructor(timeoutMs: number) {
     super(
       `The operation took longer than its ${timeoutMs} ms limit; ask for fewer or smaller fields.`,
@@ -124,7 +123,7 @@ const VALIDATION_ABORTED_EXPLAINED =
 /** graphql-js's suggestions: ` Did you mean "a", "b" or "c"?`, `… the enum value "X"?`, … */
 const SUGGESTION = / ?Did you mean [^?]*\?/g;
 
-export function withoutSuggestions(message: string): string {
+function withoutSuggestions(message: string): string {
   return message.replace(SUGGESTION, '').trimEnd();
 }
 

@@ -34,7 +34,7 @@ import { relationResolvers } from './resolvers/relations.js';
 import { loadTypeDefs } from './schema.js';
 import { jsonError } from '../server/http-errors.js';
 
-export interface GraphQLServerDeps {
+interface GraphQLServerDeps {
   driver: Driver;
   config: AppConfig;
   logger: Logger;
@@ -47,7 +47,7 @@ export interface GraphQLServerDeps {
   statements?: RecentStatements;
 }
 
-export interface GraphQLServer {
+interface GraphQLServer {
   /** Stops Apollo after draining the HTTP server: no new requests; those in flight finish. */
   stop(): Promise<void>;
 }

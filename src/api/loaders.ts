@@ -60,7 +60,7 @@ const NO_ITEMS: RelatedSet = Object.freeze({
   total: null,
 }) as RelatedSet;
 
-export interface MentionRow {
+interface MentionRow {
   sentence: SentenceModel;
   forms: string[];
   count: number;

@@ -7,7 +7,7 @@
  * ./relation-fields.ts): prefetching a relation field gives exactly what its resolver
  * (resolvers/relations.ts) would load.
  */
-import type { FieldNode, FragmentDefinitionNode, GraphQLSchema, SelectionSetNode } from 'graphql';
+import type { FieldNode, FragmentDefinitionNode, GraphQLSchema } from 'graphql';
 import { getNamedType, GraphQLError, print } from 'graphql';
 import {
   RELATIONS,
@@ -21,6 +21,7 @@ import {
   endFieldsOf,
   isPrefetched,
   nodeFieldOf,
+  relatedSetsOf,
   relationFor,
   type Relations,
 } from './relation-fields.js';
@@ -31,10 +32,10 @@ import {
   isConnectionType,
   itemFieldsOf,
   itemTypeOfType,
-  selectedFields,
   selectionsAt,
   typedFields,
   type LookaheadInfo,
+  type TypedSet,
   type SelectionInfo,
 } from './selection.js';
 
@@ -147,14 +148,13 @@ interface RelationAsked {
  */
 function relationsIn(
   schema: GraphQLSchema,
-  sets: ReadonlyArray<SelectionSetNode | undefined>,
-  type: string | null,
+  sets: readonly TypedSet[],
   fragments: Record<string, FragmentDefinitionNode>,
   relations: Relations,
 ): Map<string, RelationAsked> {
   const found = new Map<string, RelationAsked>();
-  for (const set of sets) {
-    for (const { field, type: on } of typedFields({ set, type }, fragments)) {
+  for (const typed of sets) {
+    for (const { field, type: on } of typedFields(typed, fragments)) {
       for (const t of concreteTypes(schema, on)) {
         const relation = relationFor(schema, t, field.name.value, relations);
         if (!relation || !isPrefetched(relation)) continue;
@@ -182,8 +182,7 @@ function relationsIn(
  */
 function treesIn(
   schema: GraphQLSchema,
-  sets: ReadonlyArray<SelectionSetNode | undefined>,
-  type: string | null,
+  sets: readonly TypedSet[],
   fragments: Record<string, FragmentDefinitionNode>,
   depth: number,
   variables: Record<string, unknown>,
@@ -191,10 +190,9 @@ function treesIn(
 ): PrefetchTree[] {
   if (depth <= 0) return [];
   const relations = options.relations ?? RELATIONS;
-  return [...relationsIn(schema, sets, type, fragments, relations).entries()]
+  return [...relationsIn(schema, sets, fragments, relations).entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .flatMap(([, { relation, fields, onType, connection }]): PrefetchTree[] => {
-      const nodeField = nodeFieldOf(relation);
       const nodeType = relatedTypeOf(schema, relation, onType);
       let fetch: RelationFetch;
       try {
@@ -212,19 +210,13 @@ function treesIn(
         if (error instanceof GraphQLError) return [];
         throw error;
       }
-      // The related node's selections: the item's node field's, or the item's own.
+      // The related node's selections: the item's node fields', or the item's own.
       const itemFields = itemFieldsOf(fields, fragments, connection);
-      const nodeSets = nodeField
-        ? itemFields.flatMap((f) =>
-            selectedFields(f.selectionSet, fragments)
-              .filter((sub) => sub.name.value === nodeField)
-              .map((sub) => sub.selectionSet),
-          )
-        : itemFields.map((f) => f.selectionSet);
+      const nodeSets = relatedSetsOf(schema, relation, nodeType, itemFields, fragments);
       return [
         {
           fetch,
-          children: treesIn(schema, nodeSets, nodeType, fragments, depth - 1, variables, options),
+          children: treesIn(schema, nodeSets, fragments, depth - 1, variables, options),
         },
       ];
     });
@@ -242,8 +234,7 @@ export function lookahead(
   const { sets, type } = selectionsAt(info, path);
   return treesIn(
     info.schema,
-    sets,
-    type,
+    sets.map((set) => ({ set, type })),
     info.fragments,
     options.depth ?? LOOKAHEAD_DEPTH,
     info.variableValues ?? {},

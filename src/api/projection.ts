@@ -16,9 +16,9 @@ import {
 import type { NodeProjection } from '../graph/nodes.js';
 import { RELATIONS, type Relation } from '../graph/relations.js';
 import {
-  anchorFieldOf,
+  anchorFieldsOf,
   isPrefetched,
-  nodeFieldOf,
+  relatedSetsOf,
   relationFor,
   type Relations,
 } from './relation-fields.js';
@@ -104,12 +104,14 @@ function projectionOf(
         if (!read) return true;
         for (const property of read) properties.add(property);
         const relation = relationFor(schema, t, field.name.value, relations);
-        const anchorField = relation ? anchorFieldOf(relation) : null;
-        if (!anchorField) continue;
+        const anchorFields = relation ? anchorFieldsOf(relation) : [];
+        if (anchorFields.length === 0) continue;
         const connection = isConnectionType(schema, fieldTypeOf(schema, t, field.name.value));
         for (const item of itemFieldsOf([field], fragments, connection)) {
           for (const sub of selectedFields(item.selectionSet, fragments)) {
-            if (sub.name.value === anchorField) again.push({ set: sub.selectionSet, type: t });
+            if (anchorFields.includes(sub.name.value)) {
+              again.push({ set: sub.selectionSet, type: t });
+            }
           }
         }
       }
@@ -136,15 +138,9 @@ export function relatedProjectionOf(
   fragments: Record<string, FragmentDefinitionNode>,
   relations: Relations = RELATIONS,
 ): NodeProjection {
-  const itemField = nodeFieldOf(relation);
-  const nodeSelections = itemField
-    ? fields.flatMap((field) =>
-        selectedFields(field.selectionSet, fragments).filter((f) => f.name.value === itemField),
-      )
-    : fields;
   return projectionOf(
     schema,
-    nodeSelections.map((field) => ({ set: field.selectionSet, type: nodeType })),
+    relatedSetsOf(schema, relation, nodeType, fields, fragments),
     fragments,
     relations,
   );

@@ -16,7 +16,14 @@ import {
 } from 'graphql';
 import { LINK_TYPE_NAMES } from '../graph/model.js';
 import { RELATIONS, type ItemKind, type Relation } from '../graph/relations.js';
-import { isConnectionType, itemTypeOfType } from './selection.js';
+import type { FieldNode, FragmentDefinitionNode } from 'graphql';
+import {
+  fieldTypeOf,
+  isConnectionType,
+  itemTypeOfType,
+  selectedFields,
+  type TypedSet,
+} from './selection.js';
 
 /** A registry as defineRelations gives it: the production one, or a test's fixture. */
 export type Relations = Readonly<Record<string, Relation>>;
@@ -24,8 +31,10 @@ export type Relations = Readonly<Record<string, Relation>>;
 /**
  * The item types: their GraphQL type(s) and the fields that hold the relationship's start
  * (`source`) and end (`target`) node, or (`node`) the related node whichever end it is.
- * `prefetch` false: look-ahead leaves the field to its resolver (an Evidence item carries a
- * sentence id; Evidence.sentence loads the whole sentence, as its excerpts are cut from the text).
+ * `narrowed`: more fields holding an end, null when it is not of the field's type (a meeting
+ * participation's `person`, kept from when only people took part). `prefetch` false: look-ahead
+ * leaves the field to its resolver (an Evidence item carries a sentence id; Evidence.sentence
+ * loads the whole sentence, as its excerpts are cut from the text).
  */
 const ITEM_KINDS: Readonly<
   Record<
@@ -35,6 +44,7 @@ const ITEM_KINDS: Readonly<
       source?: string;
       target?: string;
       node?: string;
+      narrowed?: Readonly<Record<string, 'source' | 'target'>>;
       prefetch: boolean;
     }
   >
@@ -42,8 +52,15 @@ const ITEM_KINDS: Readonly<
   holding: { types: ['OfficeHolding'], source: 'person', target: 'office', prefetch: true },
   participation: {
     types: ['MeetingParticipation'],
-    source: 'person',
+    source: 'participant',
     target: 'meeting',
+    narrowed: { person: 'source' },
+    prefetch: true,
+  },
+  eventParticipation: {
+    types: ['EventParticipation'],
+    source: 'participant',
+    target: 'event',
     prefetch: true,
   },
   discussion: { types: ['Discussion'], source: 'meeting', target: 'subject', prefetch: true },
@@ -82,15 +99,61 @@ export function nodeFieldOf(relation: Relation): string | null {
   return kind.node ?? kind[relation.nodeEnd] ?? null;
 }
 
+/** The narrowed item fields holding the end `end` (see ITEM_KINDS). */
+function narrowedFields(item: ItemKind, end: 'source' | 'target'): string[] {
+  return Object.entries(ITEM_KINDS[item].narrowed ?? {}).flatMap(([f, e]) =>
+    e === end ? [f] : [],
+  );
+}
+
 /**
- * The item field that gives back the anchor, when the relationship touches it: `meetings {
+ * Every item field holding the related node: the node field, then the narrowed ones
+ * (`participants { person { … } }`); empty when the items are the related nodes.
+ */
+export function nodeFieldsOf(relation: Relation): string[] {
+  const nodeField = nodeFieldOf(relation);
+  if (!nodeField || !relation.item || !relation.nodeEnd) return [];
+  return [nodeField, ...narrowedFields(relation.item, relation.nodeEnd)];
+}
+
+/**
+ * The selections of a relation's related nodes in its items' selections `itemFields`, each
+ * with the type it selects on: the node fields' (a narrowed one's own type: `person` is a
+ * Person), or, when the items are the related nodes, the items' own (`nodeType`).
+ */
+export function relatedSetsOf(
+  schema: GraphQLSchema,
+  relation: Relation,
+  nodeType: string | null,
+  itemFields: readonly FieldNode[],
+  fragments: Record<string, FragmentDefinitionNode>,
+): TypedSet[] {
+  const nodeFields = nodeFieldsOf(relation);
+  if (nodeFields.length === 0) {
+    return itemFields.map((f) => ({ set: f.selectionSet, type: nodeType }));
+  }
+  const itemTypes = relation.item ? ITEM_KINDS[relation.item].types : [];
+  const typeOf = (name: string) =>
+    name === nodeFields[0]
+      ? nodeType
+      : (itemTypes.map((t) => fieldTypeOf(schema, t, name)).find((t) => t !== null) ?? null);
+  return itemFields.flatMap((f) =>
+    selectedFields(f.selectionSet, fragments)
+      .filter((sub) => nodeFields.includes(sub.name.value))
+      .map((sub) => ({ set: sub.selectionSet, type: typeOf(sub.name.value) })),
+  );
+}
+
+/**
+ * The item fields that give back the anchor, when the relationship touches it: `meetings {
  * person { … } }` below a person reads that person. (A country's officials reach it through a
  * path: their items' ends are other nodes.)
  */
-export function anchorFieldOf(relation: Relation): string | null {
-  if (!relation.item || relation.ends === 'via-path' || relation.ends === 'none') return null;
+export function anchorFieldsOf(relation: Relation): string[] {
+  if (!relation.item || relation.ends === 'via-path' || relation.ends === 'none') return [];
   const anchorEnd = relation.nodeEnd === 'target' ? 'source' : 'target';
-  return ITEM_KINDS[relation.item][anchorEnd] ?? null;
+  const own = ITEM_KINDS[relation.item][anchorEnd];
+  return own === undefined ? [] : [own, ...narrowedFields(relation.item, anchorEnd)];
 }
 
 /**
@@ -99,8 +162,9 @@ export function anchorFieldOf(relation: Relation): string | null {
  */
 export function endFieldsOf(relation: Relation): ReadonlySet<string> | null {
   if (!relation.item) return null;
-  const { source, target, node } = ITEM_KINDS[relation.item];
-  return new Set(['__typename', ...[source, target, node].filter((f) => f !== undefined)]);
+  const { source, target, node, narrowed } = ITEM_KINDS[relation.item];
+  const ends = [source, target, node, ...Object.keys(narrowed ?? {})];
+  return new Set(['__typename', ...ends.filter((f) => f !== undefined)]);
 }
 
 /** Whether look-ahead fetches the relation ahead of its resolver. */

@@ -59,7 +59,7 @@ function trimmed(text: string, start: number, end: number): Excerpt {
   return ex(text, s, e);
 }
 
-export interface ClaimContext extends FactContext {
+interface ClaimContext extends FactContext {
   holds: readonly DraftFact[];
   figures: readonly DraftFigure[];
   /** The meeting or event the article reports, and who took part in it. */

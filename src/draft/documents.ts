@@ -47,7 +47,7 @@ const FIELDS_RU = /\s+в\s+(?:области|сфере|сферах|облас�
 /** Where a Russian document's name ends: the end of its clause. */
 const NAME_END = /,\s*(?:котор|что|чтобы|где|согласно)|[.;:!?](?:\s|$)|\s+—\s+/u;
 
-export interface DocumentContext extends FactContext {
+interface DocumentContext extends FactContext {
   holds: readonly DraftFact[];
   /** Who took part in which meeting (PARTICIPATED_IN facts so far). */
   participations: readonly DraftFact[];

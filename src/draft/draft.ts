@@ -21,7 +21,7 @@ import { structuralFacts } from './structure.js';
 import { visits } from './visits.js';
 import { draftSentences } from './sentences.js';
 
-export interface DraftOptions {
+interface DraftOptions {
   /** The registered entities (seeds/entities/) the draft links to. */
   registry: readonly DraftEntity[];
   /** The text's language; guessed from its letters when not given. */
@@ -31,8 +31,7 @@ export interface DraftOptions {
 }
 
 /** Kazakh has letters Russian lacks. */
-export const guessLanguage = (text: string): DraftLanguage =>
-  /[әғқңөұүһі]/iu.test(text) ? 'kk' : 'ru';
+const guessLanguage = (text: string): DraftLanguage => (/[әғқңөұүһі]/iu.test(text) ? 'kk' : 'ru');
 
 const MONTH_PREFIXES = [
   ['қаң', 'янв'],

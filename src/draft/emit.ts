@@ -12,11 +12,11 @@ import { ArticleText } from '../seed/text.js';
 import type { Candidate, Draft, DraftEntity, DraftFigure, DraftQuote, Excerpt } from './model.js';
 import { slug } from './naming.js';
 
-export const TODO = 'TODO';
+const TODO = 'TODO';
 const TRANSLATION_NOTE =
   'English translation of the Kazakh text by the togys annotators; not an official translation.';
 
-export interface EmitOptions {
+interface EmitOptions {
   /** The text file, as the annotation must name it (relative to the annotation's folder). */
   textFile: string;
   /** The registered entities by id. */
@@ -35,7 +35,7 @@ function evidenceItem(article: ArticleText, e: Excerpt): string | { text: string
 }
 
 /** `article-2022-08-25-smailov-mishustin.kk.txt` → `2022-08-25-smailov-mishustin`. */
-export function slugFromFile(file: string): string {
+function slugFromFile(file: string): string {
   const base = path
     .basename(file)
     .replace(/(\.(?:kk|ru|en))?\.txt$/u, '')
@@ -147,7 +147,7 @@ function figureItem(article: ArticleText, f: DraftFigure, id: string): Item {
   };
 }
 
-export interface Emitted {
+interface Emitted {
   yaml: string;
   /** Every `todo:` entry written, for the summary. */
   todos: number;

@@ -4,7 +4,7 @@
  * (`Қазақстан` is Казахстан, Kazakhstan; `Шолпан-Ата` is Чолпон-Ата, Cholpon-Ata), and the
  * titles of offices with their English. Anything else is transliterated and marked for review.
  */
-export interface EstablishedCountry {
+interface EstablishedCountry {
   kk: string;
   ru: string;
   en: string;
@@ -123,7 +123,7 @@ export const COUNTRIES: readonly EstablishedCountry[] = [
   { kk: 'Польша', ru: 'Польша', en: 'Poland', alpha2: 'PL', alpha3: 'POL', aliases: [] },
 ];
 
-export interface EstablishedPlace {
+interface EstablishedPlace {
   kk: string;
   ru: string;
   en: string;

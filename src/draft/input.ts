@@ -7,7 +7,7 @@ import { openSync, readSync, closeSync, statSync } from 'node:fs';
 import { draftSentences } from './sentences.js';
 
 /** Far above a news article (the first one is 2.4 kB); keeps a run well under a second. */
-export const MAX_TEXT_BYTES = 256 * 1024;
+const MAX_TEXT_BYTES = 256 * 1024;
 
 export class InputError extends Error {
   override name = 'InputError';

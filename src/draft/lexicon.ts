@@ -17,8 +17,7 @@ import { OFFICE_TITLES } from './established.js';
 import type { DraftEntity, DraftLanguage, Excerpt } from './model.js';
 
 /** Normalised words joined by one space: how a phrase of the text meets a name. */
-export const phraseKey = (words: readonly string[]): string =>
-  words.map((w) => normalize(w)).join(' ');
+const phraseKey = (words: readonly string[]): string => words.map((w) => normalize(w)).join(' ');
 
 const keyOf = (text: string) => phraseKey(wordSpans(text).map((w) => w.text));
 

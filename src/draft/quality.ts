@@ -70,7 +70,7 @@ export interface ArticleQuality {
   misses: string[];
 }
 
-export interface GoldArticle {
+interface GoldArticle {
   annotation: Annotation;
   mentions: readonly Mention[];
   /** The registered entities the other articles use: what the blind run may know. */

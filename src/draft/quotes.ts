@@ -49,7 +49,7 @@ function quoteSpans(text: string): QuoteSpan[] {
   return out;
 }
 
-export interface SpeakerContext {
+interface SpeakerContext {
   lexicon: Lexicon;
   language: DraftLanguage;
   /** The person holding an office, from the text's appositions (office id → person id). */

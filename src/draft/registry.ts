@@ -20,7 +20,7 @@ export function draftEntity(e: EntityAnnotation): DraftEntity {
   };
 }
 
-export interface DraftRegistry {
+interface DraftRegistry {
   dirs: string[];
   entities: DraftEntity[];
   byId: ReadonlyMap<string, DraftEntity>;

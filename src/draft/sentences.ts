@@ -4,7 +4,7 @@
  */
 import { splitSentences } from '../seed/sentences.js';
 import { ArticleText } from '../seed/text.js';
-import type { DraftSentence, Excerpt } from './model.js';
+import type { DraftSentence } from './model.js';
 
 export function draftSentences(text: string): DraftSentence[] {
   const article = new ArticleText(text);
@@ -22,13 +22,4 @@ export function sentenceAt(
   at: number,
 ): DraftSentence | undefined {
   return sentences.find((s) => s.start <= at && at < s.end);
-}
-
-/** An excerpt of `text` from `start` to `end`, trimmed of spaces and of a trailing comma. */
-export function excerpt(text: string, start: number, end: number): Excerpt {
-  let s = start;
-  let e = end;
-  while (s < e && /[\s,;:]/u.test(text[s]!)) s++;
-  while (e > s && /[\s,;:—–]/u.test(text[e - 1]!)) e--;
-  return { start: s, end: e, text: text.slice(s, e) };
 }

@@ -13,7 +13,7 @@
  *   meeting of the visitor after the visit is announced; PART_OF: an event `Миссия
  *   бағдарламасына … кіреді` (`в программу … входит`).
  */
-import { inflectedForms, kazakhEnding, normalize, russianCaseTable } from '../language/index.js';
+import { inflectedForms, kazakhEnding, normalize, russianCase } from '../language/index.js';
 import type { FactContext } from './facts.js';
 import { meetingName } from './facts.js';
 import type { Match } from './lexicon.js';
@@ -46,7 +46,7 @@ const MISSION =
   /(\p{L}+\s+(?:кәсіпкерлерінің|кәсіпкерлердің|бизнесмендерінің|предпринимателей|бизнесменов))(\s+\S+)?\s+(сауда\s+миссиясы|бизнес-миссиясы|торгов\p{L}*\s+мисси\p{L}*|бизнес-мисси\p{L}*)/iu;
 const PROGRAMME = /бағдарламасына|в\s+программу/u;
 
-export interface VisitContext extends FactContext {
+interface VisitContext extends FactContext {
   holds: readonly DraftFact[];
   dates: readonly DraftDate[];
   /** The meetings drafted so far, with their participants. */
@@ -398,7 +398,7 @@ export function visits(context: VisitContext): DraftFact[] {
 /** A one-word place name in the accusative (`в Германию`); longer names as written. */
 function accusativeRu(name: string): string {
   if (/\s/u.test(name)) return name;
-  const form = russianCaseTable(normalize(name))?.[2];
+  const form = russianCase(normalize(name), 'accusative');
   return form ? name.charAt(0) + form.slice(1) : name;
 }
 

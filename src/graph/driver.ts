@@ -10,9 +10,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import type { AppConfig } from '../config.js';
 import type { Logger } from '../logger.js';
 
-export type { Driver } from 'neo4j-driver';
-
-export interface DriverOptions {
+interface DriverOptions {
   /** Overrides config.neo4j.uri: the Bolt URI of the local Neo4j when NEO4J_URI is unset. */
   uri?: string;
   /** Where the driver's own warnings and errors go. */
@@ -79,14 +77,14 @@ export interface Neo4jReachability {
   failed(error: unknown): void;
 }
 
-export interface Neo4jMonitor extends Neo4jReachability {
+interface Neo4jMonitor extends Neo4jReachability {
   /** Runs `listener` each time Neo4j is reachable again after an outage. */
   onBack(listener: () => Promise<void>): void;
   /** Stops the probe and the reports of an outage under way. */
   close(): void;
 }
 
-export interface MonitorOptions {
+interface MonitorOptions {
   driver: Driver;
   database: string;
   logger: Logger;
@@ -174,7 +172,7 @@ export function createNeo4jMonitor(options: MonitorOptions): Neo4jMonitor {
   return monitor;
 }
 
-export interface WaitOptions {
+interface WaitOptions {
   database: string;
   /** Attempts before giving up (default 30). */
   attempts?: number;
@@ -217,11 +215,7 @@ export async function waitForNeo4j(driver: Driver, options: WaitOptions): Promis
  * True when `database` answers a trivial read within `timeoutMs`; never throws. One attempt
  * (not executeQuery, which retries for up to 30 s), bounded also on Neo4j's side.
  */
-export async function pingNeo4j(
-  driver: Driver,
-  database: string,
-  timeoutMs = 3_000,
-): Promise<boolean> {
+async function pingNeo4j(driver: Driver, database: string, timeoutMs = 3_000): Promise<boolean> {
   const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
   const query = session
     .run('RETURN 1 AS ok', {}, { timeout: timeoutMs })

@@ -38,13 +38,13 @@ function isUnavailable(error: unknown): boolean {
   );
 }
 
-export interface QueryInfo {
+interface QueryInfo {
   cypher: string;
   ms: number;
   rows: number;
 }
 
-export interface ExecutorOptions {
+interface ExecutorOptions {
   driver: Driver;
   database: string;
   /** The operation's whole time budget, in ms. */

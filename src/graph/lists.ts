@@ -41,7 +41,7 @@ type FilterName =
   | 'documentType'
   | 'signedBy';
 
-export interface ListSpec {
+interface ListSpec {
   label: string;
   /** Sort field (GraphQL enum value) → an expression of `n` giving a string or number key. */
   sorts: Record<string, string>;
@@ -168,7 +168,7 @@ export const LIST_SPECS: Record<ListName, ListSpec> = {
 /** Filter values as the GraphQL input gives them (null/undefined: condition not applied). */
 export type ListFilter = Partial<Record<FilterName, string | readonly string[] | null>>;
 
-export interface ListPageRequest {
+interface ListPageRequest {
   list: ListName;
   filter: ListFilter;
   sortField: string;

@@ -170,11 +170,26 @@ export interface OfficeHoldingModel extends FactRelationshipModel {
   acting: boolean;
 }
 
-export interface MeetingParticipationModel extends FactRelationshipModel {
-  person: EntityModel;
-  meeting: EntityModel;
+/** A `PARTICIPATED_IN` relationship's qualifiers, whatever the participant and the happening. */
+interface ParticipationModel extends FactRelationshipModel {
+  /** A person, an organization or a country. */
+  participant: EntityModel;
   officeId: string | null;
   countryId: string | null;
+  /** The seed format's participant role; `PARTICIPANT` when no statement gives one. */
+  role: string;
+}
+
+export interface MeetingParticipationModel extends ParticipationModel {
+  __typename: 'MeetingParticipation';
+  /** The participant when it is a person (the field before organizations could take part). */
+  person: EntityModel | null;
+  meeting: EntityModel;
+}
+
+export interface EventParticipationModel extends ParticipationModel {
+  __typename: 'EventParticipation';
+  event: EntityModel;
 }
 
 export interface DiscussionModel extends FactRelationshipModel {
@@ -320,3 +335,5 @@ export type SignatureConnectionModel = ConnectionModel<SignatureModel>;
 export type SignatureEdgeModel = EdgeModel<SignatureModel>;
 export type LinkConnectionModel = ConnectionModel<LinkModel>;
 export type LinkEdgeModel = EdgeModel<LinkModel>;
+export type EventParticipationConnectionModel = ConnectionModel<EventParticipationModel>;
+export type EventParticipationEdgeModel = EdgeModel<EventParticipationModel>;

@@ -9,15 +9,16 @@ import { int } from 'neo4j-driver';
 import type { CypherQuery } from './cypher.js';
 import { keysetCondition, type PageWindow, type SortValue } from './cursor.js';
 import { MATCH_NODES_BY_IDS, nodeRecordFor, type NodeProjection } from './nodes.js';
+import { FACT_NODE_LABELS } from './schema.js';
 
 /**
  * Which way a relationship points, seen from the node before the related one (the anchor, the
  * last node of `through`, or the `far` end): `out` is `(before)-[r]->(b)`.
  */
-export type Direction = 'out' | 'in';
+type Direction = 'out' | 'in';
 
 /** One step of a path from the anchor towards the related node. */
-export interface Hop {
+interface Hop {
   rel: string;
   dir: Direction;
   node: string;
@@ -30,6 +31,7 @@ export interface Hop {
 export type ItemKind =
   | 'holding'
   | 'participation'
+  | 'eventParticipation'
   | 'discussion'
   | 'signature'
   | 'appointment'
@@ -46,7 +48,7 @@ export type ItemKind =
  *   `far.relProperty` equal to the anchor's id, between `b` and a `far.label` node;
  * - `nodeProperty`: no relationship; `b`'s property equals the anchor's id.
  */
-export interface RelationSpec {
+interface RelationSpec {
   /** Label(s) of the related node, e.g. `Person` or `Topic|InfrastructureProject`. */
   node: string;
   rel?: string;
@@ -71,7 +73,7 @@ export interface RelationSpec {
   item?: ItemKind;
 }
 
-const FACT_LABELS = 'Quote|Claim|NumericFact';
+const FACT_LABELS = FACT_NODE_LABELS.join('|');
 
 /** An acting spell in an office is an item of its own, not merged with the holding proper. */
 const ACTING_APART = { qualifier: 'acting', qualifierDefault: false } as const;
@@ -137,6 +139,13 @@ export const RELATION_SPECS = {
     order: ['date', 'id'],
     item: 'participation',
   },
+  'Person.events': {
+    rel: 'PARTICIPATED_IN',
+    dir: 'out',
+    node: 'Event',
+    order: ['startDate', 'id'],
+    item: 'eventParticipation',
+  },
   'Person.quotes': { rel: 'SAID', dir: 'out', node: 'Quote', order: ['articleId', 'start', 'id'] },
   'Person.claims': { rel: 'MADE_CLAIM', dir: 'out', node: 'Claim' },
   'Person.statedFigures': { rel: 'STATED', dir: 'out', node: 'NumericFact' },
@@ -193,6 +202,20 @@ export const RELATION_SPECS = {
     item: 'signature',
   },
   // Organization
+  'Organization.meetings': {
+    rel: 'PARTICIPATED_IN',
+    dir: 'out',
+    node: 'Meeting',
+    order: ['date', 'id'],
+    item: 'participation',
+  },
+  'Organization.events': {
+    rel: 'PARTICIPATED_IN',
+    dir: 'out',
+    node: 'Event',
+    order: ['startDate', 'id'],
+    item: 'eventParticipation',
+  },
   ...withEvidence('Organization.governmentOf', 'Fact', {
     rel: 'GOVERNMENT_OF',
     dir: 'out',
@@ -252,8 +275,30 @@ export const RELATION_SPECS = {
     far: { label: 'Meeting', relProperty: 'countryId' },
     rel: 'PARTICIPATED_IN',
     dir: 'in',
-    node: 'Person',
+    node: 'Entity',
     item: 'participation',
+  },
+  'Country.representedAtEvents': {
+    far: { label: 'Event', relProperty: 'countryId' },
+    rel: 'PARTICIPATED_IN',
+    dir: 'in',
+    node: 'Entity',
+    item: 'eventParticipation',
+  },
+  // The country itself taking part, as a party (a member state at a summit).
+  'Country.meetings': {
+    rel: 'PARTICIPATED_IN',
+    dir: 'out',
+    node: 'Meeting',
+    order: ['date', 'id'],
+    item: 'participation',
+  },
+  'Country.events': {
+    rel: 'PARTICIPATED_IN',
+    dir: 'out',
+    node: 'Event',
+    order: ['startDate', 'id'],
+    item: 'eventParticipation',
   },
   ...withEvidence('Country.places', 'Facts', { rel: 'LOCATED_IN', dir: 'in', node: 'Place' }),
   // Place
@@ -305,11 +350,17 @@ export const RELATION_SPECS = {
     node: 'Meeting',
     order: ['date', 'id'],
   }),
+  'Event.participants': {
+    rel: 'PARTICIPATED_IN',
+    dir: 'in',
+    node: 'Entity',
+    item: 'eventParticipation',
+  },
   // Meeting
   'Meeting.participants': {
     rel: 'PARTICIPATED_IN',
     dir: 'in',
-    node: 'Person',
+    node: 'Entity',
     item: 'participation',
   },
   ...withEvidence('Meeting.heldIn', 'Facts', { rel: 'HELD_IN', dir: 'out', node: 'Place' }),

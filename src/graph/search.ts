@@ -55,7 +55,7 @@ const MIN_PREFIX = 4;
 
 const term = (field: string, t: string, boost: number) => `${field}:${escapeLucene(t)}^${boost}`;
 
-export interface SearchLucene {
+interface SearchLucene {
   /** The query's normalised words: a hit is EXACT when its words hold them all. */
   words: string[];
   /** The main pass: words, stems, prefixes — term lookups only. */

@@ -15,42 +15,27 @@
 export {
   editDistance,
   foldCase,
-  hasVowel,
   isCyrillic,
-  isLatin,
   isWordChar,
   normalize,
   tokenize,
   wordSpans,
 } from './text.js';
 export type { WordSpan } from './text.js';
+export { harmonyOf, kazakhAnalyses, kazakhEnding, kazakhForms, kazakhStems } from './kazakh.js';
 export {
-  KAZAKH_CASES,
-  harmonyOf,
-  kazakhAnalyses,
-  kazakhCaseEndings,
-  kazakhEnding,
-  kazakhForms,
-  kazakhStems,
-} from './kazakh.js';
-export type { Harmony, KazakhAnalysis, KazakhCase } from './kazakh.js';
-export {
-  RUSSIAN_CASES,
-  isRussianAdjective,
+  russianCase,
   russianCaseTable,
   russianForms,
   russianNominatives,
   russianStems,
 } from './russian.js';
-export type { RussianCase } from './russian.js';
 export { NAME_PARTICLES, inflectedForms, matchesName, nominative, stemsOf } from './names.js';
-export type { Language, NameOptions } from './names.js';
+export type { Language } from './names.js';
 export {
   cyrillicToLatin,
   kazakhToRussian,
   latinSpellings,
   latinToCyrillic,
 } from './transliterate.js';
-export type { LatinScheme } from './transliterate.js';
 export { nameKey, queryTerms, rootOf, searchKeys } from './search-keys.js';
-export type { QueryTerms, SearchKeys } from './search-keys.js';

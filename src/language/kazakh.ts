@@ -8,7 +8,7 @@
  */
 import { hasVowel } from './text.js';
 
-export type Harmony = 'back' | 'front';
+type Harmony = 'back' | 'front';
 export type KazakhCase =
   'genitive' | 'dative' | 'accusative' | 'locative' | 'ablative' | 'instrumental';
 export const KAZAKH_CASES: readonly KazakhCase[] = [
@@ -126,7 +126,7 @@ export function kazakhForms(word: string, possessed = false): string[] {
   return KAZAKH_CASES.map((c) => word + kazakhEnding(word, c, possessed));
 }
 
-export interface KazakhAnalysis {
+interface KazakhAnalysis {
   /** The word without the endings named below. */
   stem: string;
   case?: KazakhCase;

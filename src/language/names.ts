@@ -25,7 +25,7 @@ import { hasVowel, normalize } from './text.js';
 
 export type Language = 'kk' | 'ru' | 'en';
 
-export interface NameOptions {
+interface NameOptions {
   /** The name is a person's (Russian declines first names and surnames, animate). */
   person?: boolean;
 }

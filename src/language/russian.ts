@@ -11,8 +11,8 @@
  */
 import { hasVowel } from './text.js';
 
-export type RussianCase = 'genitive' | 'dative' | 'accusative' | 'instrumental' | 'prepositional';
-export const RUSSIAN_CASES: readonly RussianCase[] = [
+type RussianCase = 'genitive' | 'dative' | 'accusative' | 'instrumental' | 'prepositional';
+const RUSSIAN_CASES: readonly RussianCase[] = [
   'genitive',
   'dative',
   'accusative',
@@ -132,6 +132,11 @@ export function russianCaseTable(word: string, person = false): string[] | null 
   if (!paradigm || (/[иуюэ]$/.test(word) && paradigm.part !== 'adjective')) return null;
   const stem = word.slice(0, word.length - paradigm.nominative.length);
   return paradigm.endings.map((e) => stem + e);
+}
+
+/** A nominative word's form in one case; null when it does not decline. */
+export function russianCase(word: string, kase: RussianCase, person = false): string | null {
+  return russianCaseTable(word, person)?.[RUSSIAN_CASES.indexOf(kase)] ?? null;
 }
 
 /** The distinct oblique case forms of a nominative word, the word itself left out. */

@@ -11,7 +11,7 @@ import { stemsOf } from './names.js';
 import { isCyrillic, isLatin, tokenize } from './text.js';
 import { latinSpellings, latinToCyrillic } from './transliterate.js';
 
-export interface SearchKeys {
+interface SearchKeys {
   words: string[];
   stems: string[];
   /** Each whole name as one key: its words' `rootOf`, joined by `_` (`алихан_смаил`). */
@@ -70,7 +70,7 @@ export function searchKeys(names: readonly string[]): SearchKeys {
   return { words: [...words], stems: [...stems], names: [...keys] };
 }
 
-export interface QueryTerms {
+interface QueryTerms {
   /** The query's normalised words, at most `maxWords`. */
   words: string[];
   /** The whole query as a whole-name key (`nameKey`). */

@@ -8,7 +8,7 @@
  *   `Mangghystau`-style `gh`, `ng`): the synthetic bench corpus spells its names this way, and
  *   search accepts both.
  */
-export type LatinScheme = 'press' | 'kazakh';
+type LatinScheme = 'press' | 'kazakh';
 
 const TABLE: Record<string, readonly [press: string, kazakh: string]> = {
   а: ['a', 'a'],

@@ -11,7 +11,7 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { ensureNeo4jJars, findJava, LOCAL_NEO4J_ROOT, NEO4J_VERSION } from './provision.js';
 
-export interface LocalNeo4jOptions {
+interface LocalNeo4jOptions {
   /** Folder for data, logs and conf (created if missing). */
   home: string;
   boltPort: number;

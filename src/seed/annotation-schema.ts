@@ -145,7 +145,7 @@ const DOCUMENT_TYPES = [
   'OTHER',
 ] as const;
 /** The role of a participant in a meeting or event. */
-const PARTICIPANT_ROLES = [
+export const PARTICIPANT_ROLES = [
   'PARTICIPANT',
   'VISITOR',
   'HOST',
@@ -471,18 +471,13 @@ export const annotationSchema = z
   .describe('One annotated article of the togys corpus (see seeds/README.md).');
 
 export type Annotation = z.infer<typeof annotationSchema>;
-export type ArticleMeta = Annotation['article'];
 export type EntityAnnotation = z.infer<typeof entitySchema>;
 export type EntityKind = EntityAnnotation['kind'];
 export type QuoteAnnotation = z.infer<typeof quoteSchema>;
 export type ClaimAnnotation = z.infer<typeof claimSchema>;
 export type NumericFactAnnotation = z.infer<typeof numericFactSchema>;
 export type FactAnnotation = z.infer<typeof factSchema>;
-export type FactType = FactAnnotation['type'];
 export type EvidenceItem = z.infer<typeof evidenceItemSchema>;
-export type EntityUse = z.infer<typeof entityUseSchema>;
-export type Dated = z.infer<typeof datedSchema>;
-export type RegistryFile = z.infer<typeof registryFileSchema>;
 
 /**
  * The JSON Schema editors use to validate annotation files (input side: defaults optional).

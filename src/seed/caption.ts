@@ -175,12 +175,18 @@ export function relationshipCaption(
   // Other relationships have no caption: Browser shows their type.
   if (verb === undefined) return undefined;
   const office = typeof props.officeId === 'string' ? officeCaption(props.officeId) : undefined;
-  if (office !== undefined) return shortenCaption(`${verb}${office}`, EDGE_CAPTION_MAX);
+  const role =
+    type === 'PARTICIPATED_IN' && typeof props.role === 'string' && props.role !== 'PARTICIPANT'
+      ? props.role.toLowerCase().replaceAll('_', ' ')
+      : undefined;
+  if (office !== undefined) {
+    // A visit's visitor and host may hold the same office: the role tells them apart.
+    const text = role === undefined ? `${verb}${office}` : `${office} (${role})`;
+    return shortenCaption(text, EDGE_CAPTION_MAX);
+  }
   if (type !== 'PARTICIPATED_IN') return verb.replace(/ as $/, '').trim();
   // An organization or country taking part holds no office: its role, if the article gives one.
-  return typeof props.role === 'string'
-    ? props.role.toLowerCase().replaceAll('_', ' ')
-    : 'took part';
+  return role ?? 'took part';
 }
 
 /** The plan with a `caption` on every node it writes and on the edges naming an office. */

@@ -26,11 +26,9 @@ import {
   type WriteCounters,
 } from './write.js';
 
-export { SeedValidationError, formatIssue, type SeedIssue } from './errors.js';
+export { SeedValidationError, type SeedIssue } from './errors.js';
 export type { WriteCounters } from './write.js';
-export { DEFAULT_BATCH_LIMITS, type BatchLimits } from './batches.js';
-export type { SeedProgress } from './progress.js';
-export { planCorpus, validateCorpus, type ValidationOptions } from './validate.js';
+export { planCorpus, validateCorpus } from './validate.js';
 
 /** The repo's seeds/ folder, found from this module (works from src/ under tsx and from dist/). */
 export const DEFAULT_SEEDS_DIR = path.resolve(
@@ -40,7 +38,7 @@ export const DEFAULT_SEEDS_DIR = path.resolve(
   'seeds',
 );
 
-export interface SeedOptions {
+interface SeedOptions {
   database: string;
   /** Annotation files or folders holding them (default: the repo's seeds/). */
   paths?: string[];
@@ -86,7 +84,7 @@ export interface SeedReport {
   warnings: SeedIssue[];
 }
 
-export interface ArticleWriteFailure {
+interface ArticleWriteFailure {
   articleId: string;
   file: string;
   message: string;

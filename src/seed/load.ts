@@ -39,7 +39,7 @@ export interface LoadedArticle {
   locate(path: readonly PathSegment[]): { line: number; column: number } | undefined;
 }
 
-export type LoadResult = { ok: true; article: LoadedArticle } | { ok: false; issues: SeedIssue[] };
+type LoadResult = { ok: true; article: LoadedArticle } | { ok: false; issues: SeedIssue[] };
 
 const ANNOTATION_EXTENSIONS = ['.yaml', '.yml'];
 

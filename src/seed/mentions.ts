@@ -16,7 +16,7 @@ import {
 } from '../language/index.js';
 import type { SentenceSpan } from './sentences.js';
 
-export interface EntitySurface {
+interface EntitySurface {
   id: string;
   /** Every name, alias and form: what counts as a mention. */
   surfaces: readonly string[];
@@ -24,7 +24,7 @@ export interface EntitySurface {
   person?: boolean;
 }
 
-export interface MentionOptions {
+interface MentionOptions {
   /** The article's language: also match the surfaces' case forms in it. */
   language?: Language;
 }

@@ -11,7 +11,7 @@ export type SeedProgress =
   | { step: 'articles'; written: number; total: number; skipped: number };
 
 /** Does this report close its phase (the one line a non-terminal log gets for it)? */
-export function endsPhase(progress: SeedProgress): boolean {
+function endsPhase(progress: SeedProgress): boolean {
   return progress.step === 'schema' ? progress.online : progress.written === progress.total;
 }
 
@@ -19,7 +19,7 @@ export function endsPhase(progress: SeedProgress): boolean {
  * The line for a report. The articles phase has no closing line of its own: the caller's
  * summary of what was seeded closes it (null when the report is that phase's end).
  */
-export function progressLine(progress: SeedProgress): string | null {
+function progressLine(progress: SeedProgress): string | null {
   if (progress.step === 'schema') {
     const { inPlace, total, created, just, online } = progress;
     if (online) return `constraints and indexes: ${total} of ${total} online (${created} created)`;

@@ -14,7 +14,7 @@ export interface ReadProblem {
   message: string;
 }
 
-export type ReadResult = { ok: true; text: string } | ({ ok: false } & ReadProblem);
+type ReadResult = { ok: true; text: string } | ({ ok: false } & ReadProblem);
 
 // ignoreBOM keeps a byte order mark in the text, as readFileSync(…, 'utf8') did: the stored
 // offsets of existing articles count it.
@@ -88,7 +88,7 @@ function lineAndColumn(text: string, index: number): { line: number; column: num
   return { line, column: Array.from(text.slice(lineStart, index)).length + 1 };
 }
 
-export type ConfinedPath = { ok: true; path: string } | { ok: false; message: string };
+type ConfinedPath = { ok: true; path: string } | { ok: false; message: string };
 
 /**
  * The file `textFile` names, relative to the annotation's folder, if it is a regular file

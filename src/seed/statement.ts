@@ -14,7 +14,7 @@
  * `$(row.kind)`, `$(row.type)`) are values of the plan, which verification allowed only from
  * those lists and from src/seed/patterns.ts. Every value is a parameter.
  */
-import { ENTITY_KIND_LABELS, FACT_NODE_LABELS } from '../graph/schema.js';
+import { ENTITY_KIND_LABELS, FACT_NODE_LABELS, PROVENANCE_LABELS } from '../graph/schema.js';
 import type { ArticlePlan, PlannedEntity, PlannedRelationship, Properties } from './plan.js';
 
 /** One statement of a batch's write, with its parameters. */
@@ -24,7 +24,7 @@ export interface WriteStatement {
 }
 
 /** Labels of the nodes an article owns (ids start with its slug; no other article writes them). */
-const OWN_NODE_LABELS = ['Article', 'Sentence', ...FACT_NODE_LABELS] as const;
+const OWN_NODE_LABELS = [...PROVENANCE_LABELS, ...FACT_NODE_LABELS] as const;
 type OwnLabel = (typeof OWN_NODE_LABELS)[number];
 
 /** A node among a batch's nodes: its MATCH label and id (ids are unique per label). */

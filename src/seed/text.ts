@@ -62,7 +62,7 @@ export function codePointLength(s: string): number {
 }
 
 /** Where an excerpt that is not in the text comes nearest, and its first differing character. */
-export interface NearMatch {
+interface NearMatch {
   /** Code point offset in the text where the excerpt, aligned, would start. */
   start: number;
   /** Code point index in the excerpt of the first character that differs. */

@@ -75,8 +75,7 @@ function surfacesOf(e: EntityAnnotation, language: Language): readonly string[] 
   return surfaces;
 }
 
-export type VerifyResult =
-  { ok: true; article: VerifiedArticle } | { ok: false; issues: SeedIssue[] };
+type VerifyResult = { ok: true; article: VerifiedArticle } | { ok: false; issues: SeedIssue[] };
 
 const preview = (s: string) => JSON.stringify(s.length > 80 ? `${s.slice(0, 77)}…` : s);
 

@@ -55,7 +55,7 @@ export function countsOf(c: WriteCounters): ArticleCounts {
   };
 }
 
-export interface BatchWrite {
+interface BatchWrite {
   /** What the database reports the batch changed. */
   counters: WriteCounters;
   /** Per article, in batch order: what it changed (as a run writing them one by one reports). */

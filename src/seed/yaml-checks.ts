@@ -20,7 +20,7 @@ import {
 import { formatPath, type PathSegment, type SeedIssue } from './errors.js';
 import { readUtf8File, type ReadProblem } from './read.js';
 
-export interface LocatedProblem {
+interface LocatedProblem {
   path: PathSegment[];
   line: number;
   column: number;
@@ -133,7 +133,7 @@ function shortTag(tag: string): string {
   return tag.startsWith('tag:yaml.org,2002:') ? `!!${tag.slice('tag:yaml.org,2002:'.length)}` : tag;
 }
 
-export type CheckedYaml =
+type CheckedYaml =
   | { ok: true; doc: Document; lines: LineCounter; value: unknown }
   | { ok: false; issues: SeedIssue[] };
 

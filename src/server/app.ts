@@ -30,7 +30,7 @@ import {
 } from './http-errors.js';
 import { checkReadiness } from './readiness.js';
 
-export interface AppDeps {
+interface AppDeps {
   config: AppConfig;
   driver: Driver;
   logger: Logger;

@@ -12,7 +12,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 
-export interface ExplorerOptions {
+interface ExplorerOptions {
   /** Where the GraphQL endpoint is mounted, e.g. `/graphql`. */
   graphqlPath: string;
   /** GRAPHQL_INTROSPECTION: GraphiQL and Apollo Sandbox are offered only when it is on. */

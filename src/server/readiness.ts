@@ -5,13 +5,13 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { withTimeout } from '../graph/driver.js';
 
-export interface Readiness {
+interface Readiness {
   ready: boolean;
   neo4j: 'up' | 'down';
   seeded: boolean;
 }
 
-export interface ReadinessDeps {
+interface ReadinessDeps {
   driver: Driver;
   database: string;
   /** True once the seed step has finished (or was skipped because SEED_ON_START=false). */

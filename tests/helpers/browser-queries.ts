@@ -2,18 +2,18 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const BROWSER_QUERIES_FILE = path.resolve(
+const BROWSER_QUERIES_FILE = path.resolve(
   import.meta.dirname,
   '../../schema/browser-queries.cypher',
 );
 
-export interface BrowserQuery {
+interface BrowserQuery {
   title: string;
   cypher: string;
 }
 
 /** Blocks separated by blank lines; a block is `// title` then the query (comment-only blocks are notes). */
-export function parseQueries(source: string): BrowserQuery[] {
+function parseQueries(source: string): BrowserQuery[] {
   return source
     .split(/\n\s*\n/)
     .map((block) => block.trim().split('\n'))

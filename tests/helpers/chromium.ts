@@ -36,13 +36,13 @@ export async function launchChromium(): Promise<Browser> {
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 /** True for URLs served by this machine (or carried in the page itself: data:, blob:, about:). */
-export function isLocalUrl(url: string): boolean {
+function isLocalUrl(url: string): boolean {
   const parsed = new URL(url);
   if (['data:', 'blob:', 'about:'].includes(parsed.protocol)) return true;
   return LOOPBACK.has(parsed.hostname);
 }
 
-export interface WatchedPage {
+interface WatchedPage {
   page: Page;
   /** Every URL the page requested, in order. */
   requested: string[];

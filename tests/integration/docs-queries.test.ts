@@ -210,6 +210,48 @@ const expectations: Record<string, (data: Data) => void> = {
     expect(memorandum.signedAt[0]!.onSidelinesOf.name).toMatch(/COP27/);
     expect(memorandum.about.map((a) => a.name)).toContain('Renewable hydrogen');
   },
+  'who-took-part-in-an-event.graphql': (data) => {
+    interface Taking {
+      role: string;
+      participant: Named & { __typename: string; id: string };
+      office: Named | null;
+      country: Named | null;
+      evidence: Array<{ excerpts: string[] }>;
+    }
+    const d = data as unknown as {
+      event: Named & {
+        participants: Edges<Taking>;
+        eventsDuring: {
+          edges: Array<{ node: Named & { participants: { edges: Array<{ node: Taking }> } } }>;
+        };
+      };
+    };
+    const visit = d.event.participants.edges.map((e) => e.node);
+    expect(d.event.participants.totalCount).toBe(2);
+    expect(visit.map((p) => [p.participant.name, p.role, p.office?.name, p.country?.name])).toEqual(
+      [
+        ['Ebrahim Raisi', 'HOST', 'President of Iran', 'Iran'],
+        ['Kassym-Jomart Tokayev', 'VISITOR', 'President of Kazakhstan', 'Kazakhstan'],
+      ],
+    );
+    const host = visit[0]!;
+    expect(host.evidence.flatMap((e) => e.excerpts)).toEqual([
+      'Иран Президенті Ибраһим Раисидің шақыруымен',
+    ]);
+    const mission = d.event.eventsDuring.edges[0]?.node;
+    expect(mission?.name).toBe('Trade mission of Kazakh businesspeople to Iran');
+    // A body taking part: the business delegation, for Kazakhstan.
+    expect(
+      mission!.participants.edges.map(({ node: p }) => [
+        p.participant.__typename,
+        p.participant.name,
+        p.role,
+        p.country?.name,
+      ]),
+    ).toEqual([
+      ['Organization', 'Delegation of Kazakh businesspeople', 'DELEGATION_MEMBER', 'Kazakhstan'],
+    ]);
+  },
   'planned-meetings.graphql': (data) => {
     const d = data as unknown as {
       meetings: {

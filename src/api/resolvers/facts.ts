@@ -42,15 +42,9 @@ function linkResolvers(): Record<string, { evidence: (r: LinkModel) => EvidenceM
 export const factResolvers: Resolvers = {
   Fact: { __resolveType: (f) => f.__typename },
   FactRelationship: {
-    // The newer items name their type; the first three tell themselves apart by their fields.
+    // The newer items name their type; the first two tell themselves apart by their fields.
     __resolveType: (r) =>
-      '__typename' in r
-        ? r.__typename
-        : 'office' in r
-          ? 'OfficeHolding'
-          : 'subject' in r
-            ? 'Discussion'
-            : 'MeetingParticipation',
+      '__typename' in r ? r.__typename : 'office' in r ? 'OfficeHolding' : 'Discussion',
   },
   Quote: factFields,
   Claim: factFields,
@@ -72,6 +66,11 @@ export const factResolvers: Resolvers = {
     evidence: (r) => r.statements.flatMap(evidenceOfStatement),
   },
   MeetingParticipation: {
+    evidence: (r) => r.statements.flatMap(evidenceOfStatement),
+    office: (r, _, ctx) => loadEntity(ctx, r.officeId),
+    country: (r, _, ctx) => loadEntity(ctx, r.countryId),
+  },
+  EventParticipation: {
     evidence: (r) => r.statements.flatMap(evidenceOfStatement),
     office: (r, _, ctx) => loadEntity(ctx, r.officeId),
     country: (r, _, ctx) => loadEntity(ctx, r.countryId),

@@ -40,4 +40,5 @@ export const resolvers: Resolvers = {
   SignatureConnection: totalCount,
   MeetingLinkConnection: totalCount,
   EventLinkConnection: totalCount,
+  EventParticipationConnection: totalCount,
 };

@@ -14,6 +14,7 @@ import {
   type ConnectionModel,
   type DiscussionModel,
   type EntityModel,
+  type EventParticipationModel,
   type EvidenceModel,
   type FactStatementModel,
   type LinkModel,
@@ -43,7 +44,7 @@ import {
 } from './shared.js';
 
 /** A relation field's resolver: the parent is a node model of the entry's type. */
-export type RelationResolver = (
+type RelationResolver = (
   parent: NodeModel,
   args: unknown,
   ctx: GraphQLContext,
@@ -168,12 +169,22 @@ const ITEM_BUILDERS: Record<ItemKind, (relation: Relation) => ItemBuilder> = {
       ctx,
       anchor,
       items,
-      (statements, props, person, meeting) => ({
-        statements,
-        person,
+      (statements, props, participant, meeting) => ({
+        __typename: 'MeetingParticipation',
+        ...participationOf(statements, props, participant),
+        person: participant.__typename === 'Person' ? participant : null,
         meeting,
-        officeId: firstOf(props, 'officeId'),
-        countryId: firstOf(props, 'countryId'),
+      }),
+    ),
+  eventParticipation: () => (anchor, items, ctx) =>
+    withEnds<EventParticipationModel>(
+      ctx,
+      anchor,
+      items,
+      (statements, props, participant, event) => ({
+        __typename: 'EventParticipation',
+        ...participationOf(statements, props, participant),
+        event,
       }),
     ),
   discussion: () => (anchor, items, ctx) =>
@@ -335,6 +346,22 @@ function buildItem<T>(
   if (!source || !target) return null;
   const statements = item.statements.length === 0 ? NO_FACTS : item.statements.map(statementOf);
   return build(statements, item.statements, source, target);
+}
+
+/** What a participation in a meeting and in an event share: who, in which office, side, role. */
+function participationOf(
+  statements: FactStatementModel[],
+  props: Array<Record<string, PlainValue>>,
+  participant: EntityModel,
+) {
+  return {
+    statements,
+    participant,
+    officeId: firstOf(props, 'officeId'),
+    countryId: firstOf(props, 'countryId'),
+    // The seed format's default role.
+    role: firstOf(props, 'role') ?? 'PARTICIPANT',
+  };
 }
 
 /** The first statement's value of a qualifier that statements may leave unset. */

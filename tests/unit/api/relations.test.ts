@@ -16,7 +16,8 @@ import { createSchema } from '../../../src/api/index.js';
 import { lookahead } from '../../../src/api/lookahead.js';
 import type { LookaheadInfo } from '../../../src/api/selection.js';
 import {
-  anchorFieldOf,
+  anchorFieldsOf,
+  nodeFieldsOf,
   nodeFieldOf,
   registryMismatches,
   relationFor,
@@ -94,24 +95,35 @@ describe('what follows from an entry', () => {
   it('direction is data: patterns, ends and item fields follow from `dir`', () => {
     const holds = RELATIONS['Person.offices'];
     expect(holds.match).toBe('(a:Person {id: anchorId})-[r:HOLDS_OFFICE]->(b:Office)');
-    expect([holds.ends, nodeFieldOf(holds), anchorFieldOf(holds)]).toEqual([
+    expect([holds.ends, nodeFieldOf(holds), anchorFieldsOf(holds)]).toEqual([
       'from-anchor',
       'office',
-      'person',
+      ['person'],
     ]);
     const holders = RELATIONS['Office.holders'];
     expect(holders.match).toBe('(a:Office {id: anchorId})<-[r:HOLDS_OFFICE]-(b:Person)');
-    expect([holders.ends, nodeFieldOf(holders), anchorFieldOf(holders)]).toEqual([
+    expect([holders.ends, nodeFieldOf(holders), anchorFieldsOf(holders)]).toEqual([
       'to-anchor',
       'person',
-      'office',
+      ['office'],
     ]);
     const officials = RELATIONS['Country.officials'];
     expect(officials.ends).toBe('via-path');
-    expect([nodeFieldOf(officials), anchorFieldOf(officials)]).toEqual(['person', null]);
+    expect([nodeFieldOf(officials), anchorFieldsOf(officials)]).toEqual(['person', []]);
     const represented = RELATIONS['Country.representedAt'];
     expect(represented.match).toContain('WHERE r.countryId = anchorId');
-    expect([represented.ends, nodeFieldOf(represented)]).toEqual(['via-path', 'person']);
+    expect([represented.ends, nodeFieldsOf(represented)]).toEqual([
+      'via-path',
+      ['participant', 'person'],
+    ]);
+    // A meeting's participants: any entity taking part; `person` narrows it, on either end.
+    const participants = RELATIONS['Meeting.participants'];
+    expect([nodeFieldsOf(participants), anchorFieldsOf(participants)]).toEqual([
+      ['participant', 'person'],
+      ['meeting'],
+    ]);
+    expect(anchorFieldsOf(RELATIONS['Person.meetings'])).toEqual(['participant', 'person']);
+    expect(nodeFieldsOf(RELATIONS['Event.participants'])).toEqual(['participant']);
     expect(RELATIONS['Article.quotes'].ends).toBe('none');
     expect(RELATIONS['Meeting.discussed'].orderBy).toBe('b.id, qualifier');
   });
@@ -155,7 +167,7 @@ describe('evidence twins', () => {
         bare.nodeLabels,
       ]);
       expect(bare.item, twin.name).toBeNull();
-      expect([nodeFieldOf(twin), anchorFieldOf(twin)], twin.name).toEqual(['node', null]);
+      expect([nodeFieldOf(twin), anchorFieldsOf(twin)], twin.name).toEqual(['node', []]);
     }
   });
 

@@ -11,6 +11,7 @@ import {
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { loadTypeDefs } from '../../../src/api/schema.js';
+import { PARTICIPANT_ROLES } from '../../../src/seed/annotation-schema.js';
 
 const schema = buildASTSchema(concatAST(loadTypeDefs()));
 const ownTypes = Object.values(schema.getTypeMap()).filter(
@@ -86,5 +87,14 @@ describe('schema', () => {
         'orderBy',
       ]);
     }
+  });
+});
+
+describe('enums the seed format defines', () => {
+  it('ParticipantRole has exactly the seed format’s participant roles', () => {
+    const role = schema.getType('ParticipantRole');
+    expect(isEnumType(role)).toBe(true);
+    if (!isEnumType(role)) return;
+    expect(role.getValues().map((v) => v.name)).toEqual([...PARTICIPANT_ROLES]);
   });
 });

@@ -1,6 +1,7 @@
 /** Russian declension of names: surnames, nouns, adjectives; stems and nominatives. */
 import { describe, expect, it } from 'vitest';
 import {
+  russianCase,
   russianCaseTable,
   russianForms,
   russianNominatives,
@@ -35,6 +36,13 @@ describe('russianForms', () => {
     expect(russianForms('астана')).toContain('астаны');
     expect(russianForms('служба')).toContain('службы');
     expect(russianForms('область')).toContain('области');
+  });
+
+  it('names one case: the accusative of Германия, the instrumental of Мишустин', () => {
+    expect(russianCase('германия', 'accusative')).toBe('германию');
+    expect(russianCase('мишустин', 'instrumental', true)).toBe('мишустиным');
+    expect(russianCase('мишустин', 'accusative', true)).toBe('мишустина');
+    expect(russianCase('баку', 'genitive')).toBeNull();
   });
 
   it('declines adjectives, hard and soft', () => {

@@ -120,6 +120,16 @@ describe('the seeded corpus', () => {
     );
   });
 
+  it('a participant of an event with an office and a role: the office, then the role', () => {
+    const office = () => 'President';
+    const of = (role?: string) =>
+      relationshipCaption('PARTICIPATED_IN', { officeId: 'office/x', role }, office);
+    expect(of('VISITOR')).toBe('President (visitor)');
+    expect(of('HOST')).toBe('President (host)');
+    expect(of('PARTICIPANT')).toBe('President');
+    expect(of()).toBe('President');
+  });
+
   it('without an office: the verb, or the role a participant had', () => {
     const none = () => undefined;
     expect(relationshipCaption('SIGNED', {}, none)).toBe('signed');
@@ -128,6 +138,9 @@ describe('the seeded corpus', () => {
       'delegation member',
     );
     expect(relationshipCaption('PARTICIPATED_IN', {}, none)).toBe('took part');
+    expect(relationshipCaption('PARTICIPATED_IN', { role: 'PARTICIPANT' }, none)).toBe('took part');
+    // A country hosting an event, as on a council session.
+    expect(relationshipCaption('PARTICIPATED_IN', { role: 'HOST' }, none)).toBe('host');
     expect(relationshipCaption('MENTIONS', { officeId: 'office/x' }, () => 'X')).toBeUndefined();
   });
 });
