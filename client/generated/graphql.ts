@@ -1382,7 +1382,7 @@ export const WhoTookPartInAnEventDocument = new TypedDocumentString(`
           }
         }
       }
-      eventsDuring(first: 2) {
+      eventsDuring(first: 1) {
         edges {
           node {
             id
