@@ -57,10 +57,16 @@ const mappers: Record<string, string> = {
   DiscussionEdge: `${MODEL}#DiscussionEdgeModel`,
   MeetingParticipationConnection: `${MODEL}#MeetingParticipationConnectionModel`,
   MeetingParticipationEdge: `${MODEL}#MeetingParticipationEdgeModel`,
+  SignatureConnection: `${MODEL}#SignatureConnectionModel`,
+  SignatureEdge: `${MODEL}#SignatureEdgeModel`,
   EventParticipationConnection: `${MODEL}#EventParticipationConnectionModel`,
   EventParticipationEdge: `${MODEL}#EventParticipationEdgeModel`,
 };
-for (const type of LINK_TYPE_NAMES) mappers[type] = `${MODEL}#LinkModel`;
+for (const type of LINK_TYPE_NAMES) {
+  mappers[type] = `${MODEL}#LinkModel`;
+  mappers[`${type}Connection`] = `${MODEL}#LinkConnectionModel`;
+  mappers[`${type}Edge`] = `${MODEL}#LinkEdgeModel`;
+}
 for (const type of ENTITY_TYPES) {
   mappers[type] = `${MODEL}#EntityModel`;
   mappers[`${type}Connection`] = `${MODEL}#EntityConnectionModel`;

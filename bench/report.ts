@@ -338,7 +338,8 @@ const ARM_NOTES = `- **A floor**: one hand-written Cypher statement per question
   LOG_LEVEL=warn; its driver is wrapped only to count Cypher round trips.
 - **C peer**: @neo4j/graphql (bench/arms/peer-typedefs.graphql) on Apollo Server 5 + fastify 5 (hosted as togys is).
   Differences from B's schema, forced by the library: no Relay connection on the list (\`meetings(where,
-  sort, limit)\`), relationship qualifiers are not read (participants are plain \`Person\` lists), the
+  sort, limit)\`, a person's page of meetings as \`meetings(sort, limit)\`), relationship qualifiers are
+  not read (participants are plain \`Person\` lists), the
   full-text query takes the Lucene string B builds (\`searchEntities(phrase:)\` has no analyzer of its
   own for Kazakh endings), and the shortest path is a \`@cypher\` field with the hop bound fixed at 4.
 - **D naive**: Apollo Server 5 + fastify 5 with plain resolvers: every relationship field runs its own

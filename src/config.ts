@@ -241,7 +241,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     graphql: {
       introspection: e.GRAPHQL_INTROSPECTION ?? nodeEnv !== 'production',
-      maxDepth: e.GRAPHQL_MAX_DEPTH ?? 12,
+      // A connection puts its items two levels down (edges, node): 14 lets a list → a person →
+      // a page of their meetings → what was discussed through, as 12 did with plain lists.
+      maxDepth: e.GRAPHQL_MAX_DEPTH ?? 14,
       maxCost: e.GRAPHQL_MAX_COST ?? 5000,
       maxAliases: e.GRAPHQL_MAX_ALIASES ?? 15,
       maxTokens: e.GRAPHQL_MAX_TOKENS ?? 1000,

@@ -7,7 +7,11 @@
 import neo4j from 'neo4j-driver';
 import { RELATION_SPECS, type RelationSpec } from '../../src/graph/relations.js';
 import { ENTITY_NAMES_INDEX, FACT_RELATIONSHIP_TYPES } from '../../src/graph/schema.js';
-import { ARTICLE_SENTENCES, type SearchQueries } from '../questions/operations.js';
+import {
+  ARTICLE_SENTENCES,
+  NESTED_MEETINGS_PER_PERSON,
+  type SearchQueries,
+} from '../questions/operations.js';
 import type { QuestionName, QuestionParams } from '../questions/params.js';
 
 export interface CypherQuery {
@@ -43,6 +47,14 @@ function related(key: keyof typeof RELATION_SPECS, anchor: string, b: string): s
 function order(key: keyof typeof RELATION_SPECS, b: string): string {
   const spec: RelationSpec = RELATION_SPECS[key];
   return (spec.order ?? ['id']).map((property) => `${b}.${property}`).join(', ');
+}
+
+/** The same sort keys, each descending (the last items of a page asked with `last`). */
+function descending(keys: string): string {
+  return keys
+    .split(', ')
+    .map((key) => `${key} DESC`)
+    .join(', ');
 }
 
 /** One full-text pass, its hits in B's shape, best first. */
@@ -90,7 +102,11 @@ WITH collect(m) AS page, collect(participants) AS participantLists
 CALL (participantLists) {
   UNWIND participantLists AS list UNWIND list AS anchor
   WITH DISTINCT anchor
-  CALL (anchor) { ${related('Person.meetings', 'anchor', 'other')} RETURN other }
+  CALL (anchor) {
+    ${related('Person.meetings', 'anchor', 'other')}
+    WITH other ORDER BY ${descending(order('Person.meetings', 'other'))} LIMIT $perPerson
+    RETURN other
+  }
   WITH other, collect(anchor) AS anchors
   CALL (other) {
     ${related('Meeting.discussed', 'other', 'subject')}
@@ -98,14 +114,15 @@ CALL (participantLists) {
   }
   UNWIND anchors AS person
   WITH person, other, discussed ORDER BY ${order('Person.meetings', 'other')}
-  WITH person, collect({meeting: {id: other.id, discussed: discussed}}) AS meetings
-  RETURN collect(person) AS people, collect({person: {id: person.id, meetings: meetings}}) AS answers
+  WITH person, collect({node: {meeting: {id: other.id, discussed: discussed}}}) AS meetings
+  RETURN collect(person) AS people,
+    collect({person: {id: person.id, meetings: {edges: meetings}}}) AS answers
 }
 RETURN {meetings: {edges: [i IN range(0, size(page) - 1) | {node: {id: page[i].id,
   participants: [person IN participantLists[i] |
     [j IN range(0, size(people) - 1) WHERE people[j] = person | answers[j]][0]]
 }}]}} AS data`,
-        params: page,
+        params: { ...page, perPerson: neo4j.int(NESTED_MEETINGS_PER_PERSON) },
       };
     case 'search':
       // B's passes: the main one, and the fallback instead when the main finds fewer than first.

@@ -38,7 +38,8 @@ const typeDefs = /* GraphQL */ `
     id: ID!
     nameEn: String!
     offices: [Office!]!
-    meetings: [Meeting!]!
+    "The latest meetings, by date then id."
+    meetings(latest: Int!): [Meeting!]!
   }
   type Office {
     id: ID!
@@ -116,12 +117,13 @@ const resolvers = {
           p,
         ),
       ),
-    meetings: async (p: { id: string }) =>
+    meetings: async (p: { id: string }, a: { latest: number }) =>
       nodes(
         await read(
           `MATCH (:Person {id: $id})-[:PARTICIPATED_IN]->(m:Meeting)
-           RETURN DISTINCT m {.*, date: toString(m.date)} AS n`,
-          p,
+           WITH DISTINCT m ORDER BY m.date DESC, m.id DESC LIMIT $latest
+           RETURN m {.*, date: toString(m.date)} AS n`,
+          { id: p.id, latest: neo4j.int(a.latest) },
         ),
       ),
   },

@@ -6,7 +6,8 @@
  * The questions (params.ts):
  * - lookup: a person by id, with the offices they hold.
  * - list: meetings dated in [from, to], newest first (date, then id, both descending), 20.
- * - nested: those 20 meetings → participants → each participant's meetings → what was discussed.
+ * - nested: those 20 meetings → participants → each participant's latest meetings (a page of
+ *   NESTED_MEETINGS_PER_PERSON by date, then id) → what was discussed.
  * - search: full-text over entity names; B's Lucene query builder makes the query for A, C, D.
  * - article: an article's sentences in order, each with the ids of the entities it mentions.
  * - path: a shortest path over the fact relationships (≤ maxHops); shortest paths need not be
@@ -16,6 +17,13 @@ import { searchLucene } from '../../src/graph/search.js';
 import type { QuestionName, QuestionParams } from './params.js';
 
 export const ARMS = ['A', 'B', 'C', 'D'] as const;
+
+/**
+ * The nested question's page of each participant's meetings: the latest ones by (date, id), as
+ * B's `meetings(last: …)` connection reads them. A page, not all of them: a person's meetings
+ * grow with the corpus.
+ */
+export const NESTED_MEETINGS_PER_PERSON = 10;
 export type ArmName = (typeof ARMS)[number];
 
 export const ARM_TITLES: Record<ArmName, string> = {
@@ -61,7 +69,8 @@ const B_OPERATIONS: Record<QuestionName, string> = {
 }`,
   nested: `query Nested($from: Date, $to: Date, $first: Int) {
   meetings(filter: { dateFrom: $from, dateTo: $to }, orderBy: { field: DATE, direction: DESC }, first: $first) {
-    edges { node { id participants { person { id meetings { meeting { id discussed { subject { ... on Node { id } } } } } } } } }
+    edges { node { id participants { person { id
+      meetings(last: ${NESTED_MEETINGS_PER_PERSON}) { edges { node { meeting { id discussed { subject { ... on Node { id } } } } } } } } } } }
   }
 }`,
   search: `query Search($q: String!, $first: Int) { search(query: $q, first: $first) { score entity { id } } }`,
@@ -78,7 +87,11 @@ const C_OPERATIONS: Record<QuestionName, string> = {
 }`,
   nested: `query Nested($from: Date, $to: Date, $first: Int) {
   meetings(where: { date: { gte: $from, lte: $to } }, sort: [{ date: DESC }, { id: DESC }], limit: $first) {
-    id participants { id meetings { id subjects { ... on Topic { id } ... on InfrastructureProject { id } } } }
+    id participants { id
+      meetings(sort: [{ date: DESC }, { id: DESC }], limit: ${NESTED_MEETINGS_PER_PERSON}) {
+        id subjects { ... on Topic { id } ... on InfrastructureProject { id } }
+      }
+    }
   }
 }`,
   // The peer cannot make the fallback pass depend on the main one's count: it asks both at once
@@ -99,7 +112,9 @@ const D_OPERATIONS: Record<QuestionName, string> = {
   lookup: `query Lookup($id: ID!) { person(id: $id) { id name: nameEn offices { id } } }`,
   list: `query List($from: String!, $to: String!, $first: Int!) { meetings(from: $from, to: $to, first: $first) { id date } }`,
   nested: `query Nested($from: String!, $to: String!, $first: Int!) {
-  meetings(from: $from, to: $to, first: $first) { id participants { id meetings { id subjects { id } } } }
+  meetings(from: $from, to: $to, first: $first) {
+    id participants { id meetings(latest: ${NESTED_MEETINGS_PER_PERSON}) { id subjects { id } } }
+  }
 }`,
   search: `query Search($q: String!, $fallback: String, $first: Int!) {
   search(query: $q, fallback: $fallback, first: $first) { score entity { id } }
@@ -196,12 +211,16 @@ function plainAsTogys(q: QuestionName, data: unknown, searchFirst: number): unkn
               participants: list(get(m, 'participants')).map((p) => ({
                 person: {
                   id: get(p, 'id'),
-                  meetings: list(get(p, 'meetings')).map((om) => ({
-                    meeting: {
-                      id: get(om, 'id'),
-                      discussed: wrapEach(get(om, 'subjects'), 'subject'),
-                    },
-                  })),
+                  meetings: {
+                    edges: list(get(p, 'meetings')).map((om) => ({
+                      node: {
+                        meeting: {
+                          id: get(om, 'id'),
+                          discussed: wrapEach(get(om, 'subjects'), 'subject'),
+                        },
+                      },
+                    })),
+                  },
                 },
               })),
             },
@@ -284,7 +303,11 @@ function canonical(q: QuestionName, data: unknown): unknown {
         id: str(get(e, 'node', 'id')),
         participants: byId(list(get(e, 'node', 'participants')), 'person').map((p) => ({
           id: str(get(p, 'id')),
-          meetings: byId(list(get(p, 'meetings')), 'meeting').map((m) => ({
+          // The page's meetings as a set: which meetings it holds is the question, not their order.
+          meetings: byId(
+            list(get(p, 'meetings', 'edges')).map((edge) => get(edge, 'node')),
+            'meeting',
+          ).map((m) => ({
             id: str(get(m, 'id')),
             subjects: sorted(list(get(m, 'discussed')).map((d) => str(get(d, 'subject', 'id')))),
           })),

@@ -8,7 +8,7 @@ export type QuestionName = (typeof QUESTIONS)[number];
 export const QUESTION_TITLES: Record<QuestionName, string> = {
   lookup: 'lookup by id (a person with its offices)',
   list: 'list page: meetings in a date range, newest first, 20',
-  nested: 'nested: 20 meetings → participants → all their meetings → what was discussed',
+  nested: 'nested: 20 meetings → participants → their latest 10 meetings → what was discussed',
   search: 'full-text search over entity names (10 hits)',
   article: 'an article with its sentences and their mentions',
   path: 'shortest path between two entities',

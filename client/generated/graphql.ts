@@ -422,7 +422,7 @@ export type NeighborhoodQuery = { __typename?: 'Query', neighborhood?: { __typen
 export type PlannedMeetingsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PlannedMeetingsQuery = { __typename?: 'Query', meetings: { __typename?: 'MeetingConnection', totalCount: number, edges: Array<{ __typename?: 'MeetingEdge', node: { __typename?: 'Meeting', id: string, name: string, statusFact?: { __typename?: 'StatusQualifier', status: EventStatus, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string> }> } | null, dateFact?: { __typename?: 'DatedQualifier', date: string, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string>, sentence: { __typename?: 'Sentence', id: string, text: string } }> } | null, during?: { __typename?: 'Event', id: string, name: string, status?: EventStatus | null, eventType?: string | null, hostCountry?: { __typename?: 'Country', id: string, name: string } | null, eventsDuring: Array<{ __typename?: 'Event', id: string, name: string, eventType?: string | null, parts: Array<{ __typename?: 'Event', id: string, name: string }> }> } | null, participants: Array<{ __typename?: 'MeetingParticipation', person?: { __typename?: 'Person', id: string, name: string } | null }> } }> } };
+export type PlannedMeetingsQuery = { __typename?: 'Query', meetings: { __typename?: 'MeetingConnection', totalCount: number, edges: Array<{ __typename?: 'MeetingEdge', node: { __typename?: 'Meeting', id: string, name: string, statusFact?: { __typename?: 'StatusQualifier', status: EventStatus, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string> }> } | null, dateFact?: { __typename?: 'DatedQualifier', date: string, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string>, sentence: { __typename?: 'Sentence', id: string, text: string } }> } | null, during?: { __typename?: 'Event', id: string, name: string, status?: EventStatus | null, eventType?: string | null, hostCountry?: { __typename?: 'Country', id: string, name: string } | null, eventsDuring: { __typename?: 'EventConnection', edges: Array<{ __typename?: 'EventEdge', node: { __typename?: 'Event', id: string, name: string, eventType?: string | null, parts: { __typename?: 'EventConnection', edges: Array<{ __typename?: 'EventEdge', node: { __typename?: 'Event', id: string, name: string } }> } } }> } } | null, participants: Array<{ __typename?: 'MeetingParticipation', person?: { __typename?: 'Person', id: string, name: string } | null }> } }> } };
 
 export type PrimeMinisterOnADateQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -532,40 +532,40 @@ export type WhatDidAPersonSignQuery = { __typename?: 'Query', person?:
     | { __typename?: 'Meeting', id: string, name: string }
     | { __typename?: 'Office', id: string, name: string }
     | { __typename?: 'Organization', id: string, name: string }
-    | { __typename?: 'Person', id: string, name: string, signatures: Array<{ __typename?: 'Signature', date?: string | null, office?: { __typename?: 'Office', id: string, name: string } | null, country?: { __typename?: 'Country', id: string, name: string } | null, statements: Array<{ __typename?: 'FactStatement', article: { __typename?: 'Article', id: string, title: string }, pointInTime?: { __typename?: 'DatedQualifier', date: string, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string>, sentence: { __typename?: 'Sentence', id: string, text: string } }> } | null }>, document: { __typename?: 'Document', id: string, name: string, documentType?: DocumentType | null, signedBy: Array<
-            | { __typename?: 'Country', id: string, name: string }
-            | { __typename?: 'Document', id: string, name: string }
-            | { __typename?: 'Event', id: string, name: string }
-            | { __typename?: 'InfrastructureProject', id: string, name: string }
-            | { __typename?: 'Meeting', id: string, name: string }
-            | { __typename?: 'Office', id: string, name: string }
-            | { __typename?: 'Organization', id: string, name: string }
-            | { __typename?: 'Person', id: string, name: string }
-            | { __typename?: 'Place', id: string, name: string }
-            | { __typename?: 'Topic', id: string, name: string }
-          >, signedAt: Array<
-            | { __typename?: 'Country', id: string, name: string }
-            | { __typename?: 'Document', id: string, name: string }
-            | { __typename?: 'Event', id: string, name: string }
-            | { __typename?: 'InfrastructureProject', id: string, name: string }
-            | { __typename?: 'Meeting', date?: string | null, id: string, name: string, onSidelinesOf?: { __typename?: 'Event', id: string, name: string } | null }
-            | { __typename?: 'Office', id: string, name: string }
-            | { __typename?: 'Organization', id: string, name: string }
-            | { __typename?: 'Person', id: string, name: string }
-            | { __typename?: 'Place', id: string, name: string }
-            | { __typename?: 'Topic', id: string, name: string }
-          >, about: Array<
-            | { __typename?: 'Country', id: string, name: string }
-            | { __typename?: 'Document', id: string, name: string }
-            | { __typename?: 'Event', id: string, name: string }
-            | { __typename?: 'InfrastructureProject', id: string, name: string }
-            | { __typename?: 'Meeting', id: string, name: string }
-            | { __typename?: 'Office', id: string, name: string }
-            | { __typename?: 'Organization', id: string, name: string }
-            | { __typename?: 'Person', id: string, name: string }
-            | { __typename?: 'Place', id: string, name: string }
-            | { __typename?: 'Topic', id: string, name: string }
-          > } }> }
+    | { __typename?: 'Person', id: string, name: string, signatures: { __typename?: 'SignatureConnection', totalCount: number, edges: Array<{ __typename?: 'SignatureEdge', node: { __typename?: 'Signature', date?: string | null, office?: { __typename?: 'Office', id: string, name: string } | null, country?: { __typename?: 'Country', id: string, name: string } | null, statements: Array<{ __typename?: 'FactStatement', article: { __typename?: 'Article', id: string, title: string }, pointInTime?: { __typename?: 'DatedQualifier', date: string, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string>, sentence: { __typename?: 'Sentence', id: string, text: string } }> } | null }>, document: { __typename?: 'Document', id: string, name: string, documentType?: DocumentType | null, signedBy: Array<
+                | { __typename?: 'Country', id: string, name: string }
+                | { __typename?: 'Document', id: string, name: string }
+                | { __typename?: 'Event', id: string, name: string }
+                | { __typename?: 'InfrastructureProject', id: string, name: string }
+                | { __typename?: 'Meeting', id: string, name: string }
+                | { __typename?: 'Office', id: string, name: string }
+                | { __typename?: 'Organization', id: string, name: string }
+                | { __typename?: 'Person', id: string, name: string }
+                | { __typename?: 'Place', id: string, name: string }
+                | { __typename?: 'Topic', id: string, name: string }
+              >, signedAt: Array<
+                | { __typename?: 'Country', id: string, name: string }
+                | { __typename?: 'Document', id: string, name: string }
+                | { __typename?: 'Event', id: string, name: string }
+                | { __typename?: 'InfrastructureProject', id: string, name: string }
+                | { __typename?: 'Meeting', date?: string | null, id: string, name: string, onSidelinesOf?: { __typename?: 'Event', id: string, name: string } | null }
+                | { __typename?: 'Office', id: string, name: string }
+                | { __typename?: 'Organization', id: string, name: string }
+                | { __typename?: 'Person', id: string, name: string }
+                | { __typename?: 'Place', id: string, name: string }
+                | { __typename?: 'Topic', id: string, name: string }
+              >, about: Array<
+                | { __typename?: 'Country', id: string, name: string }
+                | { __typename?: 'Document', id: string, name: string }
+                | { __typename?: 'Event', id: string, name: string }
+                | { __typename?: 'InfrastructureProject', id: string, name: string }
+                | { __typename?: 'Meeting', id: string, name: string }
+                | { __typename?: 'Office', id: string, name: string }
+                | { __typename?: 'Organization', id: string, name: string }
+                | { __typename?: 'Person', id: string, name: string }
+                | { __typename?: 'Place', id: string, name: string }
+                | { __typename?: 'Topic', id: string, name: string }
+              > } } }> } }
     | { __typename?: 'Place', id: string, name: string }
     | { __typename?: 'Topic', id: string, name: string }
    | null };
@@ -691,18 +691,18 @@ export type WhoTookPartInAnEventQuery = { __typename?: 'Query', event?:
               | { __typename: 'Person', id: string, name: string }
               | { __typename: 'Place', id: string, name: string }
               | { __typename: 'Topic', id: string, name: string }
-            , office?: { __typename?: 'Office', id: string, name: string } | null, country?: { __typename?: 'Country', id: string, name: string } | null, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string> }> } }> }, eventsDuring: Array<{ __typename?: 'Event', id: string, name: string, eventType?: string | null, participants: { __typename?: 'EventParticipationConnection', edges: Array<{ __typename?: 'EventParticipationEdge', node: { __typename?: 'EventParticipation', role: ParticipantRole, participant:
-                | { __typename: 'Country', id: string, name: string }
-                | { __typename: 'Document', id: string, name: string }
-                | { __typename: 'Event', id: string, name: string }
-                | { __typename: 'InfrastructureProject', id: string, name: string }
-                | { __typename: 'Meeting', id: string, name: string }
-                | { __typename: 'Office', id: string, name: string }
-                | { __typename: 'Organization', id: string, name: string }
-                | { __typename: 'Person', id: string, name: string }
-                | { __typename: 'Place', id: string, name: string }
-                | { __typename: 'Topic', id: string, name: string }
-              , country?: { __typename?: 'Country', id: string, name: string } | null, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string> }> } }> } }> }
+            , office?: { __typename?: 'Office', id: string, name: string } | null, country?: { __typename?: 'Country', id: string, name: string } | null, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string> }> } }> }, eventsDuring: { __typename?: 'EventConnection', edges: Array<{ __typename?: 'EventEdge', node: { __typename?: 'Event', id: string, name: string, eventType?: string | null, participants: { __typename?: 'EventParticipationConnection', edges: Array<{ __typename?: 'EventParticipationEdge', node: { __typename?: 'EventParticipation', role: ParticipantRole, participant:
+                    | { __typename: 'Country', id: string, name: string }
+                    | { __typename: 'Document', id: string, name: string }
+                    | { __typename: 'Event', id: string, name: string }
+                    | { __typename: 'InfrastructureProject', id: string, name: string }
+                    | { __typename: 'Meeting', id: string, name: string }
+                    | { __typename: 'Office', id: string, name: string }
+                    | { __typename: 'Organization', id: string, name: string }
+                    | { __typename: 'Person', id: string, name: string }
+                    | { __typename: 'Place', id: string, name: string }
+                    | { __typename: 'Topic', id: string, name: string }
+                  , country?: { __typename?: 'Country', id: string, name: string } | null, evidence: Array<{ __typename?: 'Evidence', excerpts: Array<string> }> } }> } } }> } }
     | { __typename?: 'InfrastructureProject', id: string, name: string }
     | { __typename?: 'Meeting', id: string, name: string }
     | { __typename?: 'Office', id: string, name: string }
@@ -832,7 +832,7 @@ export const PlannedMeetingsDocument = new TypedDocumentString(`
     query PlannedMeetings {
   meetings(
     filter: {status: PLANNED}
-    first: 10
+    first: 5
     orderBy: {field: DATE, direction: ASC}
   ) {
     totalCount
@@ -865,13 +865,21 @@ export const PlannedMeetingsDocument = new TypedDocumentString(`
             id
             name
           }
-          eventsDuring {
-            id
-            name
-            eventType
-            parts {
-              id
-              name
+          eventsDuring(first: 2) {
+            edges {
+              node {
+                id
+                name
+                eventType
+                parts(first: 1) {
+                  edges {
+                    node {
+                      id
+                      name
+                    }
+                  }
+                }
+              }
             }
           }
         }
@@ -1026,54 +1034,59 @@ export const WhatDidAPersonSignDocument = new TypedDocumentString(`
     id
     name
     ... on Person {
-      signatures {
-        date
-        office {
-          id
-          name
-        }
-        country {
-          id
-          name
-        }
-        statements {
-          article {
-            id
-            title
-          }
-          pointInTime {
+      signatures(first: 5) {
+        totalCount
+        edges {
+          node {
             date
-            evidence {
-              excerpts
-              sentence {
+            office {
+              id
+              name
+            }
+            country {
+              id
+              name
+            }
+            statements {
+              article {
                 id
-                text
+                title
+              }
+              pointInTime {
+                date
+                evidence {
+                  excerpts
+                  sentence {
+                    id
+                    text
+                  }
+                }
               }
             }
-          }
-        }
-        document {
-          id
-          name
-          documentType
-          signedBy {
-            id
-            name
-          }
-          signedAt {
-            id
-            name
-            ... on Meeting {
-              date
-              onSidelinesOf {
+            document {
+              id
+              name
+              documentType
+              signedBy {
+                id
+                name
+              }
+              signedAt {
+                id
+                name
+                ... on Meeting {
+                  date
+                  onSidelinesOf {
+                    id
+                    name
+                  }
+                }
+              }
+              about {
                 id
                 name
               }
             }
-          }
-          about {
-            id
-            name
           }
         }
       }
@@ -1369,25 +1382,29 @@ export const WhoTookPartInAnEventDocument = new TypedDocumentString(`
           }
         }
       }
-      eventsDuring {
-        id
-        name
-        eventType
-        participants(first: 10) {
-          edges {
-            node {
-              role
-              participant {
-                __typename
-                id
-                name
-              }
-              country {
-                id
-                name
-              }
-              evidence {
-                excerpts
+      eventsDuring(first: 1) {
+        edges {
+          node {
+            id
+            name
+            eventType
+            participants(first: 10) {
+              edges {
+                node {
+                  role
+                  participant {
+                    __typename
+                    id
+                    name
+                  }
+                  country {
+                    id
+                    name
+                  }
+                  evidence {
+                    excerpts
+                  }
+                }
               }
             }
           }

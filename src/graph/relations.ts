@@ -150,7 +150,13 @@ export const RELATION_SPECS = {
   'Person.claims': { rel: 'MADE_CLAIM', dir: 'out', node: 'Claim' },
   'Person.statedFigures': { rel: 'STATED', dir: 'out', node: 'NumericFact' },
   'Person.signed': { rel: 'SIGNED', dir: 'out', node: 'Document', order: ['date', 'id'] },
-  'Person.signatures': { rel: 'SIGNED', dir: 'out', node: 'Document', item: 'signature' },
+  'Person.signatures': {
+    rel: 'SIGNED',
+    dir: 'out',
+    node: 'Document',
+    order: ['date', 'id'],
+    item: 'signature',
+  },
   'Person.appointedBy': { rel: 'APPOINTED', dir: 'in', node: 'Entity' },
   'Person.appointments': { rel: 'APPOINTED', dir: 'in', node: 'Entity', item: 'appointment' },
   'Person.nominatedBy': { rel: 'NOMINATED', dir: 'in', node: 'Entity' },
@@ -171,7 +177,13 @@ export const RELATION_SPECS = {
   }),
   ...withEvidence('Office.country', 'Fact', { rel: 'OFFICE_OF', dir: 'out', node: 'Country' }),
   ...withEvidence('Country.offices', 'Facts', { rel: 'OFFICE_OF', dir: 'in', node: 'Office' }),
-  'Country.signatures': { rel: 'SIGNED', dir: 'out', node: 'Document', item: 'signature' },
+  'Country.signatures': {
+    rel: 'SIGNED',
+    dir: 'out',
+    node: 'Document',
+    order: ['date', 'id'],
+    item: 'signature',
+  },
   // Document
   'Document.signedBy': { rel: 'SIGNED', dir: 'in', node: 'Entity' },
   'Document.signatures': { rel: 'SIGNED', dir: 'in', node: 'Entity', item: 'signature' },
@@ -507,7 +519,12 @@ export function defineRelation(name: string, spec: RelationSpec): Relation {
     if (!key) throw new Error(`relation ${name}: no keyset value for order property "${p}"`);
     return key(`b.${p}`);
   });
-  const viaPath = Boolean(spec.far) || Boolean(spec.through && spec.through.length > 0);
+  // Items of a relationship that does not touch the anchor are told apart by its ends too (a
+  // country's representations: one per person and meeting; its officials: per person and office).
+  const viaPath =
+    Boolean(spec.far) ||
+    Boolean(spec.through && spec.through.length > 0) ||
+    Boolean(spec.throughAny && spec.throughAny.length > 0);
   const sortKeys = [
     ...keys,
     ...(qualifier ? [`coalesce(${qualifier}, '')`] : []),

@@ -172,7 +172,7 @@ describe('abuse limits', () => {
       async (server) => {
         const deep = await postGraphQL(server.graphqlUrl, {
           query:
-            '{ people { edges { node { meetings { meeting { participants { person { id } } } } } } } }',
+            '{ people { edges { node { meetings { edges { node { meeting { participants { person { id } } } } } } } } } }',
         });
         expect(firstError(deep).message).toMatch(/depth/i);
         expect(firstError(deep).extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
@@ -275,7 +275,8 @@ describe('abuse limits', () => {
   it('per-operation timeout → TIMEOUT, and the server keeps answering', async () => {
     await withServer({ OPERATION_TIMEOUT_MS: '1' }, async (server) => {
       const response = await postGraphQL(server.graphqlUrl, {
-        query: '{ people { edges { node { meetings { meeting { discussed { framing } } } } } } }',
+        query:
+          '{ people(first: 3) { edges { node { meetings(first: 2) { edges { node { meeting { discussed { framing } } } } } } } } }',
       });
       const error = firstError(response);
       expect(error.extensions?.code).toBe('TIMEOUT');

@@ -104,7 +104,7 @@ describe('look-ahead on root lookups', () => {
     // `nodes(ids:)` has no look-ahead: each level is its own batched statement.
     const selection = `id ... on Meeting {
       participants { office { id } person { id name
-        meetings { meeting { id name discussed { framing subject { ... on Node { id } } } } }
+        meetings { edges { node { meeting { id name discussed { framing subject { ... on Node { id } } } } } } }
         offices { office { id organization { id } } } } }
       heldIn { id name places { id } } }`;
     const meeting = 'meeting/2022-08-25-smailov-mishustin';
@@ -172,7 +172,7 @@ describe('look-ahead on root lookups', () => {
 
 describe('look-ahead on list pages', () => {
   const SELECTION = `id participants { person { id
-    meetings { meeting { id discussed { subject { ... on Node { id } } } } } } }`;
+    meetings { edges { node { meeting { id discussed { subject { ... on Node { id } } } } } } } } }`;
 
   it('the page and three levels below it in one statement, the same answer as level by level', async () => {
     const listed = await api.raw<{

@@ -126,6 +126,104 @@ const KINDS: Kind[] = [
     page: at('entity', field),
     size: 1,
   })),
+  // Relation fields whose items are relationships (participations, signatures) or links (a
+  // node with its statements), paged as their plain fields are.
+  ...(
+    [
+      [
+        'Person.meetings',
+        'person/alikhan-smailov',
+        'Person',
+        'meetings',
+        'person { id } meeting { id }',
+      ],
+      [
+        'Country.representedAt',
+        'country/kz',
+        'Country',
+        'representedAt',
+        'person { id } meeting { id }',
+      ],
+      [
+        'Person.signatures',
+        'person/kassym-jomart-tokayev',
+        'Person',
+        'signatures',
+        'signer { id } document { id }',
+      ],
+      [
+        'Event.sideMeetings',
+        'event/eurasian-intergovernmental-council-session-2022-08-cholpon-ata',
+        'Event',
+        'sideMeetings',
+        'id',
+      ],
+      [
+        'Event.sideMeetingsFacts',
+        'event/eurasian-intergovernmental-council-session-2022-08-cholpon-ata',
+        'Event',
+        'sideMeetingsFacts',
+        'node { id }',
+      ],
+      [
+        'Event.meetingsDuring',
+        'event/2022-06-19-tokayev-official-visit-to-iran',
+        'Event',
+        'meetingsDuring',
+        'id',
+      ],
+      [
+        'Event.meetingsDuringFacts',
+        'event/2022-06-19-tokayev-official-visit-to-iran',
+        'Event',
+        'meetingsDuringFacts',
+        'node { id }',
+      ],
+      [
+        'Event.eventsDuring',
+        'event/2022-06-19-tokayev-official-visit-to-iran',
+        'Event',
+        'eventsDuring',
+        'id',
+      ],
+      [
+        'Event.eventsDuringFacts',
+        'event/2022-06-19-tokayev-official-visit-to-iran',
+        'Event',
+        'eventsDuringFacts',
+        'node { id }',
+      ],
+      ['Event.parts', 'event/2022-06-kazakh-trade-mission-to-iran', 'Event', 'parts', 'id'],
+      [
+        'Event.partsFacts',
+        'event/2022-06-kazakh-trade-mission-to-iran',
+        'Event',
+        'partsFacts',
+        'node { id }',
+      ],
+      [
+        'Organization.sessionsFacts',
+        'organization/eurasian-intergovernmental-council',
+        'Organization',
+        'sessionsFacts',
+        'node { id }',
+      ],
+      [
+        'Organization.reportedMeetingsFacts',
+        'organization/kz-government-press-service',
+        'Organization',
+        'reportedMeetingsFacts',
+        'node { id }',
+      ],
+      ['Place.meetingsFacts', 'place/cholpon-ata', 'Place', 'meetingsFacts', 'node { id }'],
+      ['Place.eventsFacts', 'place/cholpon-ata', 'Place', 'eventsFacts', 'node { id }'],
+    ] as const
+  ).map(([name, id, type, field, item]): Kind => ({
+    name,
+    query: `query(${VARS}) { entity(id: "${id}") { ... on ${type} { ${field}${ARGS} { totalCount ${PAGE_FIELDS.replace('ITEM', item)} } } } }`,
+    page: at('entity', field),
+    size: 1,
+  })),
   {
     name: 'Person.claims',
     query: `query(${VARS}) { entity(id: "person/mikhail-mishustin") { ... on Person { claims${ARGS} { ${PAGE_FIELDS.replace('ITEM', 'id')} } } } }`,
@@ -176,6 +274,7 @@ describe('every connection pages both ways', () => {
       expect(all.pageInfo.hasNextPage).toBe(false);
       const items = all.edges.map((e) => e.node);
       expect(items.length, `${kind.name} needs items to walk`).toBeGreaterThan(0);
+      if (all.totalCount !== undefined) expect(all.totalCount).toBe(items.length);
       const forward = await walk(kind, kind.size ?? 2, false);
       const backward = await walk(kind, kind.size ?? 2, true);
       expect(forward).toEqual(items);
@@ -343,5 +442,91 @@ describe('nested backward pages', () => {
     expect(previous.data!.entity.quotes.edges[0]!.node).not.toEqual(
       person.data!.entity.quotes.edges[0]!.node,
     );
+  });
+});
+
+describe('nested pages of participations', () => {
+  interface Participation {
+    person: { id: string };
+    meeting: { id: string; date: string | null };
+  }
+  type Participations = {
+    totalCount: number;
+    edges: Array<{ cursor: string; node: Participation }>;
+    pageInfo: PageInfo;
+  };
+  const PAGE = `totalCount edges { cursor node { person { id } meeting { id date } } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }`;
+
+  it('every person’s last meeting and every country’s first representations come with their lists, not a statement per page', async () => {
+    const nested = await api.raw<{
+      people: { edges: Array<{ node: { id: string; meetings: Participations } }> };
+      countries: { edges: Array<{ node: { id: string; representedAt: Participations } }> };
+    }>(`{ people(first: 100) { edges { node { id meetings(last: 1) { ${PAGE} } } } } }`);
+    expect(nested.errors).toBeUndefined();
+    expect(roundTrips(nested)).toBe(1);
+    const countries = await api.raw<{
+      countries: { edges: Array<{ node: { id: string; representedAt: Participations } }> };
+    }>(`{ countries(first: 100) { edges { node { id representedAt(first: 2) { ${PAGE} } } } } }`);
+    expect(countries.errors).toBeUndefined();
+    // The pages come in the list's statement; their meetings (the far end of a relationship
+    // that does not touch the country) in one batched load for all of them.
+    expect(roundTrips(countries)).toBe(2);
+
+    const people = nested.data!.people.edges.map((e) => e.node);
+    let walked = 0;
+    for (const person of people) {
+      const alone = await api.query<{ entity: { meetings: Participations } }>(
+        `query($id: ID!) { entity(id: $id) { ... on Person { meetings(first: 100) { ${PAGE} } } } }`,
+        { id: person.id },
+      );
+      const all = alone.entity.meetings.edges.map((e) => e.node);
+      expect(person.meetings.edges.map((e) => e.node)).toEqual(all.slice(-1));
+      expect(person.meetings.totalCount).toBe(all.length);
+      expect(person.meetings.pageInfo.hasPreviousPage).toBe(all.length > 1);
+      // A person's meetings by date (then id).
+      const dates = all.map((p) => p.meeting.date ?? '~');
+      expect(dates).toEqual([...dates].sort());
+      if (all.length > 1) walked += 1;
+    }
+    expect(walked, 'someone with more than one meeting').toBeGreaterThan(0);
+
+    let cut = 0;
+    for (const country of countries.data!.countries.edges.map((e) => e.node)) {
+      const alone = await api.query<{ entity: { representedAt: Participations } }>(
+        `query($id: ID!) { entity(id: $id) { ... on Country { representedAt(first: 100) { ${PAGE} } } } }`,
+        { id: country.id },
+      );
+      const all = alone.entity.representedAt.edges.map((e) => e.node);
+      expect(country.representedAt.edges.map((e) => e.node)).toEqual(all.slice(0, 2));
+      expect(country.representedAt.totalCount).toBe(all.length);
+      expect(country.representedAt.pageInfo.hasNextPage).toBe(all.length > 2);
+      // One item per (person, meeting): the cursors tell every item apart.
+      const keys = all.map((p) => `${p.person.id} ${p.meeting.id}`);
+      expect(new Set(keys).size).toBe(keys.length);
+      if (all.length > 2) cut += 1;
+    }
+    expect(cut, 'a country represented more than twice').toBeGreaterThan(0);
+  });
+
+  it('three levels: a meeting’s participants, a page of each one’s meetings, what was discussed there', async () => {
+    const selection = `id ... on Meeting { participants { person { id
+      meetings(last: 2) { totalCount edges { node { meeting { id discussed { framing subject { ... on Node { id } } } } } }
+        pageInfo { hasPreviousPage } } } } }`;
+    const meeting = 'meeting/2022-08-25-smailov-mishustin';
+    const lookedAhead = await api.raw<{ node: unknown }>(
+      `query($id: ID!) { node(id: $id) { ${selection} } }`,
+      { id: meeting },
+    );
+    const levelByLevel = await api.raw<{ nodes: unknown[] }>(
+      `query($id: ID!) { nodes(ids: [$id]) { ${selection} } }`,
+      { id: meeting },
+    );
+    expect(lookedAhead.errors).toBeUndefined();
+    expect(levelByLevel.errors).toBeUndefined();
+    expect(lookedAhead.data!.node).toEqual(levelByLevel.data!.nodes[0]);
+    expect(JSON.stringify(lookedAhead.data)).toContain('topic/');
+    expect(roundTrips(lookedAhead)).toBe(1);
+    expect(roundTrips(levelByLevel)).toBeGreaterThan(1);
   });
 });

@@ -327,7 +327,7 @@ describe('the reverse, on each participant kind', () => {
         events: Page<EventTaking>;
         meetings: Page<MeetingTaking>;
         representedAtEvents: Page<EventTaking>;
-        representedAt: MeetingTaking[];
+        representedAt: Page<MeetingTaking>;
       };
     }>(`{
       kg: node(id: "country/kg") { ... on Country {
@@ -338,7 +338,7 @@ describe('the reverse, on each participant kind', () => {
         events(first: 5) { edges { node { ${EVENT_TAKING} } } }
         meetings(first: 5) { edges { node { ${MEETING_TAKING} } } }
         representedAtEvents(first: 10) { edges { node { ${EVENT_TAKING} } } }
-        representedAt { ${MEETING_TAKING} }
+        representedAt(first: 10) { edges { node { ${MEETING_TAKING} } } }
       } }
     }`);
     expect(data.kg.events.edges.map((e) => [e.node.event.id, e.node.role])).toEqual([
@@ -364,7 +364,9 @@ describe('the reverse, on each participant kind', () => {
       ].sort(),
     );
     // A body representing it at a meeting is there too, with no person.
-    const atTalks = data.kz.representedAt.filter((p) => p.meeting.id === TALKS);
+    const atTalks = data.kz.representedAt.edges
+      .map((e) => e.node)
+      .filter((p) => p.meeting.id === TALKS);
     expect(atTalks.map((p) => [p.participant.id, p.person?.id ?? null]).sort()).toEqual([
       ['organization/government-of-kazakhstan', null],
       ['person/alikhan-smailov', 'person/alikhan-smailov'],
@@ -432,12 +434,18 @@ describe('nested selections in one round trip', () => {
     ]);
     // Back to the anchor through `person`: the anchor is read with the name it is asked for.
     const back = await query<{
-      node: { meetings: Array<{ person: Named; participant: Named; meeting: { id: string } }> };
+      node: {
+        meetings: Page<{ person: Named; participant: Named; meeting: { id: string } }>;
+      };
     }>(
-      `{ node(id: "person/mikhail-mishustin") { ... on Person { meetings { person { id name } participant { id name } meeting { id } } } } }`,
+      `{ node(id: "person/mikhail-mishustin") { ... on Person { meetings(first: 10) { edges { node { person { id name } participant { id name } meeting { id } } } } } } }`,
     );
     expect(
-      back.node.meetings.map((m) => [m.meeting.id, m.person.name, m.participant.name]),
+      back.node.meetings.edges.map(({ node: m }) => [
+        m.meeting.id,
+        m.person.name,
+        m.participant.name,
+      ]),
     ).toContainEqual([TALKS, 'Mikhail Mishustin', 'Mikhail Mishustin']);
   });
 });

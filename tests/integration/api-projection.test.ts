@@ -159,19 +159,21 @@ describe('relation statements in every read mode', () => {
 
 describe('id-only nodes through the API', () => {
   it('a node read by id only never answers a later field that needs the whole node', async () => {
-    // offices { office { id } } reads the offices by id only; meetings { office { name } } then
+    // offices { office { id } } reads the offices by id only; meetings { … office { name } } then
     // loads the same office through the node loader and must get its real name.
     const data = await api.query<{
       entity: {
         offices: Array<{ office: { id: string } }>;
-        meetings: Array<{ office: { id: string; name: string; names: { kk: string } } }>;
+        meetings: {
+          edges: Array<{ node: { office: { id: string; name: string; names: { kk: string } } } }>;
+        };
       };
     }>(`{ entity(id: "${SMAILOV}") { ... on Person {
       offices { office { id } }
-      meetings { office { id name names { kk } } } } } }`);
+      meetings { edges { node { office { id name names { kk } } } } } } } }`);
     const officeIds = data.entity.offices.map((o) => o.office.id);
     expect(officeIds).toContain('office/prime-minister-of-kazakhstan');
-    const atMeeting = data.entity.meetings[0]!.office;
+    const atMeeting = data.entity.meetings.edges[0]!.node.office;
     expect(officeIds).toContain(atMeeting.id);
     expect(atMeeting.name).toBe('Prime Minister of Kazakhstan');
     expect(atMeeting.names.kk).not.toBe('');
@@ -179,7 +181,7 @@ describe('id-only nodes through the API', () => {
 
   it('ids-only and whole selections of the same lists agree, and names are real', async () => {
     const q = (fields: string) => `{ entity(id: "${MEETING}") { ... on Meeting {
-      participants { person { ${fields} meetings { meeting { ${fields} discussed { subject { ... on Node { id } ... on Entity { ${fields} } } } } } } } } } }`;
+      participants { person { ${fields} meetings { edges { node { meeting { ${fields} discussed { subject { ... on Node { id } ... on Entity { ${fields} } } } } } } } } } } } }`;
     const idsOnly = await api.query<{ entity: unknown }>(q('id'));
     const withNames = await api.query<{ entity: unknown }>(q('id name'));
     expect(withoutKeys(withNames, ['name'])).toEqual(idsOnly);
@@ -238,16 +240,21 @@ describe('a node answers again through its items’ anchor field', () => {
     // `meeting` is that same node, and asks for its name and date.
     const data = await api.query<{
       entity: {
-        meetings: Array<{
-          meeting: {
-            id: string;
-            participants: Array<{ meeting: { id: string; name: string; date: string } }>;
-          };
-        }>;
+        meetings: {
+          edges: Array<{
+            node: {
+              meeting: {
+                id: string;
+                participants: Array<{ meeting: { id: string; name: string; date: string } }>;
+              };
+            };
+          }>;
+        };
       };
     }>(`{ entity(id: "${SMAILOV}") { ... on Person {
-      meetings { meeting { id participants { meeting { id name date } } } } } } }`);
-    const meeting = data.entity.meetings.find((m) => m.meeting.id === MEETING)!.meeting;
+      meetings { edges { node { meeting { id participants { meeting { id name date } } } } } } } } }`);
+    const meeting = data.entity.meetings.edges.find((e) => e.node.meeting.id === MEETING)!.node
+      .meeting;
     expect(meeting.participants.length).toBeGreaterThan(1);
     for (const p of meeting.participants) {
       expect(p.meeting.id).toBe(MEETING);

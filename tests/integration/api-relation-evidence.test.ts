@@ -40,6 +40,11 @@ interface Link {
   evidence: Evidence[];
   statements: Statement[];
 }
+/** The links of a connection field (`sessionsFacts`, a page of links). */
+interface Links {
+  edges: Array<{ node: Link }>;
+}
+const linksOf = (page: Links): Link[] => page.edges.map((e) => e.node);
 
 const EVIDENCE = 'evidence { excerpts sentence { id text } article { id } }';
 const STATEMENTS = `statements { factId article { id } ${EVIDENCE} pointInTime { date ${EVIDENCE} } }`;
@@ -119,7 +124,7 @@ describe('relation fields with their evidence', () => {
     const data = await api.query<{
       place: { locatedIn: Array<{ id: string }>; locatedInFacts: Link[] };
       session: { sessionOfFact: Link; heldInFacts: Link[] };
-      council: { sessionsFacts: Link[] };
+      council: { sessionsFacts: Links };
     }>(`{
       place: entity(id: "place/cholpon-ata") {
         ... on Place { locatedIn { id } locatedInFacts { ${LINK} } }
@@ -128,7 +133,7 @@ describe('relation fields with their evidence', () => {
         ... on Event { sessionOfFact { ${LINK} } heldInFacts { ${LINK} } }
       }
       council: entity(id: "organization/eurasian-intergovernmental-council") {
-        ... on Organization { sessionsFacts { ${LINK} } }
+        ... on Organization { sessionsFacts(first: 5) { edges { node { ${LINK} } } } }
       }
     }`);
     expect(data.place.locatedInFacts.map((l) => l.node.id)).toEqual(
@@ -145,7 +150,9 @@ describe('relation fields with their evidence', () => {
     ]);
     expect(data.session.heldInFacts[0]!.node.id).toBe('place/cholpon-ata');
     // The same relationship read from its other end.
-    expect(data.council.sessionsFacts.map((l) => [l.node.id, excerpts(l.evidence)])).toEqual([
+    expect(
+      linksOf(data.council.sessionsFacts).map((l) => [l.node.id, excerpts(l.evidence)]),
+    ).toEqual([
       [
         'event/eurasian-intergovernmental-council-session-2022-08-cholpon-ata',
         ['Еуразиялық үкіметаралық кеңес отырысы'],
@@ -164,8 +171,8 @@ describe('relation fields with their evidence', () => {
         hostCountryFact: Link;
         startDateFact: Dated;
         statusFact: { status: string; evidence: Evidence[] };
-        meetingsDuringFacts: Link[];
-        eventsDuringFacts: Link[];
+        meetingsDuringFacts: Links;
+        eventsDuringFacts: Links;
       };
     }>(`{
       talks: entity(id: "meeting/2022-06-19-tokayev-raisi-talks") {
@@ -180,8 +187,8 @@ describe('relation fields with their evidence', () => {
           hostCountryFact { ${LINK} }
           startDateFact { date ${EVIDENCE} }
           statusFact { status ${EVIDENCE} }
-          meetingsDuringFacts { ${LINK} }
-          eventsDuringFacts { ${LINK} }
+          meetingsDuringFacts(first: 3) { edges { node { ${LINK} } } }
+          eventsDuringFacts(first: 3) { edges { node { ${LINK} } } }
         }
       }
     }`);
@@ -206,11 +213,12 @@ describe('relation fields with their evidence', () => {
       ['19 маусымда'],
     ]);
     expect(visit.statusFact.status).toBe('PLANNED');
-    expect(visit.meetingsDuringFacts.map((l) => l.node.id).sort()).toEqual([
-      'meeting/2022-06-19-tokayev-khamenei',
-      'meeting/2022-06-19-tokayev-raisi-talks',
-    ]);
-    expect(visit.eventsDuringFacts.map((l) => l.node.id)).toEqual([
+    expect(
+      linksOf(visit.meetingsDuringFacts)
+        .map((l) => l.node.id)
+        .sort(),
+    ).toEqual(['meeting/2022-06-19-tokayev-khamenei', 'meeting/2022-06-19-tokayev-raisi-talks']);
+    expect(linksOf(visit.eventsDuringFacts).map((l) => l.node.id)).toEqual([
       'event/2022-06-kazakh-trade-mission-to-iran',
     ]);
   });
@@ -229,12 +237,14 @@ describe('signatures, appointments and nominations, with their dates', () => {
   const SIGNATURE = `signer { id } document { id name } office { id } country { id } date ${EVIDENCE} ${STATEMENTS}`;
 
   it('what a person signed, in which office, when, and where the article says when', async () => {
-    const data = await api.query<{ tokayev: { signatures: Signature[] } }>(`{
+    const data = await api.query<{
+      tokayev: { signatures: { edges: Array<{ node: Signature }> } };
+    }>(`{
       tokayev: entity(id: "person/kassym-jomart-tokayev") {
-        ... on Person { signatures { ${SIGNATURE} } }
+        ... on Person { signatures(first: 5) { edges { node { ${SIGNATURE} } } } }
       }
     }`);
-    const signatures = data.tokayev.signatures;
+    const signatures = data.tokayev.signatures.edges.map((e) => e.node);
     expect(signatures.map((s) => [s.document.id, s.office?.id, s.date])).toEqual([
       [
         'document/decree-2022-01-11-smailov-prime-minister',

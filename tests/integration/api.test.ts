@@ -199,13 +199,13 @@ describe('relationships, both directions, with qualifiers and provenance', () =>
         onSidelinesOf: { id: string };
         reportedBy: Array<{ id: string }>;
       };
-      person: { meetings: Array<{ meeting: { id: string }; office: { id: string } }> };
+      person: { meetings: Page<{ meeting: { id: string }; office: { id: string } }> };
     }>(`{
       meeting: entity(id: "${MEETING}") { ... on Meeting { date meetingType
         participants { statements { factId article { id } } person { id } office { id } country { id }
           evidence { sentence { index text start end } article { id title sourceName publishedAt } excerpts } }
         heldIn { id } onSidelinesOf { id } reportedBy { id } } }
-      person: entity(id: "${MISHUSTIN}") { ... on Person { meetings { meeting { id } office { id } } } }
+      person: entity(id: "${MISHUSTIN}") { ... on Person { meetings { edges { node { meeting { id } office { id } } } } } }
     }`);
     expect(data.meeting.date).toBe('2022-08-25');
     expect(data.meeting.meetingType).toBe('BILATERAL');
@@ -231,7 +231,7 @@ describe('relationships, both directions, with qualifiers and provenance', () =>
       'event/eurasian-intergovernmental-council-session-2022-08-cholpon-ata',
     );
     expect(data.meeting.reportedBy).toEqual([{ id: 'organization/kz-government-press-service' }]);
-    expect(data.person.meetings).toEqual([
+    expect(nodesOf(data.person.meetings)).toEqual([
       { meeting: { id: MEETING }, office: { id: 'office/chairman-of-the-government-of-russia' } },
     ]);
   });
@@ -279,7 +279,7 @@ describe('relationships, both directions, with qualifiers and provenance', () =>
       country: {
         officials: Array<{ person: { id: string }; office: { id: string } }>;
         governments: Array<{ id: string }>;
-        representedAt: Array<{ person: { id: string } }>;
+        representedAt: Page<{ person: { id: string } }>;
       };
       office: { holders: Array<{ person: { id: string } }> };
       kg: { places: Array<{ id: string }> };
@@ -296,18 +296,18 @@ describe('relationships, both directions, with qualifiers and provenance', () =>
       };
       event: {
         sessionOf: { id: string };
-        sideMeetings: Array<{ id: string }>;
+        sideMeetings: Page<{ id: string }>;
         heldIn: Array<{ id: string }>;
       };
     }>(`{
       person: entity(id: "${SMAILOV}") { ... on Person { offices { asOf office { id organization { id governmentOf { id } } } } } }
-      country: entity(id: "country/kz") { ... on Country { officials { person { id } office { id } } governments { id } representedAt { person { id } } } }
+      country: entity(id: "country/kz") { ... on Country { officials { person { id } office { id } } governments { id } representedAt { edges { node { person { id } } } } } }
       office: entity(id: "office/prime-minister-of-kazakhstan") { ... on Office { holders { person { id } } } }
       kg: entity(id: "country/kg") { ... on Country { places { id } } }
       place: entity(id: "place/cholpon-ata") { ... on Place { locatedIn { id } meetings { edges { node { id } } } events { edges { node { id } } } } }
       org: entity(id: "organization/government-of-kazakhstan") { ... on Organization { parts { id } offices { id } } }
       press: entity(id: "organization/kz-government-press-service") { ... on Organization { partOf { id } reportedMeetings { edges { node { id } } } sourcedArticles { edges { node { id } } } } }
-      event: entity(id: "event/eurasian-intergovernmental-council-session-2022-08-cholpon-ata") { ... on Event { sessionOf { id } sideMeetings { id } heldIn { id } } }
+      event: entity(id: "event/eurasian-intergovernmental-council-session-2022-08-cholpon-ata") { ... on Event { sessionOf { id } sideMeetings { edges { node { id } } } heldIn { id } } }
     }`);
     expect(data.person.offices[0]!.office).toEqual({
       id: 'office/prime-minister-of-kazakhstan',
@@ -320,7 +320,7 @@ describe('relationships, both directions, with qualifiers and provenance', () =>
       { person: { id: SMAILOV }, office: { id: 'office/prime-minister-of-kazakhstan' } },
     ]);
     expect(data.country.governments).toEqual([{ id: 'organization/government-of-kazakhstan' }]);
-    expect(data.country.representedAt).toEqual([{ person: { id: SMAILOV } }]);
+    expect(nodesOf(data.country.representedAt)).toEqual([{ person: { id: SMAILOV } }]);
     expect(data.office.holders).toEqual([{ person: { id: SMAILOV } }]);
     expect(data.kg.places).toEqual([{ id: 'place/cholpon-ata' }]);
     expect(data.place.locatedIn).toEqual([{ id: 'country/kg' }]);
@@ -332,7 +332,7 @@ describe('relationships, both directions, with qualifiers and provenance', () =>
     expect(nodesOf(data.press.reportedMeetings)).toEqual([{ id: MEETING }]);
     expect(nodesOf(data.press.sourcedArticles)).toEqual([{ id: ARTICLE }]);
     expect(data.event.sessionOf.id).toBe('organization/eurasian-intergovernmental-council');
-    expect(data.event.sideMeetings).toEqual([{ id: MEETING }]);
+    expect(nodesOf(data.event.sideMeetings)).toEqual([{ id: MEETING }]);
     expect(data.event.heldIn).toEqual([{ id: 'place/cholpon-ata' }]);
   });
 

@@ -33,7 +33,7 @@ describe('loadConfig defaults', () => {
       http: { host: '127.0.0.1', port: 4000, corsOrigins: '*', bodyLimitBytes: 102_400 },
       graphql: {
         introspection: true,
-        maxDepth: 12,
+        maxDepth: 14,
         maxCost: 5000,
         maxAliases: 15,
         maxTokens: 1000,

@@ -37,5 +37,8 @@ export const resolvers: Resolvers = {
   SentenceConnection: totalCount,
   DiscussionConnection: totalCount,
   MeetingParticipationConnection: totalCount,
+  SignatureConnection: totalCount,
+  MeetingLinkConnection: totalCount,
+  EventLinkConnection: totalCount,
   EventParticipationConnection: totalCount,
 };

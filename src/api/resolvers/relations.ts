@@ -33,7 +33,7 @@ import type { RelatedItem } from '../loaders.js';
 import type { Relations } from '../relation-fields.js';
 import { pageWindow, type PageArgs } from '../args.js';
 import { pageOfArgs } from '../relation-pages.js';
-import { isConnectionType } from '../selection.js';
+import { isConnectionType, itemTypeOfType } from '../selection.js';
 import {
   pageInfoOf,
   related,
@@ -221,7 +221,9 @@ const ITEM_BUILDERS: Record<ItemKind, (relation: Relation) => ItemBuilder> = {
   },
   // The related node, with the statements of the relationship: the typed item of the field.
   link: (relation) => (_, items, _ctx, info) => {
-    const typename = linkTypeOf(relation, getNamedType(info.returnType).name);
+    // A connection's items are its edges' nodes (`EventLinkConnection` → `EventLink`).
+    const returned = getNamedType(info.returnType).name;
+    const typename = linkTypeOf(relation, itemTypeOfType(info.schema, returned) ?? returned);
     return items.map(({ node, statements }): LinkModel | null =>
       isEntityModel(node)
         ? {

@@ -77,8 +77,19 @@ describe('canonical answers', () => {
               node: {
                 id: 'm2',
                 participants: [
-                  { person: { id: 'p2', meetings: [] } },
-                  { person: { id: 'p1', meetings: [] } },
+                  { person: { id: 'p2', meetings: { edges: [] } } },
+                  {
+                    person: {
+                      id: 'p1',
+                      // B's last page, oldest first; D's list is newest first.
+                      meetings: {
+                        edges: [
+                          { node: { meeting: { id: 'm0', discussed: [] } } },
+                          { node: { meeting: { id: 'm2', discussed: [] } } },
+                        ],
+                      },
+                    },
+                  },
                 ],
               },
             },
@@ -93,7 +104,13 @@ describe('canonical answers', () => {
           {
             id: 'm2',
             participants: [
-              { id: 'p1', meetings: [] },
+              {
+                id: 'p1',
+                meetings: [
+                  { id: 'm2', subjects: [] },
+                  { id: 'm0', subjects: [] },
+                ],
+              },
               { id: 'p2', meetings: [] },
             ],
           },
@@ -104,6 +121,7 @@ describe('canonical answers', () => {
     expect(canonicalAnswer('B', 'nested', togys, P)).toEqual(
       canonicalAnswer('D', 'nested', naive, P),
     );
+    expect(JSON.stringify(canonicalAnswer('B', 'nested', togys, P))).toContain('m0');
     const reordered = { data: { meetings: [...naive.data.meetings].reverse() } };
     expect(canonicalAnswer('D', 'nested', reordered, P)).not.toEqual(
       canonicalAnswer('B', 'nested', togys, P),
