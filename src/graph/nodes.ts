@@ -12,7 +12,7 @@ export function matchNodesByIds(labels: readonly IdLookupLabel[] = ID_LOOKUP_LAB
   return `CALL () { ${labels.map((l) => `MATCH (n:${l}) WHERE n.id IN $ids RETURN n`).join(' UNION ')} }`;
 }
 
-export const MATCH_NODES_BY_IDS = matchNodesByIds();
+const MATCH_NODES_BY_IDS = matchNodesByIds();
 
 export function nodesByIds(ids: readonly string[]): CypherQuery {
   return { cypher: `${MATCH_NODES_BY_IDS} RETURN n`, params: { ids: [...ids] } };
